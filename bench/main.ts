@@ -1,0 +1,8 @@
+// `npm run bench`: prints the figures the issues ask for. Built by `vite build --mode bench`, run with node.
+import { fileURLToPath } from 'node:url';
+import { benchPageLoad, reportPageLoad } from './page-load';
+
+const extensionDir = fileURLToPath(new URL('../chrome', import.meta.url));
+
+console.log('Cookie Lens benchmarks');
+console.log(reportPageLoad(await benchPageLoad(extensionDir)));

@@ -1,0 +1,24 @@
+// A cookie-heavy local site for the page-load benchmark: every page sets `perPage` cookies with fresh
+// values, so each load makes the browser store (and the extension record) real changes.
+import { createServer } from 'node:https';
+import { testCertificate } from './tls.mjs';
+
+export function startBenchSite({ perPage = 40 } = {}) {
+  let counter = 0;
+  const server = createServer(testCertificate(), (req, res) => {
+    const n = counter++;
+    const page = (req.url ?? '/').split('/').pop();
+    const cookies = Array.from({ length: perPage }, (_, i) => {
+      const attrs = i % 4 === 0 ? 'HttpOnly; SameSite=Strict' : i % 4 === 1 ? 'Max-Age=86400; SameSite=Lax' : i % 4 === 2 ? 'SameSite=None' : '';
+      return `p${page}_c${i}=v${n}_${Math.random().toString(36).slice(2, 12)}; Path=/; Secure; ${attrs}`;
+    });
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'set-cookie': cookies, 'cache-control': 'no-store' });
+    res.end(`<!doctype html><title>bench ${page}</title><p>page ${page}</p>`);
+  });
+  return new Promise((resolve) => {
+    server.listen(0, '127.0.0.1', () => {
+      const port = server.address().port;
+      resolve({ port, url: (path) => `https://bench.test:${port}${path}`, close: () => new Promise((r) => server.close(() => r(undefined))) });
+    });
+  });
+}

@@ -1,0 +1,87 @@
+import browser from 'webextension-polyfill';
+import { type Cookie, cookieHost } from '../core/cookie';
+import type { Report } from '../core/report';
+import { hostOf, siteOf } from '../core/site';
+import { pageReport } from './page-report';
+
+export const BADGE_COLOR = { high: '#c5221f', medium: '#e37400' } as const;
+
+/** The badge counts high and medium findings, coloured by the worst of them. */
+export function badgeFor(report: Report | undefined): { text: string; color: string; title: string } {
+  const serious = report?.findings.filter((f) => f.severity === 'high' || f.severity === 'medium') ?? [];
+  const worst = serious.some((f) => f.severity === 'high') ? 'high' : 'medium';
+  const title = report ? `Cookie Lens — grade ${report.grade}, ${report.cookies.length} cookies, ${serious.length} high/medium findings` : 'Cookie Lens';
+  return { text: serious.length ? String(serious.length) : '', color: BADGE_COLOR[worst], title };
+}
+
+/** Recomputes one tab's badge; returns the site shown in the tab ('' for browser pages). */
+export async function refreshBadge(tabId: number): Promise<string> {
+  const { report, site } = await pageReport(tabId);
+  const badge = badgeFor(report);
+  await Promise.all([
+    browser.action.setBadgeText({ tabId, text: badge.text }),
+    browser.action.setBadgeBackgroundColor({ tabId, color: badge.color }),
+    browser.action.setTitle({ tabId, title: badge.title }),
+  ]);
+  return site;
+}
+
+/**
+ * Keeps the badges of the visible tabs live without re-analysing on every cookie event: refreshes run
+ * `delay` ms after the first trigger of a burst and at most once per `delay` ms after that, and cookie
+ * changes on sites no active tab shows are ignored.
+ */
+export class BadgeScheduler {
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly tabs = new Set<number>();
+  private activeTabs = false;
+  /** Sites shown by active tabs, as of the last refresh; null until one has run. */
+  private activeSites: Set<string> | null = null;
+
+  constructor(private readonly delay = 500) {}
+
+  /** A cookie changed: refresh the active tabs if it may concern one of them. */
+  cookieChanged(cookie: Cookie): void {
+    if (this.activeSites) {
+      const partition = cookie.partitionKey?.topLevelSite;
+      const relevant = this.activeSites.has(siteOf(cookieHost(cookie))) || (partition !== undefined && this.activeSites.has(siteOf(hostOf(partition))));
+      if (!relevant) return;
+    }
+    this.activeTabs = true;
+    this.arm();
+  }
+
+  /** A tab finished loading or was activated. */
+  tabChanged(tabId: number): void {
+    this.tabs.add(tabId);
+    this.arm();
+  }
+
+  private arm(): void {
+    this.timer ??= setTimeout(() => void this.run(), this.delay);
+  }
+
+  private async run(): Promise<void> {
+    const ids = new Set(this.tabs);
+    const all = this.activeTabs;
+    this.tabs.clear();
+    this.activeTabs = false;
+    try {
+      const active = await browser.tabs.query({ active: true });
+      const sites = new Set<string>();
+      for (const tab of active) {
+        if (tab.id === undefined) continue;
+        if (all) ids.add(tab.id);
+        if (!ids.has(tab.id) && tab.url) sites.add(siteOf(hostOf(tab.url)));
+      }
+      for (const id of ids) {
+        const site = await refreshBadge(id).catch(() => '');
+        if (active.some((t) => t.id === id) && site) sites.add(site);
+      }
+      this.activeSites = sites;
+    } finally {
+      this.timer = undefined;
+      if (this.tabs.size || this.activeTabs) this.arm();
+    }
+  }
+}

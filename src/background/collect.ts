@@ -1,0 +1,59 @@
+import type browser from 'webextension-polyfill';
+import type { Cookie } from '../core/cookie';
+import { cookieCoversUrl, hostOf, isSameSite, siteOf } from '../core/site';
+
+type CookiesApi = Pick<typeof browser.cookies, 'getAll' | 'getAllCookieStores'>;
+type Query = Parameters<CookiesApi['getAll']>[0];
+
+/** The cookie store a tab uses (incognito tabs and Firefox containers have their own). */
+export async function storeIdOf(cookies: CookiesApi, tabId: number): Promise<string | undefined> {
+  const stores = await cookies.getAllCookieStores();
+  return stores.find((s) => s.tabIds.includes(tabId))?.id;
+}
+
+async function getAll(cookies: CookiesApi, query: Query): Promise<Cookie[]> {
+  try {
+    return (await cookies.getAll(query)) as Cookie[];
+  } catch {
+    // Browsers without CHIPS support reject the partitionKey filter: ask again without it.
+    const { partitionKey: _, ...rest } = query as Query & { partitionKey?: unknown };
+    return (await cookies.getAll(rest)) as Cookie[];
+  }
+}
+
+/**
+ * The cookies a page uses: unpartitioned cookies whose domain and path cover one of its URLs (the
+ * document, its frames, its subresources), and every cookie in the page's own partition (set by the
+ * page's cross-site frames). Asks the store per site rather than for every cookie it holds, which
+ * matters when a profile has thousands and the badge is refreshed while a page loads.
+ */
+export async function collectPageCookies(cookies: CookiesApi, topLevelUrl: string, urls: readonly string[], storeId?: string): Promise<Cookie[]> {
+  const pageUrls = [topLevelUrl, ...urls].filter((u) => /^https?:/i.test(u));
+  const sites = [...new Set(pageUrls.map((u) => siteOf(hostOf(u))).filter(Boolean))];
+  const store = storeId ? { storeId } : {};
+  const top = new URL(topLevelUrl);
+  const partition = `${top.protocol}//${siteOf(top.hostname)}`;
+  const batches = await Promise.all([
+    ...sites.map((domain) => getAll(cookies, { ...store, domain, partitionKey: {} })),
+    getAll(cookies, { ...store, partitionKey: { topLevelSite: partition } }),
+  ]);
+  const seen = new Set<string>();
+  const unique = batches.flat().filter((c) => {
+    const key = JSON.stringify([c.storeId, c.name, c.domain, c.path, c.hostOnly, c.partitionKey ?? null]);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return cookiesOfPage(unique, topLevelUrl, urls);
+}
+
+/** Filters a set of cookies down to those the page uses (see collectPageCookies). */
+export function cookiesOfPage(all: readonly Cookie[], topLevelUrl: string, urls: readonly string[]): Cookie[] {
+  const topHost = hostOf(topLevelUrl);
+  const pageUrls = [topLevelUrl, ...urls].filter((u) => /^https?:/i.test(u));
+  return all.filter((c) => {
+    const topLevelSite = c.partitionKey?.topLevelSite;
+    if (topLevelSite !== undefined) return isSameSite(hostOf(topLevelSite), topHost);
+    return pageUrls.some((u) => cookieCoversUrl(c, u));
+  });
+}

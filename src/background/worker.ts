@@ -1,0 +1,37 @@
+// Listeners are registered synchronously at the top level so the browser can wake the worker for them.
+import browser from 'webextension-polyfill';
+import type { ChangeCause } from '../core/timeline';
+import { emit, serveRequests } from '../messages';
+import { BadgeScheduler } from './badge';
+import { pageReport } from './page-report';
+import { SnapshotKeeper } from './snapshot';
+import { allStoreCookies } from './store-cookies';
+import { TimelineStore } from './timeline-store';
+
+const timeline = new TimelineStore(browser.storage.local, undefined, (entries, dropped) =>
+  emit('timelineAppended', {
+    firstSeq: entries[0].seq,
+    nextSeq: (entries.at(-1)?.seq ?? 0) + 1,
+    dropped,
+    domains: [...new Set(entries.map((e) => e.cookie.domain))],
+  }),
+);
+const badges = new BadgeScheduler();
+const snapshot = new SnapshotKeeper(browser.storage.local, timeline, allStoreCookies);
+void snapshot.start();
+
+browser.cookies.onChanged.addListener((info) => {
+  timeline.record({ time: Date.now(), cause: info.cause as ChangeCause, removed: info.removed, cookie: info.cookie });
+  badges.cookieChanged(info.cookie);
+  snapshot.changed();
+});
+
+browser.tabs.onActivated.addListener(({ tabId }) => badges.tabChanged(tabId));
+browser.tabs.onUpdated.addListener((tabId, change) => {
+  if (change.status === 'complete') badges.tabChanged(tabId);
+});
+
+serveRequests({
+  getReport: ({ tabId, urls }) => pageReport(tabId, urls),
+  getTimeline: ({ afterSeq }) => timeline.read(afterSeq),
+});

@@ -1,0 +1,39 @@
+import type { Finding, Severity } from './rule';
+
+export type Grade = 'A+' | 'A' | 'B' | 'C' | 'D' | 'F';
+
+/** Points a finding costs. Documented in the README ("Grade and score"). */
+export const PENALTY: Record<Severity, number> = { high: 20, medium: 10, low: 3, info: 0 };
+/** One rule can cost at most this much, so fifty trackers do not sink a site on their own. */
+export const RULE_CAP = 30;
+
+/** Lowest score for each grade, best first. */
+export const GRADE_FLOOR: readonly [Grade, number][] = [
+  ['A+', 100],
+  ['A', 90],
+  ['B', 80],
+  ['C', 70],
+  ['D', 60],
+  ['F', 0],
+];
+
+export function scoreOf(findings: readonly Finding[]): number {
+  const perRule = new Map<string, number>();
+  for (const f of findings) perRule.set(f.rule, (perRule.get(f.rule) ?? 0) + PENALTY[f.severity]);
+  let lost = 0;
+  for (const points of perRule.values()) lost += Math.min(points, RULE_CAP);
+  return Math.max(0, 100 - lost);
+}
+
+/** A high finding caps the grade at C, a medium one at B, a low one at A: a score alone can hide one bad cookie. */
+export function gradeOf(score: number, findings: readonly Finding[]): Grade {
+  const worst = (s: Severity) => findings.some((f) => f.severity === s);
+  let grade = GRADE_FLOOR.find(([, floor]) => score >= floor)?.[0] ?? 'F';
+  const cap: Grade | null = worst('high') ? 'C' : worst('medium') ? 'B' : worst('low') ? 'A' : null;
+  if (cap && rank(grade) < rank(cap)) grade = cap;
+  return grade;
+}
+
+function rank(g: Grade): number {
+  return GRADE_FLOOR.findIndex(([name]) => name === g);
+}

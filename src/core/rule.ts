@@ -1,0 +1,81 @@
+import type { Cookie, CookieRef } from './cookie';
+import type { AnalyzedCookie } from './report';
+
+export type Severity = 'high' | 'medium' | 'low' | 'info';
+
+export const SEVERITIES: readonly Severity[] = ['high', 'medium', 'low', 'info'];
+
+export function severityRank(s: Severity): number {
+  return SEVERITIES.length - SEVERITIES.indexOf(s);
+}
+
+export interface Finding {
+  rule: string;
+  severity: Severity;
+  cookie: CookieRef | null;
+  url?: string;
+  message: string;
+  /** One line: what to change. The rule's docs carry the framework snippets. */
+  fix: string;
+}
+
+export interface RuleContext {
+  /** The page (top-level document) the cookies were read for. */
+  url: string;
+  now: number;
+  /** Whether the page is a secure context (https, or localhost). */
+  secureContext: boolean;
+  cookies: readonly AnalyzedCookie[];
+}
+
+export interface Hit {
+  severity: Severity;
+  message: string;
+}
+
+export interface FixSnippets {
+  flask: string;
+  django: string;
+  express: string;
+  php?: string;
+  rails?: string;
+}
+
+export interface RuleExample {
+  /** Why this example is here, shown in test names. */
+  title: string;
+  cookies: Partial<Cookie>[];
+  url?: string;
+}
+
+interface RuleBase {
+  id: string;
+  title: string;
+  /** Every severity the rule can give, worst first (it depends on the cookie's role). */
+  levels: readonly Severity[];
+  /** One plain sentence for lists (popup, badge tooltip). */
+  summary: string;
+  /** What it means, for learners. */
+  explain: string;
+  /** Why it matters: the attack it enables. */
+  why: string;
+  /** One line: what to change. */
+  fix: string;
+  snippets: FixSnippets;
+  references: { title: string; url: string }[];
+  examples: { flag: RuleExample[]; pass: RuleExample[] };
+}
+
+/** A rule that judges one cookie at a time. */
+export interface CookieRule extends RuleBase {
+  scope: 'cookie';
+  check(cookie: AnalyzedCookie, ctx: RuleContext): Hit | null;
+}
+
+/** A rule that judges the jar as a whole (duplicates, totals). */
+export interface JarRule extends RuleBase {
+  scope: 'jar';
+  checkJar(ctx: RuleContext): (Hit & { cookie: AnalyzedCookie | null })[];
+}
+
+export type Rule = CookieRule | JarRule;

@@ -1,0 +1,45 @@
+import { isCredential } from '../classify';
+import type { CookieRule } from '../rule';
+
+export const rule: CookieRule = {
+  id: 'missing-secure',
+  scope: 'cookie',
+  levels: ['high', 'medium', 'low'],
+  title: 'Cookie without Secure',
+  summary: 'Sent over plain HTTP too, where anyone on the network can read it.',
+  explain:
+    'A cookie without the Secure attribute is sent on http:// requests as well as https:// ones. One plain-HTTP request — a typed URL, an old link, an image — exposes it.',
+  why: 'An attacker on the same Wi-Fi or any network hop reads the cookie from an unencrypted request and replays it: for a session cookie that is a full account takeover (session hijacking).',
+  fix: 'Add the Secure attribute (and serve the site over HTTPS only, with HSTS).',
+  snippets: {
+    flask: "app.config['SESSION_COOKIE_SECURE'] = True\nresp.set_cookie('name', value, secure=True)",
+    django: 'SESSION_COOKIE_SECURE = True\nCSRF_COOKIE_SECURE = True',
+    express: "app.use(session({ cookie: { secure: true } }))\nres.cookie('name', value, { secure: true })",
+    php: "session_set_cookie_params(['secure' => true]);",
+    rails: 'config.force_ssl = true  # marks cookies Secure',
+  },
+  references: [
+    {
+      title: 'RFC 6265bis §4.1.2.5 The Secure Attribute',
+      url: 'https://httpwg.org/http-extensions/draft-ietf-httpbis-rfc6265bis.html#name-the-secure-attribute',
+    },
+    {
+      title: 'OWASP Session Management Cheat Sheet: Secure attribute',
+      url: 'https://cheatsheetseries.owasp.org/cheatsheets/Session_Management_Cheat_Sheet.html#secure-attribute',
+    },
+    { title: 'CWE-614: Sensitive Cookie in HTTPS Session Without Secure Attribute', url: 'https://cwe.mitre.org/data/definitions/614.html' },
+  ],
+  check(c) {
+    if (c.secure) return null;
+    if (isCredential(c.role)) return { severity: 'high', message: `${c.role === 'auth' ? 'Auth' : 'Session'} cookie "${c.name}" can travel over plain HTTP.` };
+    if (c.role === 'csrf') return { severity: 'medium', message: `CSRF token "${c.name}" can travel over plain HTTP.` };
+    return { severity: 'low', message: `"${c.name}" can travel over plain HTTP.` };
+  },
+  examples: {
+    flag: [
+      { title: 'session cookie without Secure', cookies: [{ name: 'sessionid', secure: false }] },
+      { title: 'preference cookie without Secure', cookies: [{ name: 'theme', secure: false }] },
+    ],
+    pass: [{ title: 'session cookie with Secure', cookies: [{ name: 'sessionid', secure: true }] }],
+  },
+};

@@ -1,0 +1,48 @@
+import { isCredential } from '../classify';
+import type { CookieRule } from '../rule';
+
+export const rule: CookieRule = {
+  id: 'samesite-none',
+  scope: 'cookie',
+  levels: ['medium', 'low', 'info'],
+  title: 'Sent on cross-site requests (SameSite=None)',
+  summary: 'Other sites can make your browser send it, which opens the door to CSRF.',
+  explain:
+    'SameSite=None tells the browser to attach the cookie to requests started by any other site: forms, images, iframes, fetches. That is needed for real cross-site embeds (and for partitioned cookies), but a login cookie rarely needs it.',
+  why: 'A page on another site can submit a form to this site and the browser adds the session cookie, so the request runs as the victim (cross-site request forgery), unless every endpoint checks a CSRF token.',
+  fix: 'Use SameSite=Lax (or Strict) unless the cookie must work inside cross-site frames.',
+  snippets: {
+    flask: "app.config['SESSION_COOKIE_SAMESITE'] = 'Lax'",
+    django: "SESSION_COOKIE_SAMESITE = 'Lax'  # the default\nCSRF_COOKIE_SAMESITE = 'Lax'",
+    express: "app.use(session({ cookie: { sameSite: 'lax' } }))",
+    php: "session_set_cookie_params(['samesite' => 'Lax']);",
+    rails: 'Rails.application.config.action_dispatch.cookies_same_site_protection = :lax',
+  },
+  references: [
+    {
+      title: 'RFC 6265bis §4.1.2.7 The SameSite Attribute',
+      url: 'https://httpwg.org/http-extensions/draft-ietf-httpbis-rfc6265bis.html#name-the-samesite-attribute',
+    },
+    {
+      title: 'OWASP CSRF Prevention Cheat Sheet: SameSite',
+      url: 'https://cheatsheetseries.owasp.org/cheatsheets/Cross-Site_Request_Forgery_Prevention_Cheat_Sheet.html#samesite-cookie-attribute',
+    },
+    { title: 'CWE-1275: Sensitive Cookie with Improper SameSite Attribute', url: 'https://cwe.mitre.org/data/definitions/1275.html' },
+  ],
+  check(c) {
+    if (c.sameSite !== 'no_restriction') return null;
+    if (isCredential(c.role))
+      return {
+        severity: c.partitioned ? 'low' : 'medium',
+        message: `${c.role === 'auth' ? 'Auth' : 'Session'} cookie "${c.name}" is sent on requests from any site.`,
+      };
+    return { severity: 'info', message: `"${c.name}" is sent on requests from any site.` };
+  },
+  examples: {
+    flag: [{ title: 'session cookie sent cross-site', cookies: [{ name: 'connect.sid', sameSite: 'no_restriction', secure: true }] }],
+    pass: [
+      { title: 'session cookie with Lax', cookies: [{ name: 'connect.sid', sameSite: 'lax' }] },
+      { title: 'session cookie with Strict', cookies: [{ name: 'connect.sid', sameSite: 'strict' }] },
+    ],
+  },
+};

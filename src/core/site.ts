@@ -1,0 +1,84 @@
+import { getDomain, getPublicSuffix, parse } from 'tldts';
+import { type Cookie, cookieHost } from './cookie';
+
+// Chromium applies the private section of the public suffix list too (github.io, herokuapp.com…).
+const PSL = { allowPrivateDomains: true } as const;
+
+export function isIpAddress(host: string): boolean {
+  return parse(host, PSL).isIp === true || host.startsWith('[');
+}
+
+/**
+ * The registrable domain ("site") of a host: eTLD+1, or the host itself for IPs, localhost and
+ * hosts that are a public suffix. Used for same-site and third-party decisions.
+ */
+export function siteOf(host: string): string {
+  const h = host.toLowerCase().replace(/^\./, '');
+  if (isIpAddress(h)) return h;
+  return getDomain(h, PSL) ?? h;
+}
+
+export function isPublicSuffix(host: string): boolean {
+  const h = host.toLowerCase().replace(/^\./, '');
+  if (isIpAddress(h)) return false;
+  return getPublicSuffix(h, PSL) === h && getDomain(h, PSL) === null;
+}
+
+export function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname.toLowerCase();
+  } catch {
+    return '';
+  }
+}
+
+export function isSameSite(hostA: string, hostB: string): boolean {
+  return siteOf(hostA) === siteOf(hostB);
+}
+
+/** localhost and loopback count as secure contexts, as in Chromium and Firefox. */
+export function isPotentiallyTrustworthy(url: string): boolean {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return false;
+  }
+  if (u.protocol === 'https:' || u.protocol === 'wss:') return true;
+  const h = u.hostname;
+  return h === 'localhost' || h.endsWith('.localhost') || h === '127.0.0.1' || h.startsWith('127.') || h === '[::1]';
+}
+
+/** RFC 6265bis 5.1.3 domain-match. */
+export function domainMatch(host: string, domain: string): boolean {
+  const h = host.toLowerCase();
+  const d = domain.toLowerCase().replace(/^\./, '');
+  if (h === d) return true;
+  return !isIpAddress(h) && h.endsWith(`.${d}`);
+}
+
+/** RFC 6265bis 5.1.4 path-match. */
+export function pathMatch(requestPath: string, cookiePath: string): boolean {
+  if (requestPath === cookiePath) return true;
+  if (!requestPath.startsWith(cookiePath)) return false;
+  return cookiePath.endsWith('/') || requestPath[cookiePath.length] === '/';
+}
+
+/** Whether a stored cookie's domain and path cover a URL (ignores Secure and SameSite). */
+export function cookieCoversUrl(c: Pick<Cookie, 'domain' | 'hostOnly' | 'path'>, url: string): boolean {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return false;
+  }
+  const host = u.hostname.toLowerCase();
+  const domainOk = c.hostOnly ? host === cookieHost(c) : domainMatch(host, c.domain);
+  return domainOk && pathMatch(u.pathname || '/', c.path);
+}
+
+/** A cookie is third-party on a page when its site differs from the page's site. */
+export function isThirdParty(c: Pick<Cookie, 'domain'>, pageUrl: string): boolean {
+  const host = hostOf(pageUrl);
+  return host !== '' && !isSameSite(cookieHost(c), host);
+}

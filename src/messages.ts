@@ -1,0 +1,100 @@
+/**
+ * The one protocol between the worker, the DevTools panel and the popup.
+ * Requests go to the worker (`request`), which answers through `serveRequests`; events go from the worker
+ * to every open page (`emit` / `onEvent`). Both ends are typed from the two maps below.
+ */
+import browser from 'webextension-polyfill';
+import type { Report } from './core/report';
+import type { TimelinePage } from './core/timeline';
+
+export interface PageReport {
+  tabId?: number;
+  /** The top-level page the report is for. */
+  url: string;
+  site: string;
+  storeId?: string;
+  /** Set when the page cannot have cookies (browser-internal pages, file: URLs…). */
+  unsupported?: string;
+  report?: Report;
+}
+
+export interface Requests {
+  /** Cookies of a tab's page (plus the given frame and resource URLs), analysed. */
+  getReport: { params: { tabId: number; urls?: string[] }; result: PageReport };
+  /** The persisted change timeline, oldest first; only entries with seq > afterSeq. */
+  getTimeline: { params: { afterSeq?: number }; result: TimelinePage };
+}
+
+export interface Events {
+  /**
+   * New changes are in the timeline (seq in [firstSeq, nextSeq)). Pages fetch entries they want with
+   * getTimeline; the event stays small because a busy page fires thousands of changes a second.
+   */
+  timelineAppended: { firstSeq: number; nextSeq: number; dropped: number; domains: string[] };
+}
+
+export type RequestName = keyof Requests;
+export type EventName = keyof Events;
+
+interface RequestMessage<K extends RequestName = RequestName> {
+  kind: 'request';
+  name: K;
+  params: Requests[K]['params'];
+}
+
+interface EventMessage<K extends EventName = EventName> {
+  kind: 'event';
+  name: K;
+  data: Events[K];
+}
+
+type Reply<T> = { ok: true; result: T } | { ok: false; error: string };
+
+export type Handlers = {
+  [K in RequestName]: (params: Requests[K]['params'], sender: browser.Runtime.MessageSender) => Promise<Requests[K]['result']>;
+};
+
+export async function request<K extends RequestName>(name: K, params: Requests[K]['params']): Promise<Requests[K]['result']> {
+  const message: RequestMessage<K> = { kind: 'request', name, params };
+  const reply = (await browser.runtime.sendMessage(message)) as Reply<Requests[K]['result']> | undefined;
+  if (!reply) throw new Error(`No answer from the background worker to ${name}`);
+  if (!reply.ok) throw new Error(reply.error);
+  return reply.result;
+}
+
+function isRequest(m: unknown): m is RequestMessage {
+  return typeof m === 'object' && m !== null && (m as RequestMessage).kind === 'request';
+}
+
+function isEvent(m: unknown): m is EventMessage {
+  return typeof m === 'object' && m !== null && (m as EventMessage).kind === 'event';
+}
+
+/** Registers the worker's handlers; call at the top level of the worker so it wakes for messages. */
+export function serveRequests(handlers: Handlers): void {
+  browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => {
+    if (!isRequest(message)) return undefined;
+    const handler = handlers[message.name] as (p: unknown, s: browser.Runtime.MessageSender) => Promise<unknown>;
+    if (!handler) return Promise.resolve({ ok: false, error: `Unknown request ${String(message.name)}` });
+    return handler(message.params, sender).then(
+      (result) => ({ ok: true, result }),
+      (error: unknown) => ({ ok: false, error: error instanceof Error ? error.message : String(error) }),
+    );
+  });
+}
+
+export function emit<K extends EventName>(name: K, data: Events[K]): void {
+  const message: EventMessage<K> = { kind: 'event', name, data };
+  // Rejects when no page is open to listen, which is the normal case for a worker.
+  browser.runtime.sendMessage(message).catch(() => undefined);
+}
+
+/** Subscribes a page to a worker event; returns the unsubscribe function. */
+export function onEvent<K extends EventName>(name: K, listener: (data: Events[K]) => void): () => void {
+  const wrapped = (message: unknown) => {
+    if (isEvent(message) && message.name === name) listener(message.data as Events[K]);
+    return undefined;
+  };
+  browser.runtime.onMessage.addListener(wrapped);
+  return () => browser.runtime.onMessage.removeListener(wrapped);
+}

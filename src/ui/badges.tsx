@@ -1,0 +1,20 @@
+import type { AnalyzedCookie } from '../core/report';
+import type { Severity } from '../core/rule';
+
+export function TypeBadges({ cookie }: { cookie: AnalyzedCookie }) {
+  return (
+    <span class="badges">
+      <span class={`badge badge-${cookie.type}`}>{cookie.type === 'session' ? 'Session' : 'Persistent'}</span>
+      {cookie.secure && <span class="badge badge-secure">Secure</span>}
+      {cookie.httpOnly && <span class="badge badge-httponly">HttpOnly</span>}
+      {cookie.partitioned && <span class="badge badge-partitioned">Partitioned</span>}
+      {cookie.thirdParty && <span class="badge badge-third-party">Third-party</span>}
+    </span>
+  );
+}
+
+const SEVERITY_LABEL: Record<Severity, string> = { high: 'High', medium: 'Medium', low: 'Low', info: 'Info' };
+
+export function SeverityTag({ severity }: { severity: Severity }) {
+  return <span class={`severity severity-${severity}`}>{SEVERITY_LABEL[severity]}</span>;
+}

@@ -1,0 +1,143 @@
+/// <reference types="chrome" />
+import { resolve } from 'node:path';
+import type { Frame, Page } from 'puppeteer-core';
+import { type ExtensionBrowser, launchWithExtension, PANEL_PATH, POPUP_PATH, poll, workerOf } from '../../src/cli/extension-browser';
+
+export { poll };
+export const DIST = resolve(import.meta.dirname, '../../dist/chrome');
+
+export type Session = ExtensionBrowser;
+
+/** Chromium with the built extension, *.test mapped to loopback and the test certificate accepted. */
+export function launch(options: { thirdPartyCookies?: boolean; headless?: boolean } = {}): Promise<Session> {
+  return launchWithExtension({ extensionDir: DIST, hostResolverRules: 'MAP *.test 127.0.0.1', ignoreHttpsErrors: true, ...options });
+}
+
+/** Opens the real DevTools for a page and shows the Cookie Lens panel; returns the panel's frame. */
+export async function openPanel(session: Session, page: Page): Promise<{ devtools: Page; panel: Frame }> {
+  const devtools = await page.openDevTools();
+  await devtools.waitForFunction(
+    () => typeof (globalThis as unknown as { InspectorFrontendAPI?: { showPanel?: unknown } }).InspectorFrontendAPI?.showPanel === 'function',
+    { timeout: 20_000 },
+  );
+  // DevTools names an extension panel by origin + title with the spaces removed.
+  const panelId = `chrome-extension://${session.extensionId}CookieLens`;
+  const panel = await poll(async () => {
+    await devtools.evaluate(
+      (id) => (globalThis as unknown as { InspectorFrontendAPI: { showPanel(id: string): void } }).InspectorFrontendAPI.showPanel(id),
+      panelId,
+    );
+    return devtools.frames().find((f) => f.url().endsWith(PANEL_PATH));
+  });
+  await panel.waitForSelector('main.panel-app');
+  return { devtools, panel };
+}
+
+/** Clicks the toolbar button for a page; returns the real popup. */
+export async function openPopup(session: Session, page: Page): Promise<Page> {
+  const extension = (await session.browser.extensions()).get(session.extensionId);
+  if (!extension) throw new Error('extension not installed');
+  await page.bringToFront();
+  // The popup reads the active tab of its window: wait until the browser reports this page active.
+  const worker = await workerOf(session.browser);
+  await poll(() => worker.evaluate(async (url) => (await chrome.tabs.query({})).some((t) => t.url === url && t.active), page.url()));
+  // The popup HTML may also be open as a tab (extensionPage): only a target created by the click counts.
+  const before = new Set(session.browser.targets());
+  await page.triggerExtensionAction(extension);
+  const target = await session.browser.waitForTarget((t) => t.url().endsWith(POPUP_PATH) && !before.has(t), { timeout: 10_000 });
+  const popup = (await target.asPage()) as Page;
+  await popup.waitForSelector('main.popup-app, .empty, .error');
+  return popup;
+}
+
+/** Opens an extension page as a tab (the popup HTML), to talk to the worker or probe the CSP from. */
+export async function extensionPage(session: Session): Promise<Page> {
+  const page = await session.browser.newPage();
+  await page.goto(`chrome-extension://${session.extensionId}${POPUP_PATH}`);
+  return page;
+}
+
+export interface NetworkLog {
+  /** Requests from the extension's own contexts to anything but the extension itself. */
+  requests: string[];
+  /** Connections the CSP refused: a request was attempted even if none left. */
+  refused: string[];
+}
+
+/**
+ * Watches every context of the extension — worker, popup, panel, extension tabs — for requests that
+ * leave the extension. Pages are watched per frame, so the panel inside DevTools is covered too.
+ */
+export function watchExtensionNetwork(session: Session): NetworkLog {
+  const log: NetworkLog = { requests: [], refused: [] };
+  const origin = `chrome-extension://${session.extensionId}`;
+  const local = (url: string) => url.startsWith(origin) || url.startsWith('data:') || url.startsWith(`blob:${origin}`);
+  const watched = new WeakSet<object>();
+  const watch = async (target: import('puppeteer-core').Target) => {
+    if (watched.has(target)) return;
+    watched.add(target);
+    if (target.type() === 'service_worker' && target.url().startsWith(origin)) {
+      // Reuse puppeteer's own session: a second CDP session on a worker target detaches the worker.
+      const worker = await target.worker().catch(() => null);
+      if (!worker) return;
+      worker.client.on('Network.requestWillBeSent', (e) => {
+        if (!local(e.request.url)) log.requests.push(`worker: ${e.request.url}`);
+      });
+      await worker.client.send('Network.enable').catch(() => undefined);
+      return;
+    }
+    if (target.type() !== 'page' && target.type() !== 'other') return;
+    const page = await target.asPage().catch(() => null);
+    if (!page) return;
+    page.on('request', (req) => {
+      const frameUrl = req.frame()?.url() ?? '';
+      if (frameUrl.startsWith(origin) && !local(req.url())) log.requests.push(`${frameUrl}: ${req.url()}`);
+    });
+    page.on('console', (m) => {
+      if (/Content Security Policy|Refused to (connect|load)/.test(m.text()) && page.url().startsWith(origin)) log.refused.push(m.text());
+    });
+  };
+  for (const t of session.browser.targets()) void watch(t);
+  session.browser.on('targetcreated', (t) => void watch(t));
+  return log;
+}
+
+/** Service worker targets of the browser as CDP reports them now (puppeteer's own list can lag). */
+export async function runningWorkers(session: Session): Promise<string[]> {
+  const cdp = await session.browser.target().createCDPSession();
+  try {
+    const { targetInfos } = await cdp.send('Target.getTargets');
+    return targetInfos.filter((t) => t.type === 'service_worker' && t.url.includes(session.extensionId)).map((t) => t.targetId);
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/** Stops the extension's worker the way the browser does when it idles (CDP ServiceWorker.stopAllWorkers). */
+export async function stopWorker(session: Session, page: Page): Promise<void> {
+  const cdp = await page.createCDPSession();
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await cdp.detach();
+  await poll(async () => (await runningWorkers(session)).length === 0);
+}
+
+/**
+ * Waits for the worker to be started again (by an event) and lets it run: puppeteer's auto-attach holds
+ * a restarted service worker at "waiting for debugger" and does not resume it by itself.
+ */
+export async function awaitWorkerRestart(session: Session): Promise<void> {
+  const [targetId] = await poll(async () => {
+    const ids = await runningWorkers(session);
+    return ids.length ? ids : undefined;
+  });
+  const cdp = await session.browser.target().createCDPSession();
+  try {
+    const { sessionId } = await cdp.send('Target.attachToTarget', { targetId, flatten: true });
+    const worker = cdp.connection()?.session(sessionId);
+    await worker?.send('Runtime.runIfWaitingForDebugger');
+    await worker?.send('Target.detachFromTarget' as never).catch(() => undefined);
+  } finally {
+    await cdp.detach();
+  }
+}

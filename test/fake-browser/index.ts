@@ -1,0 +1,99 @@
+/**
+ * The in-memory browser that stands in for `webextension-polyfill` in unit and component tests
+ * (vite.config.ts aliases the module here). Call `resetBrowser()` before each test.
+ */
+import { FakeCookies } from './cookies';
+import { FakeEvent } from './events';
+import { FakeStorageArea } from './storage';
+
+export interface FakeTab {
+  id: number;
+  url?: string;
+  active: boolean;
+  windowId: number;
+}
+
+type Sender = { id?: string; tab?: FakeTab };
+
+const cookies = new FakeCookies();
+const local = new FakeStorageArea();
+const onMessage = new FakeEvent<[unknown, Sender, (r: unknown) => void]>();
+const tabs = new Map<number, FakeTab>();
+const badges = new Map<number, { text?: string; color?: string; title?: string }>();
+
+function badge(tabId: number | undefined) {
+  const id = tabId ?? -1;
+  if (!badges.has(id)) badges.set(id, {});
+  return badges.get(id) as { text?: string; color?: string; title?: string };
+}
+
+export const fakeBrowser = {
+  cookies,
+  storage: { local },
+  runtime: {
+    id: 'fake-extension-id',
+    onMessage,
+    /** Delivers to every listener (one realm plays all contexts); the first promise that answers wins. */
+    async sendMessage(message: unknown): Promise<unknown> {
+      const copy = structuredClone(message);
+      const answers = onMessage.trigger(copy, { id: 'fake-extension-id' }, () => undefined).filter((a): a is Promise<unknown> => a instanceof Promise);
+      if (answers.length === 0) {
+        if (!onMessage.hasListeners()) throw new Error('Could not establish connection. Receiving end does not exist.');
+        return undefined;
+      }
+      return structuredClone(await answers[0]);
+    },
+    getURL: (path: string) => `chrome-extension://fake-extension-id/${path.replace(/^\//, '')}`,
+  },
+  tabs: {
+    onActivated: new FakeEvent<[{ tabId: number; windowId: number }]>(),
+    onUpdated: new FakeEvent<[number, { url?: string; status?: string }, FakeTab]>(),
+    async get(tabId: number): Promise<FakeTab> {
+      const tab = tabs.get(tabId);
+      if (!tab) throw new Error(`No tab with id: ${tabId}.`);
+      return { ...tab };
+    },
+    async query(q: { active?: boolean; currentWindow?: boolean }): Promise<FakeTab[]> {
+      return [...tabs.values()].filter((t) => q.active === undefined || t.active === q.active).map((t) => ({ ...t }));
+    },
+  },
+  action: {
+    async setBadgeText({ tabId, text }: { tabId?: number; text: string }) {
+      badge(tabId).text = text;
+    },
+    async setBadgeBackgroundColor({ tabId, color }: { tabId?: number; color: string }) {
+      badge(tabId).color = color;
+    },
+    async setTitle({ tabId, title }: { tabId?: number; title: string }) {
+      badge(tabId).title = title;
+    },
+  },
+  devtools: {
+    inspectedWindow: { tabId: 1, getResources: async () => [] as { url: string }[] },
+    network: { onNavigated: new FakeEvent<[string]>() },
+    panels: { create: async () => ({}) },
+  },
+};
+
+/** Test helpers that are not part of any browser API. */
+export const fake = {
+  addTab(tab: Partial<FakeTab> & { id: number }): FakeTab {
+    const full: FakeTab = { active: true, windowId: 1, ...tab };
+    tabs.set(full.id, full);
+    return full;
+  },
+  badge: (tabId: number) => badges.get(tabId),
+  reset(): void {
+    cookies.reset();
+    local.reset();
+    onMessage.clear();
+    tabs.clear();
+    badges.clear();
+    fakeBrowser.tabs.onActivated.clear();
+    fakeBrowser.tabs.onUpdated.clear();
+    fakeBrowser.devtools.network.onNavigated.clear();
+  },
+};
+
+export const resetBrowser = fake.reset;
+export default fakeBrowser;

@@ -1,0 +1,20 @@
+import type { Cookie } from '../src/core/cookie';
+
+/** A first-party, persistent-by-choice cookie with safe defaults; tests override what they are about. */
+export function makeCookie(overrides: Partial<Cookie> = {}): Cookie {
+  return {
+    name: 'c',
+    value: 'v',
+    domain: 'shop.example',
+    hostOnly: true,
+    path: '/',
+    secure: true,
+    httpOnly: true,
+    sameSite: 'lax',
+    session: true,
+    storeId: '0',
+    ...overrides,
+  };
+}
+
+export const PAGE = 'https://shop.example/';

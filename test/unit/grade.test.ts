@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { gradeOf, RULE_CAP, scoreOf } from '../../src/core/grade';
+import type { Finding, Severity } from '../../src/core/rule';
+
+const f = (rule: string, severity: Severity): Finding => ({ rule, severity, cookie: null, message: '', fix: '' });
+
+describe('grade and score', () => {
+  it('no findings scores 100 and A+', () => {
+    expect(scoreOf([])).toBe(100);
+    expect(gradeOf(100, [])).toBe('A+');
+  });
+
+  it('each finding costs its severity, capped per rule', () => {
+    expect(scoreOf([f('a', 'high')])).toBe(80);
+    expect(scoreOf([f('a', 'medium'), f('b', 'low')])).toBe(87);
+    expect(scoreOf(Array.from({ length: 40 }, () => f('a', 'low')))).toBe(100 - RULE_CAP);
+    expect(scoreOf([f('info', 'info')])).toBe(100);
+  });
+
+  it('one high finding caps the grade at C, a medium at B, a low at A', () => {
+    expect(gradeOf(scoreOf([f('a', 'high')]), [f('a', 'high')])).toBe('C');
+    expect(gradeOf(scoreOf([f('a', 'medium')]), [f('a', 'medium')])).toBe('B');
+    expect(gradeOf(scoreOf([f('a', 'low')]), [f('a', 'low')])).toBe('A');
+  });
+
+  it('low scores fall to F', () => {
+    const many = ['a', 'b', 'c'].map((r) => f(r, 'high'));
+    expect(gradeOf(scoreOf([...many, ...many]), many)).toBe('F');
+  });
+});

@@ -1,0 +1,28 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ruleTableMarkdown } from '../../src/core/rule-table';
+import { RULES } from '../../src/core/rules/index';
+
+const README = join(import.meta.dirname, '../../README.md');
+const START = '<!-- rules:start -->';
+const END = '<!-- rules:end -->';
+
+describe('README', () => {
+  it('has the rule table of the rule files (npm run docs rewrites it)', () => {
+    const text = readFileSync(README, 'utf8');
+    const [before, rest] = text.split(START);
+    const [, after] = rest.split(END);
+    const expected = `${before}${START}\n${ruleTableMarkdown()}\n${END}${after}`;
+    if (process.env.UPDATE_DOCS) writeFileSync(README, expected);
+    expect(text).toBe(expected);
+    for (const rule of RULES) expect(text).toContain(`\`${rule.id}\``);
+  });
+
+  it('shows the two commands and the screenshots it names exist', () => {
+    const text = readFileSync(README, 'utf8');
+    expect(text).toContain('npm start');
+    expect(text).toContain('npm test');
+    for (const [, path] of text.matchAll(/!\[[^\]]*\]\(([^)]+\.png)\)/g)) expect(() => readFileSync(join(README, '..', path))).not.toThrow();
+  });
+});

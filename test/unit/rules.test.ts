@@ -1,0 +1,49 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../src/core/report';
+import { RULES } from '../../src/core/rules/index';
+import { makeCookie, PAGE } from '../helpers';
+
+const RULE_DIR = join(import.meta.dirname, '../../src/core/rules');
+const ruleFiles = readdirSync(RULE_DIR)
+  .filter((f) => f.endsWith('.ts') && f !== 'index.ts' && !f.endsWith('.test.ts'))
+  .map((f) => f.replace(/\.ts$/, ''));
+
+describe('rule catalogue', () => {
+  it('lists every rule file once, in the registry', () => {
+    expect(RULES.map((r) => r.id).sort()).toEqual([...ruleFiles].sort());
+  });
+
+  for (const rule of RULES) {
+    describe(rule.id, () => {
+      it('is documented: title, summary, explanation, attack, fix, snippets for Flask, Django and Express, references', () => {
+        for (const text of [rule.title, rule.summary, rule.explain, rule.why, rule.fix, rule.snippets.flask, rule.snippets.django, rule.snippets.express]) {
+          expect(text.trim().length).toBeGreaterThan(5);
+        }
+        expect(rule.references.length).toBeGreaterThan(0);
+        for (const ref of rule.references) expect(ref.url).toMatch(/^https:\/\//);
+      });
+
+      it('has examples it must flag and examples it must not', () => {
+        expect(rule.examples.flag.length).toBeGreaterThan(0);
+        expect(rule.examples.pass.length).toBeGreaterThan(0);
+      });
+
+      for (const example of rule.examples.flag) {
+        it(`flags: ${example.title}`, async () => {
+          const report = await analyze(example.cookies.map(makeCookie), { url: example.url ?? PAGE, now: Date.UTC(2026, 0, 1) });
+          const found = report.findings.filter((f) => f.rule === rule.id);
+          expect(found).not.toHaveLength(0);
+          for (const f of found) expect(rule.levels).toContain(f.severity);
+        });
+      }
+      for (const example of rule.examples.pass) {
+        it(`does not flag: ${example.title}`, async () => {
+          const report = await analyze(example.cookies.map(makeCookie), { url: example.url ?? PAGE, now: Date.UTC(2026, 0, 1) });
+          expect(report.findings.filter((f) => f.rule === rule.id)).toEqual([]);
+        });
+      }
+    });
+  }
+});

@@ -1,0 +1,127 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type * as Fake from '../fake-browser/index';
+import { makeCookie } from '../helpers';
+
+type FakeModule = typeof Fake;
+
+/** Loads a fresh worker against a fresh fake browser, as the browser would start it. */
+async function startWorker(): Promise<FakeModule & { messages: typeof import('../../src/messages') }> {
+  vi.resetModules();
+  const fake = (await import('webextension-polyfill')) as unknown as FakeModule;
+  fake.resetBrowser();
+  await import('../../src/background/worker');
+  const messages = await import('../../src/messages');
+  return { ...fake, messages };
+}
+
+describe('background worker', () => {
+  let env: Awaited<ReturnType<typeof startWorker>>;
+  beforeEach(async () => {
+    env = await startWorker();
+  });
+
+  it('records every cookies.onChanged event in the timeline, overwrite pairs included', async () => {
+    const { fakeBrowser, messages } = env;
+    await fakeBrowser.cookies.set({ url: 'https://shop.example/', name: 'sid', value: '1' });
+    await fakeBrowser.cookies.set({ url: 'https://shop.example/', name: 'sid', value: '2' });
+    await fakeBrowser.cookies.remove({ url: 'https://shop.example/', name: 'sid' });
+    const page = await messages.request('getTimeline', {});
+    expect(page.entries.map((e) => [e.cause, e.removed, e.cookie.value])).toEqual([
+      ['explicit', false, '1'],
+      ['overwrite', true, '1'],
+      ['explicit', false, '2'],
+      ['explicit', true, '2'],
+    ]);
+    expect(page.entries.every((e) => typeof e.time === 'number')).toBe(true);
+  });
+
+  it('keeps the timeline across a worker restart and goes on recording', async () => {
+    await env.fakeBrowser.cookies.set({ url: 'https://shop.example/', name: 'a', value: '1' });
+    await env.messages.request('getTimeline', {});
+    const stored = new Map(env.fakeBrowser.storage.local.data);
+    const jar = new Map(env.fakeBrowser.cookies.jar);
+
+    // A new worker instance: fresh module state, the same storage.
+    vi.resetModules();
+    const fake = (await import('webextension-polyfill')) as unknown as FakeModule;
+    fake.resetBrowser();
+    for (const [k, v] of stored) fake.fakeBrowser.storage.local.data.set(k, v);
+    for (const [k, v] of jar) fake.fakeBrowser.cookies.jar.set(k, v);
+    await import('../../src/background/worker');
+    const messages = await import('../../src/messages');
+    await fake.fakeBrowser.cookies.set({ url: 'https://shop.example/', name: 'b', value: '2' });
+    const page = await messages.request('getTimeline', {});
+    expect(page.entries.map((e) => [e.seq, e.cookie.name])).toEqual([
+      [0, 'a'],
+      [1, 'b'],
+    ]);
+  });
+
+  it('answers getReport for a tab with the cookies its page uses, analysed', async () => {
+    const { fakeBrowser, fake, messages } = env;
+    fake.addTab({ id: 7, url: 'https://shop.example/cart' });
+    await fakeBrowser.cookies.set({ url: 'https://shop.example/', name: 'sessionid', value: 'x' });
+    await fakeBrowser.cookies.set({ url: 'https://other.example/', name: 'elsewhere', value: 'y' });
+    const page = await messages.request('getReport', { tabId: 7 });
+    expect(page.site).toBe('shop.example');
+    expect(page.report?.cookies.map((c) => c.name)).toEqual(['sessionid']);
+    expect(page.report?.findings.map((f) => f.rule).sort()).toEqual(['missing-httponly', 'missing-secure']);
+  });
+
+  it('says why a browser page has no cookies instead of failing', async () => {
+    env.fake.addTab({ id: 3, url: 'chrome://settings/' });
+    const page = await env.messages.request('getReport', { tabId: 3 });
+    expect(page.report).toBeUndefined();
+    expect(page.unsupported).toMatch(/chrome: page/);
+  });
+
+  it('passes a handler error back to the caller as a clear message', async () => {
+    await expect(env.messages.request('getReport', { tabId: 999 })).rejects.toThrow(/No tab with id: 999/);
+  });
+
+  it('sets the badge to the count of high and medium findings of the active tab, live', async () => {
+    const { fakeBrowser, fake } = env;
+    fake.addTab({ id: 5, url: 'https://shop.example/' });
+    fakeBrowser.tabs.onActivated.trigger({ tabId: 5, windowId: 1 });
+    await vi.waitFor(() => expect(fake.badge(5)?.text).toBe(''), { timeout: 2000 });
+    await fakeBrowser.cookies.set({ url: 'https://shop.example/', name: 'PHPSESSID', value: 'abc' });
+    // missing-secure (high) + missing-httponly (medium)
+    await vi.waitFor(() => expect(fake.badge(5)?.text).toBe('2'), { timeout: 2000 });
+    expect(fake.badge(5)?.color).toBe('#c5221f');
+  });
+
+  it('emits timelineAppended to open pages after each write', async () => {
+    const seen: unknown[] = [];
+    env.messages.onEvent('timelineAppended', (e) => seen.push(e));
+    await env.fakeBrowser.cookies.set({ url: 'https://shop.example/', name: 'a', value: '1' });
+    await env.fakeBrowser.cookies.set({ url: 'https://app.shop.example/', name: 'b', value: '1', domain: 'shop.example' });
+    await new Promise((r) => setTimeout(r, 200));
+    expect(seen).toEqual([{ firstSeq: 0, nextSeq: 2, dropped: 0, domains: ['shop.example', '.shop.example'] }]);
+  });
+});
+
+describe('badge scheduling', () => {
+  it('refreshes once for a burst of changes and ignores sites no active tab shows', async () => {
+    vi.resetModules();
+    const fake = (await import('webextension-polyfill')) as unknown as FakeModule;
+    fake.resetBrowser();
+    const { BadgeScheduler } = await import('../../src/background/badge');
+    fake.fake.addTab({ id: 1, url: 'https://shop.example/' });
+    const texts: string[] = [];
+    const setBadgeText = fake.fakeBrowser.action.setBadgeText;
+    fake.fakeBrowser.action.setBadgeText = async (d) => {
+      texts.push(d.text);
+      return setBadgeText(d);
+    };
+    const scheduler = new BadgeScheduler(30);
+    scheduler.tabChanged(1);
+    await vi.waitFor(() => expect(texts).toHaveLength(1));
+    const cookie = (name: string, domain: string) => makeCookie({ name, domain });
+    for (let i = 0; i < 50; i++) scheduler.cookieChanged(cookie(`c${i}`, 'shop.example'));
+    await vi.waitFor(() => expect(texts).toHaveLength(2));
+    scheduler.cookieChanged(cookie('elsewhere', 'news.example'));
+    await new Promise((r) => setTimeout(r, 100));
+    expect(texts).toHaveLength(2);
+    fake.fakeBrowser.action.setBadgeText = setBadgeText;
+  });
+});
