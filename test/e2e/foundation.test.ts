@@ -1,6 +1,4 @@
 /// <reference types="chrome" />
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startShopSite } from '../../demo/shop-site.mjs';
@@ -18,8 +16,7 @@ import {
   stopWorker,
   watchExtensionNetwork,
 } from './harness';
-
-const SCREENSHOTS = join(import.meta.dirname, '../../docs/screenshots');
+import { screenshot } from './screenshots';
 
 describe('Cookie Lens in Chromium, end to end', () => {
   let site: Awaited<ReturnType<typeof startShopSite>>;
@@ -82,8 +79,7 @@ describe('Cookie Lens in Chromium, end to end', () => {
     expect(row('widget_state')?.badges).toEqual(['Session', 'Secure', 'Partitioned', 'Third-party']);
     expect(row('widget_state')?.text).toContain('https://shop.test');
     expect(row('__Host-csrf')?.rules).toEqual([]);
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    await devtools.screenshot({ path: join(SCREENSHOTS, 'panel.png') });
+    await screenshot(devtools, 'panel');
 
     // The page changes a cookie; the panel follows without a reload.
     await page.evaluate(() => {
@@ -117,7 +113,7 @@ describe('Cookie Lens in Chromium, end to end', () => {
     expect(counts).toMatchObject({ session: expect.any(Number), persistent: expect.any(Number), 'third-party': 1 });
     expect(counts.session + counts.persistent).toBe(7);
     expect(await popup.$eval('.grade-letter', (e) => e.textContent)).toMatch(/^(A\+|[A-DF])$/);
-    await popup.screenshot({ path: join(SCREENSHOTS, 'popup.png') });
+    await screenshot(popup, 'popup');
     await popup.close();
   });
 
