@@ -3,8 +3,9 @@
 import { createServer } from 'node:net';
 
 /**
- * handler(request) → { status?, headers: [name, value][], body? } where request = { method, path, headers }.
- * Resolves to { port, close() }.
+ * @param {(request: { method: string; path: string; headers: Record<string, string> }) =>
+ *   { status?: number; headers?: [string, string][]; body?: string }} handler
+ * @returns {Promise<{ port: number; close(): Promise<void> }>}
  */
 export function startRawHttp(handler) {
   const server = createServer((socket) => {

@@ -34,16 +34,23 @@ export function parseCookieDate(input: string): number | null {
   let month: number | undefined;
   let year: number | undefined;
   for (const token of tokens(input)) {
-    let m: RegExpExecArray | null;
-    if (time === undefined && (m = TIME.exec(token))) {
-      time = [Number(m[1]), Number(m[2]), Number(m[3])];
-    } else if (day === undefined && (m = DAY.exec(token))) {
-      day = Number(m[1]);
-    } else if (month === undefined && MONTHS.includes(token.slice(0, 3).toLowerCase())) {
-      month = MONTHS.indexOf(token.slice(0, 3).toLowerCase());
-    } else if (year === undefined && (m = YEAR.exec(token))) {
-      year = Number(m[1]);
+    const t = time === undefined ? TIME.exec(token) : null;
+    if (t) {
+      time = [Number(t[1]), Number(t[2]), Number(t[3])];
+      continue;
     }
+    const d = day === undefined ? DAY.exec(token) : null;
+    if (d) {
+      day = Number(d[1]);
+      continue;
+    }
+    const mon = month === undefined ? MONTHS.indexOf(token.slice(0, 3).toLowerCase()) : -1;
+    if (mon !== -1) {
+      month = mon;
+      continue;
+    }
+    const y = year === undefined ? YEAR.exec(token) : null;
+    if (y) year = Number(y[1]);
   }
   if (time === undefined || day === undefined || month === undefined || year === undefined) return null;
   if (year >= 70 && year <= 99) year += 1900;

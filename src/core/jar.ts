@@ -26,8 +26,20 @@ export class CookieJar {
     // §5.7 step 16: a cookie set insecurely cannot shadow an existing Secure cookie of the same name.
     if (!cookie.secure && !isPotentiallyTrustworthy(url)) {
       for (const { cookie: old } of this.store.values()) {
-        const overlaps = old.name === cookie.name && old.secure && (old.domain.replace(/^\./, '').endsWith(cookie.domain.replace(/^\./, '')) || cookie.domain.replace(/^\./, '').endsWith(old.domain.replace(/^\./, ''))) && old.path.startsWith(cookie.path);
-        if (overlaps) return { accepted: false, code: 'overwrite-secure', reason: `An insecure response cannot overwrite the Secure cookie "${old.name}".`, cookie, header: result.header };
+        const overlaps =
+          old.name === cookie.name &&
+          old.secure &&
+          (old.domain.replace(/^\./, '').endsWith(cookie.domain.replace(/^\./, '')) ||
+            cookie.domain.replace(/^\./, '').endsWith(old.domain.replace(/^\./, ''))) &&
+          old.path.startsWith(cookie.path);
+        if (overlaps)
+          return {
+            accepted: false,
+            code: 'overwrite-secure',
+            reason: `An insecure response cannot overwrite the Secure cookie "${old.name}".`,
+            cookie,
+            header: result.header,
+          };
       }
     }
     const key = cookieKey(cookie);

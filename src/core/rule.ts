@@ -1,5 +1,5 @@
 import type { Cookie, CookieRef } from './cookie';
-import type { AnalyzedCookie } from './report';
+import type { AnalyzedCookie, LoginFlow, SetCookieRecord } from './report';
 
 export type Severity = 'high' | 'medium' | 'low' | 'info';
 
@@ -26,6 +26,12 @@ export interface RuleContext {
   /** Whether the page is a secure context (https, or localhost). */
   secureContext: boolean;
   cookies: readonly AnalyzedCookie[];
+  /** The page's frames and subresources. */
+  pageUrls: readonly string[];
+  /** Set-Cookie headers the page received (from DevTools' network log or the audit), parsed. */
+  setCookies: readonly SetCookieRecord[];
+  /** Cookies before and after a scripted login (and logout), when the audit ran one. */
+  flow?: LoginFlow;
 }
 
 export interface Hit {
@@ -46,6 +52,12 @@ export interface RuleExample {
   title: string;
   cookies: Partial<Cookie>[];
   url?: string;
+  /** Set-Cookie headers received, as [url, header]. */
+  headers?: [string, string][];
+  pageUrls?: string[];
+  flow?: { beforeLogin: Partial<Cookie>[]; afterLogin: Partial<Cookie>[]; afterLogout?: Partial<Cookie>[] };
+  /** Ms since the epoch the example is judged at; defaults to 2026-01-01. */
+  now?: number;
 }
 
 interface RuleBase {
@@ -75,7 +87,7 @@ export interface CookieRule extends RuleBase {
 /** A rule that judges the jar as a whole (duplicates, totals). */
 export interface JarRule extends RuleBase {
   scope: 'jar';
-  checkJar(ctx: RuleContext): (Hit & { cookie: AnalyzedCookie | null })[];
+  checkJar(ctx: RuleContext): (Hit & { cookie: Pick<Cookie, 'name' | 'domain' | 'path'> | null; url?: string })[];
 }
 
 export type Rule = CookieRule | JarRule;

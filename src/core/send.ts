@@ -29,7 +29,11 @@ export interface SendDecision {
 export function sendDecision(cookie: Cookie, req: RequestContext, now: number, createdAt?: number): SendDecision {
   const blocked: string[] = [];
   if (!cookieCoversUrl(cookie, req.url)) {
-    blocked.push(cookie.hostOnly ? `It belongs to ${cookie.domain} only (no Domain attribute), and the path must start with ${cookie.path}.` : `Its Domain ${cookie.domain} and Path ${cookie.path} do not cover this URL.`);
+    blocked.push(
+      cookie.hostOnly
+        ? `It belongs to ${cookie.domain} only (no Domain attribute), and the path must start with ${cookie.path}.`
+        : `Its Domain ${cookie.domain} and Path ${cookie.path} do not cover this URL.`,
+    );
   }
   if (cookie.expirationDate !== undefined && cookie.expirationDate * 1000 <= now) blocked.push('It has expired.');
   if (cookie.secure && !isPotentiallyTrustworthy(req.url)) blocked.push('It is Secure and the request is not HTTPS.');
@@ -41,7 +45,8 @@ export function sendDecision(cookie: Cookie, req: RequestContext, now: number, c
     const method = (req.method ?? 'GET').toUpperCase();
     const safeTopLevel = req.topLevel && SAFE_METHODS.has(method);
     if (cookie.sameSite === 'strict') blocked.push('It is SameSite=Strict and the request comes from another site.');
-    if (cookie.sameSite === 'lax' && !safeTopLevel) blocked.push(`It is SameSite=Lax: cross-site it only goes with top-level ${[...SAFE_METHODS].join('/')} navigations.`);
+    if (cookie.sameSite === 'lax' && !safeTopLevel)
+      blocked.push(`It is SameSite=Lax: cross-site it only goes with top-level ${[...SAFE_METHODS].join('/')} navigations.`);
     if (cookie.sameSite === 'unspecified' && !safeTopLevel) {
       const young = createdAt !== undefined && now - createdAt < LAX_ALLOWING_UNSAFE_MS && req.topLevel;
       if (!young) blocked.push('It has no SameSite attribute, so browsers treat it as Lax: cross-site it only goes with top-level GET navigations.');

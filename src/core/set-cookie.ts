@@ -73,12 +73,20 @@ export function parseHeader(header: string): { ok: true; parsed: ParsedHeader } 
   const name = trim(eq === -1 ? '' : pair.slice(0, eq));
   const value = trim(eq === -1 ? pair : pair.slice(eq + 1));
   if (bytes(name) + bytes(value) > MAX_NAME_VALUE_BYTES) {
-    return { ok: false, code: 'name-value-too-large', reason: `Name and value are ${bytes(name) + bytes(value)} bytes; browsers ignore cookies over ${MAX_NAME_VALUE_BYTES}.` };
+    return {
+      ok: false,
+      code: 'name-value-too-large',
+      reason: `Name and value are ${bytes(name) + bytes(value)} bytes; browsers ignore cookies over ${MAX_NAME_VALUE_BYTES}.`,
+    };
   }
   if (name === '' && value === '') return { ok: false, code: 'empty', reason: 'The cookie has neither a name nor a value.' };
   // Chromium drops these: sent back as "a=b" the nameless cookie would read as a cookie named "a".
   if (name === '' && value.includes('=')) {
-    return { ok: false, code: 'nameless-with-equals', reason: 'A cookie without a name cannot have "=" in its value: it would come back as a different cookie.' };
+    return {
+      ok: false,
+      code: 'nameless-with-equals',
+      reason: 'A cookie without a name cannot have "=" in its value: it would come back as a different cookie.',
+    };
   }
   const attributes: SetCookieAttributes = { secure: false, httpOnly: false, partitioned: false };
   const warnings: string[] = [];
@@ -160,7 +168,13 @@ export function sameSiteOf(written: string | undefined): SameSite {
   }
 }
 
-const reject = (code: RejectCode, reason: string, cookie?: Cookie, header?: ParsedHeader): SetCookieResult => ({ accepted: false, code, reason, cookie, header });
+const reject = (code: RejectCode, reason: string, cookie?: Cookie, header?: ParsedHeader): SetCookieResult => ({
+  accepted: false,
+  code,
+  reason,
+  cookie,
+  header,
+});
 
 /**
  * Parses a Set-Cookie header received from `requestUrl` and decides, as a browser's storage model does,
@@ -227,7 +241,8 @@ export function parseSetCookie(header: string, requestUrl: string, now: number =
 /** §4.1.3 cookie name prefixes, matched case-insensitively as browsers do now. */
 export function prefixProblem(c: Pick<Cookie, 'name' | 'value' | 'secure' | 'hostOnly' | 'path' | 'httpOnly'>): string | null {
   const name = c.name.toLowerCase();
-  if (c.name === '' && /^__(secure|host)-/i.test(c.value)) return 'A nameless cookie whose value starts with __Secure- or __Host- is rejected, so it cannot pose as a prefixed cookie.';
+  if (c.name === '' && /^__(secure|host)-/i.test(c.value))
+    return 'A nameless cookie whose value starts with __Secure- or __Host- is rejected, so it cannot pose as a prefixed cookie.';
   if ((name.startsWith('__secure-') || name.startsWith('__host-')) && !c.secure) return `${c.name.split('-')[0]}- cookies must be set with Secure.`;
   if (name.startsWith('__host-') && (!c.hostOnly || c.path !== '/')) return '__Host- cookies must have no Domain attribute and Path=/.';
   if (name.startsWith('__http-') && (!c.secure || !c.httpOnly)) return '__Http- cookies must be Secure and HttpOnly.';

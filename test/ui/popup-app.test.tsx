@@ -14,11 +14,18 @@ describe('popup', () => {
 
   it('shows the site, grade, counts by type and findings worst first with a one-line explanation', async () => {
     fake.fake.addTab({ id: 1, url: 'https://shop.example/account' });
-    await fake.fakeBrowser.cookies.set({ url: 'https://shop.example/', name: 'PHPSESSID', value: 'a1b2', httpOnly: false });
-    await fake.fakeBrowser.cookies.set({ url: 'https://shop.example/', name: 'lang', value: 'en', secure: true, expirationDate: 4e9 });
+    await fake.fakeBrowser.cookies.set({
+      url: 'https://shop.example/',
+      name: 'PHPSESSID',
+      value: 'k2j3h4g5f6d7s8a9q1w2e3r4t5',
+      httpOnly: false,
+      sameSite: 'lax',
+    });
+    await fake.fakeBrowser.cookies.set({ url: 'https://shop.example/', name: 'lang', value: 'en', secure: true, sameSite: 'lax', expirationDate: Date.now() / 1000 + 30 * 86400 });
     const root = await renderPopup(1);
     await vi.waitFor(() => expect(root.querySelector('.finding')).not.toBeNull());
     expect(root.querySelector('.site')?.textContent).toBe('shop.example');
+    // missing-secure (high) caps the grade at C; with the medium and info findings the score is 70.
     expect(root.querySelector('.grade-letter')?.textContent).toBe('C');
     const counts = Object.fromEntries([...root.querySelectorAll('.count')].map((c) => [c.getAttribute('data-count'), c.querySelector('dd')?.textContent]));
     expect(counts).toEqual({ session: '1', persistent: '1', secure: '1', 'third-party': '0' });
@@ -26,6 +33,7 @@ describe('popup', () => {
     expect(findings).toEqual([
       ['High', 'missing-secure'],
       ['Medium', 'missing-httponly'],
+      ['Info', 'default-session-name'],
     ]);
     expect(root.querySelector('.finding-summary')?.textContent).toMatch(/plain HTTP/);
   });

@@ -52,7 +52,10 @@ const RFC6265BIS: Record<string, { sent: Sent; why: string }> = {
   DISABLED_CHROMIUM0023: { sent: [], why: 'a CR makes the whole line ignored (6265bis §5.6 step 1), not cut short' },
   DISABLED_PATH0029: { sent: [], why: 'paths are compared without percent-decoding (§5.1.4), so /f%6Fo/ is not /foo/' },
   // An OPTIONAL_ case where the suite picked one behaviour and Chromium the other.
-  OPTIONAL_DOMAIN0042: { sent: [{ name: 'foo', value: 'bar' }], why: 'in Chromium an empty Domain attribute overrides the earlier one, leaving a host-only cookie' },
+  OPTIONAL_DOMAIN0042: {
+    sent: [{ name: 'foo', value: 'bar' }],
+    why: 'in Chromium an empty Domain attribute overrides the earlier one, leaving a host-only cookie',
+  },
 };
 
 describe('http-state parser suite (222 cases)', () => {

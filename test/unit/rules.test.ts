@@ -2,8 +2,24 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/core/report';
+import type { RuleExample } from '../../src/core/rule';
 import { RULES } from '../../src/core/rules/index';
 import { makeCookie, PAGE } from '../helpers';
+
+/** Runs the engine on a rule example, as the extension would for that page. */
+function judge(example: RuleExample) {
+  return analyze(example.cookies.map(makeCookie), {
+    url: example.url ?? PAGE,
+    now: example.now ?? Date.UTC(2026, 0, 1),
+    setCookies: example.headers?.map(([url, header]) => ({ url, header })),
+    pageUrls: example.pageUrls,
+    flow: example.flow && {
+      beforeLogin: example.flow.beforeLogin.map(makeCookie),
+      afterLogin: example.flow.afterLogin.map(makeCookie),
+      afterLogout: example.flow.afterLogout?.map(makeCookie),
+    },
+  });
+}
 
 const RULE_DIR = join(import.meta.dirname, '../../src/core/rules');
 const ruleFiles = readdirSync(RULE_DIR)
@@ -32,7 +48,7 @@ describe('rule catalogue', () => {
 
       for (const example of rule.examples.flag) {
         it(`flags: ${example.title}`, async () => {
-          const report = await analyze(example.cookies.map(makeCookie), { url: example.url ?? PAGE, now: Date.UTC(2026, 0, 1) });
+          const report = await judge(example);
           const found = report.findings.filter((f) => f.rule === rule.id);
           expect(found).not.toHaveLength(0);
           for (const f of found) expect(rule.levels).toContain(f.severity);
@@ -40,7 +56,7 @@ describe('rule catalogue', () => {
       }
       for (const example of rule.examples.pass) {
         it(`does not flag: ${example.title}`, async () => {
-          const report = await analyze(example.cookies.map(makeCookie), { url: example.url ?? PAGE, now: Date.UTC(2026, 0, 1) });
+          const report = await judge(example);
           expect(report.findings.filter((f) => f.rule === rule.id)).toEqual([]);
         });
       }

@@ -60,12 +60,12 @@ describe('background worker', () => {
   it('answers getReport for a tab with the cookies its page uses, analysed', async () => {
     const { fakeBrowser, fake, messages } = env;
     fake.addTab({ id: 7, url: 'https://shop.example/cart' });
-    await fakeBrowser.cookies.set({ url: 'https://shop.example/', name: 'sessionid', value: 'x' });
+    await fakeBrowser.cookies.set({ url: 'https://shop.example/', name: 'sessionid', value: 'n8d1rq4v0h2m6k3p9s7t5l1c2e8a4x0z', sameSite: 'lax' });
     await fakeBrowser.cookies.set({ url: 'https://other.example/', name: 'elsewhere', value: 'y' });
     const page = await messages.request('getReport', { tabId: 7 });
     expect(page.site).toBe('shop.example');
-    expect(page.report?.cookies.map((c) => c.name)).toEqual(['sessionid']);
-    expect(page.report?.findings.map((f) => f.rule).sort()).toEqual(['missing-httponly', 'missing-secure']);
+    expect(page.report?.cookies.map((c) => [c.name, c.role, c.sessionStorage, c.framework])).toEqual([['sessionid', 'session', 'server', 'Django']]);
+    expect(page.report?.findings.map((f) => f.rule).sort()).toEqual(['default-session-name', 'missing-httponly', 'missing-secure']);
   });
 
   it('says why a browser page has no cookies instead of failing', async () => {
@@ -85,8 +85,8 @@ describe('background worker', () => {
     fakeBrowser.tabs.onActivated.trigger({ tabId: 5, windowId: 1 });
     await vi.waitFor(() => expect(fake.badge(5)?.text).toBe(''), { timeout: 2000 });
     await fakeBrowser.cookies.set({ url: 'https://shop.example/', name: 'PHPSESSID', value: 'abc' });
-    // missing-secure (high) + missing-httponly (medium)
-    await vi.waitFor(() => expect(fake.badge(5)?.text).toBe('2'), { timeout: 2000 });
+    // missing-secure and low-entropy-session-id (high), missing-httponly and samesite-missing (medium)
+    await vi.waitFor(() => expect(fake.badge(5)?.text).toBe('4'), { timeout: 2000 });
     expect(fake.badge(5)?.color).toBe('#c5221f');
   });
 

@@ -1,5 +1,6 @@
 import { isCredential } from '../classify';
 import type { CookieRule } from '../rule';
+import { label, REF } from '../rule-helpers';
 
 export const rule: CookieRule = {
   id: 'missing-httponly',
@@ -8,7 +9,7 @@ export const rule: CookieRule = {
   title: 'Session cookie readable by JavaScript',
   summary: 'Any script on the page, including an injected one, can read and steal it.',
   explain:
-    'Without HttpOnly, `document.cookie` exposes the cookie to every script on the page. Cookies that only identify a session or a login never need to be read by scripts. (CSRF tokens and preferences often must be readable, so Cookie Lens does not flag them.)',
+    'Without HttpOnly, `document.cookie` exposes the cookie to every script on the page. Cookies that identify a session or a login never need to be read by scripts. (CSRF tokens and preferences often must be readable, so Cookie Lens does not flag them, unlike scanners that flag every cookie.)',
   why: 'One cross-site scripting (XSS) bug is enough for an attacker to copy the session cookie to their server and use the account from anywhere, even after the XSS is fixed.',
   fix: 'Add the HttpOnly attribute to session and login cookies.',
   snippets: {
@@ -19,22 +20,19 @@ export const rule: CookieRule = {
     rails: 'cookies[:name] = { value: v, httponly: true }',
   },
   references: [
-    {
-      title: 'RFC 6265bis §4.1.2.6 The HttpOnly Attribute',
-      url: 'https://httpwg.org/http-extensions/draft-ietf-httpbis-rfc6265bis.html#name-the-httponly-attribute',
-    },
-    {
-      title: 'OWASP Session Management Cheat Sheet: HttpOnly attribute',
-      url: 'https://cheatsheetseries.owasp.org/cheatsheets/Session_Management_Cheat_Sheet.html#httponly-attribute',
-    },
-    { title: 'CWE-1004: Sensitive Cookie Without HttpOnly Flag', url: 'https://cwe.mitre.org/data/definitions/1004.html' },
+    REF.rfc('§4.1.2.6 The HttpOnly Attribute', 'name-the-httponly-attribute'),
+    REF.owaspSession('HttpOnly attribute', 'httponly-attribute'),
+    REF.cwe(1004, "Sensitive Cookie Without 'HttpOnly' Flag"),
   ],
   check(c) {
     if (c.httpOnly || !isCredential(c.role)) return null;
-    return { severity: 'medium', message: `${c.role === 'auth' ? 'Auth' : 'Session'} cookie "${c.name}" is readable by any script on the page.` };
+    return { severity: 'medium', message: `${label(c)} is readable by any script on the page.` };
   },
   examples: {
-    flag: [{ title: 'session id readable by scripts', cookies: [{ name: 'PHPSESSID', httpOnly: false }] }],
+    flag: [
+      { title: 'session id readable by scripts', cookies: [{ name: 'PHPSESSID', httpOnly: false }] },
+      { title: 'unknown name carrying a JWT', cookies: [{ name: 'user', httpOnly: false, value: 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2ln' }] },
+    ],
     pass: [
       { title: 'session id with HttpOnly', cookies: [{ name: 'PHPSESSID', httpOnly: true }] },
       { title: 'CSRF token must stay readable', cookies: [{ name: 'csrftoken', httpOnly: false }] },

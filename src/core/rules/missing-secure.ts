@@ -1,5 +1,6 @@
 import { isCredential } from '../classify';
 import type { CookieRule } from '../rule';
+import { label, REF } from '../rule-helpers';
 
 export const rule: CookieRule = {
   id: 'missing-secure',
@@ -19,21 +20,15 @@ export const rule: CookieRule = {
     rails: 'config.force_ssl = true  # marks cookies Secure',
   },
   references: [
-    {
-      title: 'RFC 6265bis §4.1.2.5 The Secure Attribute',
-      url: 'https://httpwg.org/http-extensions/draft-ietf-httpbis-rfc6265bis.html#name-the-secure-attribute',
-    },
-    {
-      title: 'OWASP Session Management Cheat Sheet: Secure attribute',
-      url: 'https://cheatsheetseries.owasp.org/cheatsheets/Session_Management_Cheat_Sheet.html#secure-attribute',
-    },
-    { title: 'CWE-614: Sensitive Cookie in HTTPS Session Without Secure Attribute', url: 'https://cwe.mitre.org/data/definitions/614.html' },
+    REF.rfc('§4.1.2.5 The Secure Attribute', 'name-the-secure-attribute'),
+    REF.owaspSession('Secure attribute', 'secure-attribute'),
+    REF.cwe(614, 'Sensitive Cookie in HTTPS Session Without Secure Attribute'),
+    REF.mdn('Restrict access to cookies', 'Web/HTTP/Guides/Cookies#restrict_access_to_cookies'),
   ],
   check(c) {
     if (c.secure) return null;
-    if (isCredential(c.role)) return { severity: 'high', message: `${c.role === 'auth' ? 'Auth' : 'Session'} cookie "${c.name}" can travel over plain HTTP.` };
-    if (c.role === 'csrf') return { severity: 'medium', message: `CSRF token "${c.name}" can travel over plain HTTP.` };
-    return { severity: 'low', message: `"${c.name}" can travel over plain HTTP.` };
+    const severity = isCredential(c.role) ? 'high' : c.role === 'csrf' ? 'medium' : 'low';
+    return { severity, message: `${label(c)} can travel over plain HTTP.` };
   },
   examples: {
     flag: [

@@ -1,5 +1,6 @@
 import { isCredential } from '../classify';
 import type { CookieRule } from '../rule';
+import { label, REF } from '../rule-helpers';
 
 export const rule: CookieRule = {
   id: 'samesite-none',
@@ -19,27 +20,24 @@ export const rule: CookieRule = {
     rails: 'Rails.application.config.action_dispatch.cookies_same_site_protection = :lax',
   },
   references: [
-    {
-      title: 'RFC 6265bis §4.1.2.7 The SameSite Attribute',
-      url: 'https://httpwg.org/http-extensions/draft-ietf-httpbis-rfc6265bis.html#name-the-samesite-attribute',
-    },
+    REF.rfc('§4.1.2.7 The SameSite Attribute', 'name-the-samesite-attribute'),
     {
       title: 'OWASP CSRF Prevention Cheat Sheet: SameSite',
       url: 'https://cheatsheetseries.owasp.org/cheatsheets/Cross-Site_Request_Forgery_Prevention_Cheat_Sheet.html#samesite-cookie-attribute',
     },
-    { title: 'CWE-1275: Sensitive Cookie with Improper SameSite Attribute', url: 'https://cwe.mitre.org/data/definitions/1275.html' },
+    REF.cwe(1275, 'Sensitive Cookie with Improper SameSite Attribute'),
   ],
   check(c) {
     if (c.sameSite !== 'no_restriction') return null;
-    if (isCredential(c.role))
-      return {
-        severity: c.partitioned ? 'low' : 'medium',
-        message: `${c.role === 'auth' ? 'Auth' : 'Session'} cookie "${c.name}" is sent on requests from any site.`,
-      };
-    return { severity: 'info', message: `"${c.name}" is sent on requests from any site.` };
+    // A partitioned cookie is only sent inside one top-level site, which blunts the CSRF risk.
+    if (isCredential(c.role)) return { severity: c.partitioned ? 'low' : 'medium', message: `${label(c)} is sent on requests from any site.` };
+    return { severity: 'info', message: `${label(c)} is sent on requests from any site.` };
   },
   examples: {
-    flag: [{ title: 'session cookie sent cross-site', cookies: [{ name: 'connect.sid', sameSite: 'no_restriction', secure: true }] }],
+    flag: [
+      { title: 'session cookie sent cross-site', cookies: [{ name: 'connect.sid', sameSite: 'no_restriction', secure: true }] },
+      { title: 'widget state cookie sent cross-site', cookies: [{ name: 'widget', sameSite: 'no_restriction', secure: true }] },
+    ],
     pass: [
       { title: 'session cookie with Lax', cookies: [{ name: 'connect.sid', sameSite: 'lax' }] },
       { title: 'session cookie with Strict', cookies: [{ name: 'connect.sid', sameSite: 'strict' }] },

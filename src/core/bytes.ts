@@ -1,0 +1,102 @@
+// Small byte helpers for decoders. atob/btoa handle only standard base64 and throw on bad input; these
+// accept base64url, missing padding and return null instead of throwing.
+
+const B64 = /^[A-Za-z0-9+/]*={0,2}$/;
+const B64URL = /^[A-Za-z0-9_-]*$/;
+
+/** Standard or URL-safe base64, padded or not; null when it is not base64. */
+export function base64ToBytes(input: string): Uint8Array | null {
+  const s = input.trim();
+  if (!(B64.test(s) || B64URL.test(s))) return null;
+  const std = s.replace(/-/g, '+').replace(/_/g, '/').replace(/=+$/, '');
+  if (std.length % 4 === 1) return null;
+  try {
+    const bin = atob(std + '='.repeat((4 - (std.length % 4)) % 4));
+    const out = new Uint8Array(bin.length);
+    for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+    return out;
+  } catch {
+    return null;
+  }
+}
+
+export function bytesToBase64(bytes: Uint8Array, urlSafe = false, pad = true): string {
+  let bin = '';
+  for (let i = 0; i < bytes.length; i++) bin += String.fromCharCode(bytes[i]);
+  let out = btoa(bin);
+  if (urlSafe) out = out.replace(/\+/g, '-').replace(/\//g, '_');
+  if (!pad) out = out.replace(/=+$/, '');
+  return out;
+}
+
+const strict = new TextDecoder('utf-8', { fatal: true });
+
+/** UTF-8 text, or null when the bytes are not valid UTF-8. */
+export function utf8(bytes: Uint8Array): string | null {
+  try {
+    return strict.decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
+/** Mostly readable text: no control characters other than tab and newlines. */
+export function isPrintable(text: string): boolean {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: looking for control characters is the point
+  return text.length > 0 && !/[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/.test(text);
+}
+
+export function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+export function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** zlib (RFC 1950) inflate with the platform's DecompressionStream; null on corrupt data. Bounded output. */
+export async function inflate(bytes: Uint8Array, maxBytes = 1 << 20): Promise<Uint8Array | null> {
+  try {
+    const stream = new Blob([bytes as BlobPart]).stream().pipeThrough(new DecompressionStream('deflate'));
+    const reader = stream.getReader();
+    const chunks: Uint8Array[] = [];
+    let total = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      total += value.length;
+      if (total > maxBytes) {
+        await reader.cancel();
+        return null;
+      }
+      chunks.push(value);
+    }
+    const out = new Uint8Array(total);
+    let offset = 0;
+    for (const c of chunks) {
+      out.set(c, offset);
+      offset += c.length;
+    }
+    return out;
+  } catch {
+    return null;
+  }
+}
+
+export function hexToBytes(hex: string): Uint8Array | null {
+  if (!/^(?:[0-9a-fA-F]{2})*$/.test(hex)) return null;
+  const out = new Uint8Array(hex.length / 2);
+  for (let i = 0; i < out.length; i++) out[i] = Number.parseInt(hex.slice(i * 2, i * 2 + 2), 16);
+  return out;
+}
+
+export function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  let diff = 0;
+  for (let i = 0; i < a.length; i++) diff |= a[i] ^ b[i];
+  return diff === 0;
+}

@@ -1,0 +1,52 @@
+import { base64ToBytes, inflate, parseJson, utf8 } from '../bytes';
+import type { Decoder } from './types';
+
+// django.core.signing: [.]base64url(json | zlib(json)):base62(timestamp):base64url(HMAC)
+const SIGNED = /^(\.?[A-Za-z0-9_-]+):([0-9A-Za-z]{1,8}):([A-Za-z0-9_-]{27}|[A-Za-z0-9_-]{43})$/;
+const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+export const DJANGO_SESSION_SALT = 'django.contrib.sessions.backends.signed_cookies';
+export const DJANGO_MESSAGES_SALT = 'django.contrib.messages';
+
+function base62(s: string): number {
+  let n = 0;
+  for (const ch of s) n = n * 62 + BASE62.indexOf(ch);
+  return n;
+}
+
+/** Django's signed-cookie session backend (and the messages cookie): readable, signed with SECRET_KEY. */
+export const djangoSigned: Decoder = {
+  format: 'django-signed',
+  async decode({ name, value }) {
+    const m = SIGNED.exec(value);
+    if (!m) return null;
+    const [, dataPart, tsPart, sig] = m;
+    const compressed = dataPart.startsWith('.');
+    let bytes = base64ToBytes(compressed ? dataPart.slice(1) : dataPart);
+    if (bytes && compressed) bytes = await inflate(bytes);
+    const text = bytes && utf8(bytes);
+    const json = text === null || text === undefined ? undefined : parseJson(text);
+    if (json === undefined) return null;
+    const salt = name === 'messages' ? DJANGO_MESSAGES_SALT : DJANGO_SESSION_SALT;
+    return {
+      decoded: {
+        format: 'django-signed',
+        framework: 'Django',
+        payload: json,
+        storage: 'client',
+        signed: true,
+        issuedAt: base62(tsPart) * 1000,
+        notes: compressed ? ['zlib-compressed payload'] : undefined,
+      },
+      signature: { kind: 'django', message: `${dataPart}:${tsPart}`, signature: sig, hash: sig.length === 43 ? 'SHA-256' : 'SHA-1', salt },
+    };
+  },
+};
+
+/** Django's default database session: `sessionid` is a 32-character key, the data stays on the server. */
+export const djangoSessionId: Decoder = {
+  format: 'django-session-id',
+  decode({ name, value }) {
+    if (!/^(?:__host-|__secure-)?sessionid$/i.test(name) || !/^[a-z0-9]{32}$/.test(value)) return null;
+    return { decoded: { format: 'django-session-id', framework: 'Django', storage: 'server', id: value } };
+  },
+};

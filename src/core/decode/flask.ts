@@ -1,0 +1,63 @@
+import { base64ToBytes, inflate, isObject, parseJson, utf8 } from '../bytes';
+import type { Decoder } from './types';
+
+// itsdangerous URLSafeTimedSerializer: [.]base64url(payload).base64url(timestamp).base64url(HMAC-SHA1)
+const SHAPE = /^(\.?[A-Za-z0-9_-]+)\.([A-Za-z0-9_-]{2,8})\.([A-Za-z0-9_-]{27})$/;
+
+/** Flask's TaggedJSONSerializer marks non-JSON types with one-key objects (flask/json/tag.py). */
+export function untag(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(untag);
+  if (!isObject(value)) return value;
+  const keys = Object.keys(value);
+  if (keys.length === 1) {
+    const [key] = keys;
+    const v = value[key];
+    switch (key) {
+      case ' t':
+        return Array.isArray(v) ? v.map(untag) : v;
+      case ' b': {
+        const bytes = typeof v === 'string' ? base64ToBytes(v) : null;
+        const text = bytes && utf8(bytes);
+        return text ?? v;
+      }
+      case ' u':
+      case ' m':
+      case ' d':
+        return v;
+      case ' di':
+        return isObject(v) ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, untag(x)])) : v;
+    }
+  }
+  return Object.fromEntries(Object.entries(value).map(([k, x]) => [k, untag(x)]));
+}
+
+/** Flask's default session cookie: signed, readable by anyone, optionally zlib-compressed. */
+export const flask: Decoder = {
+  format: 'flask',
+  async decode({ value }) {
+    const m = SHAPE.exec(value);
+    if (!m) return null;
+    const [, payloadPart, tsPart, sig] = m;
+    const compressed = payloadPart.startsWith('.');
+    let bytes = base64ToBytes(compressed ? payloadPart.slice(1) : payloadPart);
+    if (bytes && compressed) bytes = await inflate(bytes);
+    const text = bytes && utf8(bytes);
+    const json = text === null || text === undefined ? undefined : parseJson(text);
+    if (json === undefined) return null;
+    const tsBytes = base64ToBytes(tsPart);
+    let ts = 0;
+    for (const b of tsBytes ?? []) ts = ts * 256 + b;
+    return {
+      decoded: {
+        format: 'flask',
+        framework: 'Flask',
+        payload: untag(json),
+        storage: 'client',
+        signed: true,
+        issuedAt: ts > 0 ? ts * 1000 : undefined,
+        notes: compressed ? ['zlib-compressed payload'] : undefined,
+      },
+      signature: { kind: 'flask', message: `${payloadPart}.${tsPart}`, signature: sig },
+    };
+  },
+};

@@ -1,0 +1,50 @@
+import { aspnet } from './aspnet';
+import { base64 } from './base64';
+import { cookieSession } from './cookie-session';
+import { djangoSessionId, djangoSigned } from './django';
+import { expressSession } from './express-session';
+import { flask } from './flask';
+import { java } from './java';
+import { json } from './json';
+import { jwt } from './jwt';
+import { laravel } from './laravel';
+import { php } from './php';
+import { rails } from './rails';
+import type { CookieLike, DecodeResult, Decoder } from './types';
+import { url } from './url';
+
+/** Most specific first: a framework format beats "it is base64". */
+export const DECODERS: readonly Decoder[] = [
+  jwt,
+  expressSession,
+  cookieSession,
+  flask,
+  djangoSigned,
+  djangoSessionId,
+  rails,
+  laravel,
+  aspnet,
+  php,
+  java,
+  json,
+  base64,
+  url,
+];
+
+/** Values over this are not decoded: a browser cannot store more than 4096 bytes anyway. */
+const MAX_VALUE = 8192;
+
+/** The first decoder that recognises the value, or null. Never throws. */
+export async function decodeValue(cookie: CookieLike, jar: readonly CookieLike[]): Promise<DecodeResult | null> {
+  if (cookie.value.length === 0 || cookie.value.length > MAX_VALUE) return null;
+  for (const decoder of DECODERS) {
+    try {
+      const result = await decoder.decode(cookie, jar);
+      if (result) return result;
+    } catch {
+      // A decoder must not throw (property tests hold them to it); if one ever does, the value is
+      // simply not of its format rather than breaking the whole report.
+    }
+  }
+  return null;
+}

@@ -1,0 +1,48 @@
+import { base64ToBytes, isObject, parseJson, utf8 } from '../bytes';
+import type { Decoder, SignatureInput } from './types';
+
+const PART = '[A-Za-z0-9_-]+';
+const JWS = new RegExp(`^(${PART})\\.(${PART})\\.([A-Za-z0-9_-]*)$`);
+const JWE = new RegExp(`^${PART}\\.${PART}?\\.${PART}\\.${PART}\\.${PART}$`);
+const HS = { HS256: 'SHA-256', HS384: 'SHA-384', HS512: 'SHA-512' } as const;
+
+function jsonPart(part: string): Record<string, unknown> | null {
+  const bytes = base64ToBytes(part);
+  const text = bytes && utf8(bytes);
+  const json = text === null || text === undefined ? undefined : parseJson(text);
+  return isObject(json) ? json : null;
+}
+
+const seconds = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v * 1000 : undefined);
+
+/** JSON Web Tokens (RFC 7519): header, claims, alg and times; JWE is identified, not opened. */
+export const jwt: Decoder = {
+  format: 'jwt',
+  decode({ value }) {
+    const token = value.replace(/^Bearer(?:%20|\s)+/i, '');
+    const m = JWS.exec(token);
+    if (!m) {
+      const header = JWE.test(token) ? jsonPart(token.split('.')[0]) : null;
+      if (header && typeof header.enc === 'string') return { decoded: { format: 'jwe', encrypted: true, payload: { header }, storage: 'client' } };
+      return null;
+    }
+    const header = jsonPart(m[1]);
+    const claims = jsonPart(m[2]);
+    if (!header || !claims || typeof header.alg !== 'string') return null;
+    const alg = header.alg;
+    const signature: SignatureInput | undefined =
+      alg in HS ? { kind: 'jwt', message: `${m[1]}.${m[2]}`, signature: m[3], hash: HS[alg as keyof typeof HS] } : undefined;
+    return {
+      decoded: {
+        format: 'jwt',
+        payload: { header, claims },
+        storage: 'client',
+        signed: alg.toLowerCase() !== 'none',
+        issuedAt: seconds(claims.iat),
+        expiresAt: seconds(claims.exp),
+        notBefore: seconds(claims.nbf),
+      },
+      signature,
+    };
+  },
+};

@@ -1,0 +1,25 @@
+import { base64ToBytes, isObject, parseJson, utf8 } from '../bytes';
+import type { Decoder } from './types';
+
+/**
+ * Laravel's encrypted cookies (laravel_session, XSRF-TOKEN, …): base64 of {"iv","value","mac","tag"},
+ * AES-CBC or GCM with APP_KEY — identified, not readable. The session itself is on the server.
+ */
+export const laravel: Decoder = {
+  format: 'laravel-encrypted',
+  decode({ name, value }) {
+    let v = value;
+    try {
+      v = decodeURIComponent(value);
+    } catch {
+      return null;
+    }
+    if (!v.startsWith('eyJpdiI6')) return null;
+    const bytes = base64ToBytes(v);
+    const text = bytes && utf8(bytes);
+    const json = text === null || text === undefined ? undefined : parseJson(text);
+    if (!isObject(json) || typeof json.iv !== 'string' || typeof json.value !== 'string') return null;
+    const session = /_session$/i.test(name);
+    return { decoded: { format: 'laravel-encrypted', framework: 'Laravel', encrypted: true, storage: session ? 'server' : undefined } };
+  },
+};

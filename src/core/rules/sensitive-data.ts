@@ -1,0 +1,94 @@
+import type { CookieRule } from '../rule';
+import { REF } from '../rule-helpers';
+
+interface Pattern {
+  what: string;
+  severity: 'high' | 'medium';
+  test: (text: string) => boolean;
+}
+
+/** Luhn check, so random digit runs are not called card numbers. */
+function luhn(digits: string): boolean {
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) {
+    let d = Number(digits[digits.length - 1 - i]);
+    if (i % 2 === 1) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    sum += d;
+  }
+  return sum % 10 === 0;
+}
+
+const PATTERNS: Pattern[] = [
+  { what: 'a password', severity: 'high', test: (t) => /"?(pass(word)?|passwd|pwd)"?\s*[:=]\s*"?[^",}\s&]{3,}/i.test(t) },
+  {
+    what: 'a payment card number',
+    severity: 'high',
+    test: (t) => [...t.matchAll(/(?<![\d])(?:\d[ -]?){13,19}(?![\d])/g)].some((m) => luhn(m[0].replace(/\D/g, '')) && /^[3-6]/.test(m[0])),
+  },
+  {
+    what: 'an API key or cloud credential',
+    severity: 'high',
+    test: (t) => /\bAKIA[0-9A-Z]{16}\b|\bsk_live_[0-9a-zA-Z]{10,}|\bghp_[0-9A-Za-z]{30,}|\bxox[bap]-[0-9A-Za-z-]{10,}|-----BEGIN [A-Z ]*PRIVATE KEY/.test(t),
+  },
+  { what: 'a social security number', severity: 'high', test: (t) => /"?ssn"?\s*[:=]\s*"?\d{3}-?\d{2}-?\d{4}/i.test(t) },
+  { what: 'an e-mail address', severity: 'medium', test: (t) => /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/.test(t) },
+];
+
+function texts(c: { value: string; decoded?: { payload?: unknown } }): string {
+  let decoded = '';
+  try {
+    decoded = c.decoded?.payload === undefined ? '' : JSON.stringify(c.decoded.payload);
+  } catch {
+    decoded = '';
+  }
+  let raw = c.value;
+  try {
+    raw = decodeURIComponent(c.value);
+  } catch {
+    // keep the raw value
+  }
+  return `${raw}\n${decoded}`;
+}
+
+export const rule: CookieRule = {
+  id: 'sensitive-data',
+  scope: 'cookie',
+  levels: ['high', 'medium'],
+  title: 'Sensitive data stored in a cookie',
+  summary: 'It holds a password, card number, key or personal data that anyone with the cookie can read.',
+  explain:
+    'Cookies are stored unencrypted on the device, sent with every request, visible in browser tools and often in server and proxy logs. Encoding (base64, JSON, a signed session) hides nothing: Cookie Lens decodes the value to look inside.',
+  why: 'Whoever gets the cookie — malware, a shared computer, an XSS bug, a log file — gets the secret itself, not just a session that can be revoked (Burp: "password value set in cookie").',
+  fix: 'Keep secrets and personal data on the server; store only an opaque id in the cookie.',
+  snippets: {
+    flask: "session['user_id'] = user.id  # not the password or e-mail\n# or server-side sessions: Flask-Session",
+    django: "request.session['user_id'] = user.pk  # with the default database backend",
+    express: 'req.session.userId = user.id  // express-session keeps the data on the server',
+  },
+  references: [
+    REF.cwe(315, 'Cleartext Storage of Sensitive Information in a Cookie'),
+    REF.cwe(539, 'Use of Persistent Cookies Containing Sensitive Information'),
+    REF.owaspSession('Session ID content', 'session-id-content-or-value'),
+  ],
+  check(c) {
+    const text = texts(c);
+    const found = PATTERNS.filter((p) => p.test(text));
+    if (found.length === 0) return null;
+    const severity = found.some((p) => p.severity === 'high') ? 'high' : 'medium';
+    return { severity, message: `"${c.name}" contains ${found.map((p) => p.what).join(' and ')}.` };
+  },
+  examples: {
+    flag: [
+      { title: 'a password in a JSON cookie', cookies: [{ name: 'prefs', value: '%7B%22user%22%3A%22bob%22%2C%22password%22%3A%22hunter2%22%7D' }] },
+      { title: 'an e-mail address', cookies: [{ name: 'user', value: 'alice%40example.com' }] },
+      { title: 'a Visa test card number', cookies: [{ name: 'checkout', value: '4111111111111111' }] },
+    ],
+    pass: [
+      { title: 'an opaque id', cookies: [{ name: 'sid', value: '9f2c4e8a7b1d3f5e6a8c0b2d4f6e8a1c' }] },
+      { title: 'a long digit run that fails the Luhn check', cookies: [{ name: 'order', value: '4111111111111112' }] },
+    ],
+  },
+};
