@@ -69,7 +69,7 @@ describe('the jar model agrees with Chromium on all 222 http-state cases', () =>
       const target = new URL(c['sent-to'] ?? `/cookie-parser-result?${c.test}`, `http://home.example.org:8888/cookie-parser?${c.test}`);
       target.port = String(server.port);
       await page.goto(target.href);
-      const chromium = ((await page.evaluate(() => document.body.innerText)) as string).replace(/^COOKIE:/, '');
+      const chromium = ((await page.evaluate(() => document.body.textContent)) as string).replace(/^COOKIE:/, '');
       const jar = new CookieJar();
       for (const header of c.received) {
         const line = deliveredLine(header);

@@ -21,7 +21,14 @@ describe('popup', () => {
       httpOnly: false,
       sameSite: 'lax',
     });
-    await fake.fakeBrowser.cookies.set({ url: 'https://shop.example/', name: 'lang', value: 'en', secure: true, sameSite: 'lax', expirationDate: Date.now() / 1000 + 30 * 86400 });
+    await fake.fakeBrowser.cookies.set({
+      url: 'https://shop.example/',
+      name: 'lang',
+      value: 'en',
+      secure: true,
+      sameSite: 'lax',
+      expirationDate: Date.now() / 1000 + 30 * 86400,
+    });
     const root = await renderPopup(1);
     await vi.waitFor(() => expect(root.querySelector('.finding')).not.toBeNull());
     expect(root.querySelector('.site')?.textContent).toBe('shop.example');

@@ -23,7 +23,7 @@ export const rule: CookieRule = {
   ],
   check(c) {
     const d = c.decoded;
-    if (!d || d.storage !== 'client' || d.encrypted || d.payload === undefined) return null;
+    if (d?.storage !== 'client' || d.encrypted || d.payload === undefined) return null;
     return { severity: 'low', message: `"${c.name}" (${d.format}) carries readable session data.` };
   },
   examples: {
