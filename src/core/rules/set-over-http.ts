@@ -16,6 +16,7 @@ export const rule: JarRule = {
   snippets: {
     flask: 'from flask_talisman import Talisman\nTalisman(app)  # HTTPS redirect + HSTS',
     django: 'SECURE_SSL_REDIRECT = True\nSECURE_HSTS_SECONDS = 31536000',
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a code snippet shown to users
     express: 'app.use((req, res, next) => req.secure ? next() : res.redirect(301, `https://${req.headers.host}${req.url}`))',
     php: "header('Strict-Transport-Security: max-age=31536000');",
     rails: 'config.force_ssl = true',
