@@ -17,7 +17,18 @@ describe('parseSetCookie: what the browser stores, and why not', () => {
     const r = parseSetCookie('sid=abc; Path=/; Secure; HttpOnly; SameSite=Strict; Max-Age=60', HTTPS, NOW);
     expect(r).toMatchObject({
       accepted: true,
-      cookie: { name: 'sid', value: 'abc', domain: 'app.shop.example', hostOnly: true, path: '/', secure: true, httpOnly: true, sameSite: 'strict', session: false, expirationDate: NOW / 1000 + 60 },
+      cookie: {
+        name: 'sid',
+        value: 'abc',
+        domain: 'app.shop.example',
+        hostOnly: true,
+        path: '/',
+        secure: true,
+        httpOnly: true,
+        sameSite: 'strict',
+        session: false,
+        expirationDate: NOW / 1000 + 60,
+      },
     });
   });
 
@@ -143,7 +154,13 @@ describe('the jar', () => {
 
 describe('would this cookie be sent?', () => {
   const now = NOW;
-  const req = (over: Partial<Parameters<typeof sendDecision>[1]> = {}) => ({ url: 'https://shop.example/cart', crossSite: false, topLevel: true, method: 'GET', ...over });
+  const req = (over: Partial<Parameters<typeof sendDecision>[1]> = {}) => ({
+    url: 'https://shop.example/cart',
+    crossSite: false,
+    topLevel: true,
+    method: 'GET',
+    ...over,
+  });
 
   it('same-site requests get every matching cookie', () => {
     expect(sendDecision(makeCookie({ sameSite: 'strict' }), req(), now).sent).toBe(true);

@@ -21,6 +21,8 @@ export function untag(value: unknown): unknown {
         return text ?? v;
       }
       case ' u':
+        // Flask stores uuid.hex; show the usual dashed form.
+        return typeof v === 'string' && /^[0-9a-f]{32}$/i.test(v) ? v.replace(/^(.{8})(.{4})(.{4})(.{4})(.{12})$/, '$1-$2-$3-$4-$5') : v;
       case ' m':
       case ' d':
         return v;

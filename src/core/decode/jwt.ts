@@ -3,7 +3,7 @@ import type { Decoder, SignatureInput } from './types';
 
 const PART = '[A-Za-z0-9_-]+';
 const JWS = new RegExp(`^(${PART})\\.(${PART})\\.([A-Za-z0-9_-]*)$`);
-const JWE = new RegExp(`^${PART}\\.${PART}?\\.${PART}\\.${PART}\\.${PART}$`);
+const JWE = new RegExp(`^${PART}\\.(?:${PART})?\\.${PART}\\.${PART}\\.${PART}$`);
 const HS = { HS256: 'SHA-256', HS384: 'SHA-384', HS512: 'SHA-512' } as const;
 
 function jsonPart(part: string): Record<string, unknown> | null {

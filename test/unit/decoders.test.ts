@@ -1,0 +1,74 @@
+import { createHmac, randomBytes } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { decodeValue } from '../../src/core/decode/index';
+
+const decode = async (name: string, value: string, jar: { name: string; value: string }[] = []) => (await decodeValue({ name, value }, jar))?.decoded;
+
+describe('decoders: identify and read what each format carries', () => {
+  it('Rails encrypted cookie store (AES-256-GCM data--iv--tag): identified, not readable', async () => {
+    const value = encodeURIComponent(`${randomBytes(40).toString('base64')}--${randomBytes(12).toString('base64')}--${randomBytes(16).toString('base64')}`);
+    expect(await decode('_shop_session', value)).toEqual({ format: 'rails-encrypted', framework: 'Rails', encrypted: true, storage: 'client' });
+  });
+
+  it('Rails signed cookie (data--hexdigest, Rails 7 envelope): readable', async () => {
+    const inner = Buffer.from(JSON.stringify({ user_id: 5 })).toString('base64');
+    const data = Buffer.from(JSON.stringify({ _rails: { message: inner, exp: null, pur: 'cookie.remember' } })).toString('base64');
+    const value = `${data}--${createHmac('sha256', 'k').update(data).digest('hex')}`;
+    expect(await decode('remember', value)).toMatchObject({ format: 'rails-signed', payload: { user_id: 5 }, signed: true });
+  });
+
+  it('Laravel encrypted cookies ({iv, value, mac}): identified, session data on the server', async () => {
+    const payload = { iv: randomBytes(16).toString('base64'), value: randomBytes(32).toString('base64'), mac: randomBytes(32).toString('hex'), tag: '' };
+    const value = encodeURIComponent(Buffer.from(JSON.stringify(payload)).toString('base64'));
+    expect(await decode('laravel_session', value)).toEqual({ format: 'laravel-encrypted', framework: 'Laravel', encrypted: true, storage: 'server' });
+  });
+
+  it('ASP.NET Core Data Protection, classic session id and forms ticket', async () => {
+    expect(await decode('.AspNetCore.Session', `CfDJ8${randomBytes(60).toString('base64url')}`)).toMatchObject({
+      format: 'aspnet-data-protection',
+      storage: 'server',
+      encrypted: true,
+    });
+    expect(await decode('.AspNetCore.Cookies', `CfDJ8${randomBytes(60).toString('base64url')}`)).toMatchObject({ storage: 'client' });
+    expect(await decode('ASP.NET_SessionId', 'kq3a4x0m2z5y1w0v3u4t2s1r')).toMatchObject({ format: 'aspnet-session-id', storage: 'server' });
+    expect(await decode('.ASPXAUTH', randomBytes(64).toString('hex').toUpperCase())).toMatchObject({ format: 'aspnet-forms-auth' });
+  });
+
+  it('PHP, Java and Django session ids: server-side, id kept for the entropy check', async () => {
+    expect(await decode('PHPSESSID', 'n8d1rq4v0h2m6k3p9s7t5l1c2e')).toMatchObject({
+      format: 'php-session-id',
+      framework: 'PHP',
+      id: 'n8d1rq4v0h2m6k3p9s7t5l1c2e',
+    });
+    expect(await decode('JSESSIONID', '0123456789ABCDEF0123456789ABCDEF.node1')).toMatchObject({
+      format: 'java-session-id',
+      id: '0123456789ABCDEF0123456789ABCDEF',
+    });
+    expect(await decode('sessionid', 'n8d1rq4v0h2m6k3p9s7t5l1c2e8a4x0z')).toMatchObject({ format: 'django-session-id', storage: 'server' });
+  });
+
+  it('JWE is recognised as an encrypted token', async () => {
+    const header = Buffer.from(JSON.stringify({ alg: 'dir', enc: 'A256GCM' })).toString('base64url');
+    expect(
+      await decode(
+        'id',
+        `${header}..${randomBytes(12).toString('base64url')}.${randomBytes(20).toString('base64url')}.${randomBytes(16).toString('base64url')}`,
+      ),
+    ).toMatchObject({ format: 'jwe', encrypted: true });
+  });
+
+  it('generic JSON, base64 and URL-encoded values are shown decoded', async () => {
+    expect(await decode('prefs', '%7B%22theme%22%3A%22dark%22%7D')).toEqual({ format: 'json', payload: { theme: 'dark' } });
+    expect(await decode('cart', Buffer.from('{"items":[1,2]}').toString('base64'))).toEqual({ format: 'base64', payload: { items: [1, 2] } });
+    expect(await decode('msg', Buffer.from('hello there, friend').toString('base64'))).toEqual({ format: 'base64', payload: 'hello there, friend' });
+    expect(await decode('q', 'caf%C3%A9%20au%20lait')).toEqual({ format: 'url-encoded', payload: 'café au lait' });
+  });
+
+  it('leaves random ids, words and broken encodings alone', async () => {
+    expect(await decode('x', randomBytes(24).toString('base64'))).toBeUndefined();
+    expect(await decode('theme', 'dark')).toBeUndefined();
+    expect(await decode('x', '9f2c4e8a7b1d3f5e6a8c0b2d4f6e8a1c')).toBeUndefined();
+    expect(await decode('q', '%E0%A4%A')).toBeUndefined();
+    expect(await decode('token', 'eyJhbGciOiJIUzI1NiJ9.not-base64!.x')).toBeUndefined();
+  });
+});
