@@ -29,15 +29,15 @@ export function bytesToBase64(bytes: Uint8Array, urlSafe = false, pad = true): s
   return out;
 }
 
-const strict = new TextDecoder('utf-8', { fatal: true });
+const lenient = new TextDecoder('utf-8');
 
-/** UTF-8 text, or null when the bytes are not valid UTF-8. */
+/**
+ * UTF-8 text, or null when the bytes are not valid UTF-8. Decoding leniently and looking for U+FFFD
+ * avoids the thrown exception of a fatal decoder: most base64 candidates in a jar are random bytes.
+ */
 export function utf8(bytes: Uint8Array): string | null {
-  try {
-    return strict.decode(bytes);
-  } catch {
-    return null;
-  }
+  const text = lenient.decode(bytes);
+  return text.includes('\uFFFD') ? null : text;
 }
 
 /** Mostly readable text: no control characters other than tab and newlines. */
@@ -46,7 +46,9 @@ export function isPrintable(text: string): boolean {
   return text.length > 0 && !/[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/.test(text);
 }
 
+/** JSON.parse without the cost of a thrown exception for text that cannot be JSON anyway. */
 export function parseJson(text: string): unknown {
+  if (!/^\s*(?:[[{"\-\d]|true|false|null)/.test(text)) return undefined;
   try {
     return JSON.parse(text);
   } catch {

@@ -44,7 +44,15 @@ const encoder = new TextEncoder();
 
 /** Bytes the browser counts against the 4096-byte limit: name + value, UTF-8 (RFC 6265bis 5.6). */
 export function cookieSize(c: Pick<Cookie, 'name' | 'value'>): number {
-  return encoder.encode(c.name).length + encoder.encode(c.value).length;
+  return byteLength(c.name) + byteLength(c.value);
+}
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the ASCII range starts at NUL
+const ASCII = /^[\x00-\x7f]*$/;
+
+/** UTF-8 length; most cookies are ASCII, where it is simply the string length. */
+export function byteLength(s: string): number {
+  return ASCII.test(s) ? s.length : encoder.encode(s).length;
 }
 
 export function cookieType(c: Pick<Cookie, 'session'>): CookieType {

@@ -1,7 +1,7 @@
 import { frameworkOf, type Role, roleWith } from './classify';
 import { type Cookie, type CookieType, cookieRef, cookieSize, cookieType, isPartitioned } from './cookie';
 import { decodeValue } from './decode/index';
-import type { Decoded, SignatureInput } from './decode/types';
+import { type Decoded, type SignatureInput, siblingsOf } from './decode/types';
 import { entropyBits } from './entropy';
 import { type Grade, gradeOf, scoreOf } from './grade';
 import { type Finding, type RuleContext, severityRank } from './rule';
@@ -85,24 +85,35 @@ function defaultChecker(): SecretChecker {
 export function describeCookie(c: Cookie, pageUrl: string, decoded?: Decoded): AnalyzedCookie {
   const role = roleWith(c, decoded);
   const credential = role === 'session' || role === 'auth';
-  const described: AnalyzedCookie = {
-    ...c,
+  const storage = credential ? (decoded?.storage ?? (looksLikeOpaqueId(c.value) ? 'server' : undefined)) : undefined;
+  const id = credential ? (decoded?.id ?? (storage === 'server' && !decoded ? c.value : undefined)) : undefined;
+  // Every field, always, in one order: rules then see one object shape, which keeps 3,300-cookie jars fast.
+  // Absent optional fields are undefined, and JSON leaves them out.
+  return {
+    name: c.name,
+    value: c.value,
+    domain: c.domain,
+    hostOnly: c.hostOnly,
+    path: c.path,
+    secure: c.secure,
+    httpOnly: c.httpOnly,
+    sameSite: c.sameSite,
+    session: c.session,
+    expirationDate: c.expirationDate,
+    storeId: c.storeId,
+    partitionKey: c.partitionKey,
+    firstPartyDomain: c.firstPartyDomain,
     type: cookieType(c),
     size: cookieSize(c),
     role,
+    sessionStorage: storage,
+    framework: frameworkOf(c, decoded),
+    decoded,
+    entropyBits: id === undefined ? undefined : entropyBits(id),
     thirdParty: isThirdParty(c, pageUrl),
     partitioned: isPartitioned(c),
+    setBy: undefined,
   };
-  const framework = frameworkOf(c, decoded);
-  if (framework) described.framework = framework;
-  if (decoded) described.decoded = decoded;
-  if (credential) {
-    const storage = decoded?.storage ?? (looksLikeOpaqueId(c.value) ? 'server' : undefined);
-    if (storage) described.sessionStorage = storage;
-    const id = decoded?.id ?? (storage === 'server' && !decoded ? c.value : undefined);
-    if (id) described.entropyBits = entropyBits(id);
-  }
-  return described;
 }
 
 /** A value that is only an identifier: one token of id characters, not a flag like "true". */
@@ -111,7 +122,8 @@ function looksLikeOpaqueId(value: string): boolean {
 }
 
 async function decodeAll(cookies: readonly Cookie[], secrets: AnalyzeOptions['secrets']): Promise<(Decoded | undefined)[]> {
-  const results = await Promise.all(cookies.map((c) => decodeValue(c, cookies)));
+  const siblings = siblingsOf(cookies);
+  const results = await Promise.all(cookies.map((c) => decodeValue(c, siblings)));
   const checker = secrets === false ? undefined : secrets instanceof SecretChecker ? secrets : defaultChecker();
   if (checker) {
     await Promise.all(

@@ -26,6 +26,12 @@ export interface SendDecision {
   reasons: string[];
 }
 
+/** The same verdict as sendDecision without building the explanations: for rules that scan whole jars. */
+export function isSent(cookie: Cookie, req: RequestContext, now: number): boolean {
+  if (!cookieCoversUrl(cookie, req.url)) return false;
+  return sendDecision(cookie, req, now).sent;
+}
+
 export function sendDecision(cookie: Cookie, req: RequestContext, now: number, createdAt?: number): SendDecision {
   const blocked: string[] = [];
   if (!cookieCoversUrl(cookie, req.url)) {

@@ -2,7 +2,7 @@
 // enforces on top: the 400-day cap, SameSite=None needs Secure, Partitioned needs Secure, prefixes.
 // Hand-written: the npm parsers (set-cookie-parser, tough-cookie) follow RFC 6265 or skip the
 // storage-model checks, and the reason a cookie is rejected is exactly what Cookie Lens must explain.
-import { type Cookie, cookieSize, type SameSite } from './cookie';
+import { byteLength, type Cookie, cookieSize, type SameSite } from './cookie';
 import { parseCookieDate } from './cookie-date';
 import { domainMatch, isPotentiallyTrustworthy, isPublicSuffix } from './site';
 
@@ -55,8 +55,7 @@ export type SetCookieResult =
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
 const CONTROL = /[\x00-\x08\x0a-\x1f\x7f]/;
 const WSP = /^[ \t]+|[ \t]+$/g;
-const encoder = new TextEncoder();
-const bytes = (s: string) => encoder.encode(s).length;
+const bytes = byteLength;
 
 function trim(s: string): string {
   return s.replace(WSP, '');

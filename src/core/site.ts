@@ -12,10 +12,18 @@ export function isIpAddress(host: string): boolean {
  * The registrable domain ("site") of a host: eTLD+1, or the host itself for IPs, localhost and
  * hosts that are a public suffix. Used for same-site and third-party decisions.
  */
+const siteCache = new Map<string, string>();
+
 export function siteOf(host: string): string {
-  const h = host.toLowerCase().replace(/^\./, '');
-  if (isIpAddress(h)) return h;
-  return getDomain(h, PSL) ?? h;
+  let site = siteCache.get(host);
+  if (site === undefined) {
+    const h = host.toLowerCase().replace(/^\./, '');
+    site = isIpAddress(h) ? h : (getDomain(h, PSL) ?? h);
+    // A public-suffix lookup costs microseconds; a big jar asks for the same few hosts thousands of times.
+    if (siteCache.size > 10_000) siteCache.clear();
+    siteCache.set(host, site);
+  }
+  return site;
 }
 
 export function isPublicSuffix(host: string): boolean {
@@ -25,11 +33,26 @@ export function isPublicSuffix(host: string): boolean {
 }
 
 export function hostOf(url: string): string {
-  try {
-    return new URL(url).hostname.toLowerCase();
-  } catch {
-    return '';
+  return parseUrl(url)?.hostname.toLowerCase() ?? '';
+}
+
+let lastUrl = '';
+let lastParsed: URL | null = null;
+
+/**
+ * `new URL` with a one-entry memo: rules ask about the page URL once per cookie, and URL parsing is
+ * the single most expensive step of judging a big jar. Returns null for strings that are not URLs.
+ */
+export function parseUrl(url: string): URL | null {
+  if (url !== lastUrl) {
+    lastUrl = url;
+    try {
+      lastParsed = new URL(url);
+    } catch {
+      lastParsed = null;
+    }
   }
+  return lastParsed;
 }
 
 export function isSameSite(hostA: string, hostB: string): boolean {
@@ -38,12 +61,8 @@ export function isSameSite(hostA: string, hostB: string): boolean {
 
 /** localhost and loopback count as secure contexts, as in Chromium and Firefox. */
 export function isPotentiallyTrustworthy(url: string): boolean {
-  let u: URL;
-  try {
-    u = new URL(url);
-  } catch {
-    return false;
-  }
+  const u = parseUrl(url);
+  if (!u) return false;
   if (u.protocol === 'https:' || u.protocol === 'wss:') return true;
   const h = u.hostname;
   return h === 'localhost' || h.endsWith('.localhost') || h === '127.0.0.1' || h.startsWith('127.') || h === '[::1]';
@@ -66,12 +85,8 @@ export function pathMatch(requestPath: string, cookiePath: string): boolean {
 
 /** Whether a stored cookie's domain and path cover a URL (ignores Secure and SameSite). */
 export function cookieCoversUrl(c: Pick<Cookie, 'domain' | 'hostOnly' | 'path'>, url: string): boolean {
-  let u: URL;
-  try {
-    u = new URL(url);
-  } catch {
-    return false;
-  }
+  const u = parseUrl(url);
+  if (!u) return false;
   const host = u.hostname.toLowerCase();
   const domainOk = c.hostOnly ? host === cookieHost(c) : domainMatch(host, c.domain);
   return domainOk && pathMatch(u.pathname || '/', c.path);

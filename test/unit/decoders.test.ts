@@ -1,8 +1,10 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { decodeValue } from '../../src/core/decode/index';
+import { siblingsOf } from '../../src/core/decode/types';
 
-const decode = async (name: string, value: string, jar: { name: string; value: string }[] = []) => (await decodeValue({ name, value }, jar))?.decoded;
+const decode = async (name: string, value: string, jar: { name: string; value: string }[] = []) =>
+  (await decodeValue({ name, value }, siblingsOf(jar)))?.decoded;
 
 describe('decoders: identify and read what each format carries', () => {
   it('Rails encrypted cookie store (AES-256-GCM data--iv--tag): identified, not readable', async () => {

@@ -8,7 +8,7 @@ import type { Decoder } from './types';
 export const cookieSession: Decoder = {
   format: 'cookie-session',
   decode({ name, value }, jar) {
-    const sig = jar.find((c) => c.name === `${name}.sig`);
+    const sig = jar.get(`${name}.sig`);
     if (!sig || !/^[A-Za-z0-9+/]+={0,2}$/.test(value)) return null;
     const bytes = base64ToBytes(value);
     const text = bytes && utf8(bytes);

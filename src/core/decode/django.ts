@@ -1,5 +1,5 @@
 import { base64ToBytes, inflate, parseJson, utf8 } from '../bytes';
-import type { Decoder } from './types';
+import type { DecodeResult, Decoder } from './types';
 
 // django.core.signing: [.]base64url(json | zlib(json)):base62(timestamp):base64url(HMAC)
 const SIGNED = /^(\.?[A-Za-z0-9_-]+):([0-9A-Za-z]{1,8}):([A-Za-z0-9_-]{27}|[A-Za-z0-9_-]{43})$/;
@@ -16,31 +16,34 @@ function base62(s: string): number {
 /** Django's signed-cookie session backend (and the messages cookie): readable, signed with SECRET_KEY. */
 export const djangoSigned: Decoder = {
   format: 'django-signed',
-  async decode({ name, value }) {
+  decode({ name, value }) {
+    // Synchronous "no" for the common case; only a matching value pays for async decompression.
     const m = SIGNED.exec(value);
-    if (!m) return null;
-    const [, dataPart, tsPart, sig] = m;
-    const compressed = dataPart.startsWith('.');
-    let bytes = base64ToBytes(compressed ? dataPart.slice(1) : dataPart);
-    if (bytes && compressed) bytes = await inflate(bytes);
-    const text = bytes && utf8(bytes);
-    const json = text === null || text === undefined ? undefined : parseJson(text);
-    if (json === undefined) return null;
-    const salt = name === 'messages' ? DJANGO_MESSAGES_SALT : DJANGO_SESSION_SALT;
-    return {
-      decoded: {
-        format: 'django-signed',
-        framework: 'Django',
-        payload: json,
-        storage: 'client',
-        signed: true,
-        issuedAt: base62(tsPart) * 1000,
-        notes: compressed ? ['zlib-compressed payload'] : undefined,
-      },
-      signature: { kind: 'django', message: `${dataPart}:${tsPart}`, signature: sig, hash: sig.length === 43 ? 'SHA-256' : 'SHA-1', salt },
-    };
+    return m ? readSigned(name, m[1], m[2], m[3]) : null;
   },
 };
+
+async function readSigned(name: string, dataPart: string, tsPart: string, sig: string): Promise<DecodeResult | null> {
+  const compressed = dataPart.startsWith('.');
+  let bytes = base64ToBytes(compressed ? dataPart.slice(1) : dataPart);
+  if (bytes && compressed) bytes = await inflate(bytes);
+  const text = bytes && utf8(bytes);
+  const json = text === null || text === undefined ? undefined : parseJson(text);
+  if (json === undefined) return null;
+  const salt = name === 'messages' ? DJANGO_MESSAGES_SALT : DJANGO_SESSION_SALT;
+  return {
+    decoded: {
+      format: 'django-signed',
+      framework: 'Django',
+      payload: json,
+      storage: 'client',
+      signed: true,
+      issuedAt: base62(tsPart) * 1000,
+      notes: compressed ? ['zlib-compressed payload'] : undefined,
+    },
+    signature: { kind: 'django', message: `${dataPart}:${tsPart}`, signature: sig, hash: sig.length === 43 ? 'SHA-256' : 'SHA-1', salt },
+  };
+}
 
 /** Django's default database session: `sessionid` is a 32-character key, the data stays on the server. */
 export const djangoSessionId: Decoder = {

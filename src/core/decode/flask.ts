@@ -1,5 +1,5 @@
 import { base64ToBytes, inflate, isObject, parseJson, utf8 } from '../bytes';
-import type { Decoder } from './types';
+import type { DecodeResult, Decoder } from './types';
 
 // itsdangerous URLSafeTimedSerializer: [.]base64url(payload).base64url(timestamp).base64url(HMAC-SHA1)
 const SHAPE = /^(\.?[A-Za-z0-9_-]+)\.([A-Za-z0-9_-]{2,8})\.([A-Za-z0-9_-]{27})$/;
@@ -36,30 +36,33 @@ export function untag(value: unknown): unknown {
 /** Flask's default session cookie: signed, readable by anyone, optionally zlib-compressed. */
 export const flask: Decoder = {
   format: 'flask',
-  async decode({ value }) {
+  decode({ value }) {
+    // Synchronous "no" for the common case; only a matching value pays for async decompression.
     const m = SHAPE.exec(value);
-    if (!m) return null;
-    const [, payloadPart, tsPart, sig] = m;
-    const compressed = payloadPart.startsWith('.');
-    let bytes = base64ToBytes(compressed ? payloadPart.slice(1) : payloadPart);
-    if (bytes && compressed) bytes = await inflate(bytes);
-    const text = bytes && utf8(bytes);
-    const json = text === null || text === undefined ? undefined : parseJson(text);
-    if (json === undefined) return null;
-    const tsBytes = base64ToBytes(tsPart);
-    let ts = 0;
-    for (const b of tsBytes ?? []) ts = ts * 256 + b;
-    return {
-      decoded: {
-        format: 'flask',
-        framework: 'Flask',
-        payload: untag(json),
-        storage: 'client',
-        signed: true,
-        issuedAt: ts > 0 ? ts * 1000 : undefined,
-        notes: compressed ? ['zlib-compressed payload'] : undefined,
-      },
-      signature: { kind: 'flask', message: `${payloadPart}.${tsPart}`, signature: sig },
-    };
+    return m ? readFlask(m[1], m[2], m[3]) : null;
   },
 };
+
+async function readFlask(payloadPart: string, tsPart: string, sig: string): Promise<DecodeResult | null> {
+  const compressed = payloadPart.startsWith('.');
+  let bytes = base64ToBytes(compressed ? payloadPart.slice(1) : payloadPart);
+  if (bytes && compressed) bytes = await inflate(bytes);
+  const text = bytes && utf8(bytes);
+  const json = text === null || text === undefined ? undefined : parseJson(text);
+  if (json === undefined) return null;
+  const tsBytes = base64ToBytes(tsPart);
+  let ts = 0;
+  for (const b of tsBytes ?? []) ts = ts * 256 + b;
+  return {
+    decoded: {
+      format: 'flask',
+      framework: 'Flask',
+      payload: untag(json),
+      storage: 'client',
+      signed: true,
+      issuedAt: ts > 0 ? ts * 1000 : undefined,
+      notes: compressed ? ['zlib-compressed payload'] : undefined,
+    },
+    signature: { kind: 'flask', message: `${payloadPart}.${tsPart}`, signature: sig },
+  };
+}

@@ -10,7 +10,7 @@ import { jwt } from './jwt';
 import { laravel } from './laravel';
 import { php } from './php';
 import { rails } from './rails';
-import type { CookieLike, DecodeResult, Decoder } from './types';
+import type { CookieLike, DecodeResult, Decoder, Siblings } from './types';
 import { url } from './url';
 
 /** Most specific first: a framework format beats "it is base64". */
@@ -35,11 +35,13 @@ export const DECODERS: readonly Decoder[] = [
 const MAX_VALUE = 8192;
 
 /** The first decoder that recognises the value, or null. Never throws. */
-export async function decodeValue(cookie: CookieLike, jar: readonly CookieLike[]): Promise<DecodeResult | null> {
+export async function decodeValue(cookie: CookieLike, jar: Siblings): Promise<DecodeResult | null> {
   if (cookie.value.length === 0 || cookie.value.length > MAX_VALUE) return null;
   for (const decoder of DECODERS) {
     try {
-      const result = await decoder.decode(cookie, jar);
+      // Most decoders answer synchronously; awaiting only real promises keeps big jars fast.
+      const answer = decoder.decode(cookie, jar);
+      const result = answer instanceof Promise ? await answer : answer;
       if (result) return result;
     } catch {
       // A decoder must not throw (property tests hold them to it); if one ever does, the value is

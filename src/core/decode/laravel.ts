@@ -8,6 +8,7 @@ import type { Decoder } from './types';
 export const laravel: Decoder = {
   format: 'laravel-encrypted',
   decode({ name, value }) {
+    if (!value.startsWith('eyJpdiI6')) return null;
     let v = value;
     try {
       v = decodeURIComponent(value);

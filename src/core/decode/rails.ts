@@ -20,6 +20,7 @@ function urlDecoded(value: string): string | null {
 export const rails: Decoder = {
   format: 'rails-encrypted',
   decode({ name, value }) {
+    if (!value.includes('--') && !/%2D%2D/i.test(value)) return null;
     const v = urlDecoded(value);
     if (v === null) return null;
     if (ENCRYPTED.test(v)) {

@@ -63,11 +63,21 @@ export interface DecodeResult {
 
 export type CookieLike = Pick<Cookie, 'name' | 'value'>;
 
+/** The page's other cookies by name (a Map fits), for formats that pair cookies up. */
+export interface Siblings {
+  get(name: string): CookieLike | undefined;
+}
+
+/** Indexes a jar by name once, so looking up siblings stays linear on big jars. */
+export function siblingsOf(jar: readonly CookieLike[]): Siblings {
+  return new Map(jar.map((c) => [c.name, c]));
+}
+
 /**
  * One decoder per format. `decode` returns null for "not this format" and never throws, whatever the
- * input; `jar` is the rest of the page's cookies (cookie-session keeps its signature in a sibling).
+ * input; `jar` finds the page's other cookies by name (cookie-session keeps its signature in a sibling).
  */
 export interface Decoder {
   format: DecodedFormat;
-  decode(cookie: CookieLike, jar: readonly CookieLike[]): Promise<DecodeResult | null> | DecodeResult | null;
+  decode(cookie: CookieLike, jar: Siblings): Promise<DecodeResult | null> | DecodeResult | null;
 }

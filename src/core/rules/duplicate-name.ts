@@ -1,7 +1,7 @@
 import { isCredential } from '../classify';
 import type { JarRule } from '../rule';
 import { REF } from '../rule-helpers';
-import { sendDecision } from '../send';
+import { isSent } from '../send';
 
 export const rule: JarRule = {
   id: 'duplicate-name',
@@ -23,7 +23,7 @@ export const rule: JarRule = {
     { title: 'Burp: Duplicate cookies set', url: 'https://portswigger.net/kb/issues/00500e00_duplicate-cookies-set' },
   ],
   checkJar(ctx) {
-    const sent = ctx.cookies.filter((c) => sendDecision(c, { url: ctx.url, crossSite: false, topLevel: true }, ctx.now).sent && !c.partitioned);
+    const sent = ctx.cookies.filter((c) => isSent(c, { url: ctx.url, crossSite: false, topLevel: true }, ctx.now) && !c.partitioned);
     const byName = new Map<string, typeof sent>();
     for (const c of sent) byName.set(c.name, [...(byName.get(c.name) ?? []), c]);
     return [...byName.values()]

@@ -1,7 +1,7 @@
 import { cookieHeader } from '../jar';
 import type { JarRule } from '../rule';
 import { REF } from '../rule-helpers';
-import { sendDecision } from '../send';
+import { isSent } from '../send';
 
 /** nginx large_client_header_buffers (8k) and Apache LimitRequestFieldSize (8190) reject longer fields. */
 const SERVER_LIMIT = 8190;
@@ -27,7 +27,7 @@ export const rule: JarRule = {
     REF.rfc('§7.3 Cookie header size', 'name-implementation-limits'),
   ],
   checkJar(ctx) {
-    const sent = ctx.cookies.filter((c) => !c.partitioned && sendDecision(c, { url: ctx.url, crossSite: false, topLevel: true }, ctx.now).sent);
+    const sent = ctx.cookies.filter((c) => !c.partitioned && isSent(c, { url: ctx.url, crossSite: false, topLevel: true }, ctx.now));
     const size = `Cookie: ${cookieHeader(sent)}`.length;
     if (size <= WARN) return [];
     const severity = size > SERVER_LIMIT ? 'medium' : 'low';

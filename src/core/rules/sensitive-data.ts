@@ -34,7 +34,7 @@ const PATTERNS: Pattern[] = [
     test: (t) => /\bAKIA[0-9A-Z]{16}\b|\bsk_live_[0-9a-zA-Z]{10,}|\bghp_[0-9A-Za-z]{30,}|\bxox[bap]-[0-9A-Za-z-]{10,}|-----BEGIN [A-Z ]*PRIVATE KEY/.test(t),
   },
   { what: 'a social security number', severity: 'high', test: (t) => /"?ssn"?\s*[:=]\s*"?\d{3}-?\d{2}-?\d{4}/i.test(t) },
-  { what: 'an e-mail address', severity: 'medium', test: (t) => /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/.test(t) },
+  { what: 'an e-mail address', severity: 'medium', test: (t) => t.includes('@') && /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/.test(t) },
 ];
 
 function texts(c: { value: string; decoded?: { payload?: unknown } }): string {
