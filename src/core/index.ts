@@ -1,9 +1,28 @@
 // The public API of the `cookie-lens` package (package.json "exports"): pure, runs in Node and browsers.
-export { type Role, roleOf } from './classify';
+export { baseName, isCredential, type Role, roleOf } from './classify';
 export type { Cookie, CookieRef, CookieType, PartitionKey, SameSite } from './cookie';
-export { cookieKey, cookieSize, cookieType } from './cookie';
-export { type Grade, gradeOf, scoreOf } from './grade';
-export { type AnalyzedCookie, type AnalyzeOptions, analyze, REPORT_SCHEMA_VERSION, type Report } from './report';
+export { cookieKey, cookieSize, cookieType, sameSiteLabel } from './cookie';
+export { parseCookieDate } from './cookie-date';
+export { DECODERS, decodeValue } from './decode/index';
+export type { Decoded, DecodedFormat } from './decode/types';
+export { entropyBits } from './entropy';
+export { GRADE_FLOOR, type Grade, gradeOf, PENALTY, RULE_CAP, scoreOf } from './grade';
+export { CookieJar, cookieHeader } from './jar';
+export {
+  type AnalyzedCookie,
+  type AnalyzeOptions,
+  analyze,
+  type LoginFlow,
+  type RejectedCookie,
+  REPORT_SCHEMA_VERSION,
+  type Report,
+} from './report';
 export type { Finding, Rule, Severity } from './rule';
+export { ruleTableMarkdown } from './rule-table';
 export { RULES, ruleById } from './rules/index';
+export { SecretChecker } from './secrets/verify';
+export { WEAK_SECRETS } from './secrets/weak-secrets';
+export { type RequestContext, type SendDecision, sendDecision } from './send';
+export { type ParsedHeader, parseSetCookie, type RejectCode, type SetCookieResult } from './set-cookie';
+export { isSameSite, isThirdParty, siteOf } from './site';
 export { countCookies } from './summary';

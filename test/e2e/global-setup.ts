@@ -2,11 +2,11 @@ import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { findChromium } from '../../src/cli/chromium';
 
-/** End-to-end tests always run against a fresh build of the current source. */
+/** End-to-end tests always run against a fresh build of the current source: extension, package and types. */
 export default function setup(): void {
   if (!findChromium()) throw new Error('Chromium not found: install it (apt-get install -y chromium) or set CHROME_PATH.');
-  execFileSync(process.execPath, [resolve(import.meta.dirname, '../../node_modules/vite/bin/vite.js'), 'build', '--mode', 'chrome', '--logLevel', 'warn'], {
-    cwd: resolve(import.meta.dirname, '../..'),
-    stdio: 'inherit',
-  });
+  const root = resolve(import.meta.dirname, '../..');
+  const vite = resolve(root, 'node_modules/vite/bin/vite.js');
+  for (const mode of ['chrome', 'node']) execFileSync(process.execPath, [vite, 'build', '--mode', mode, '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+  execFileSync(process.execPath, [resolve(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.lib.json'], { cwd: root, stdio: 'inherit' });
 }
