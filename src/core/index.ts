@@ -13,8 +13,8 @@ export {
   type AnalyzeOptions,
   analyze,
   type LoginFlow,
-  type RejectedCookie,
   REPORT_SCHEMA_VERSION,
+  type RejectedCookie,
   type Report,
 } from './report';
 export type { Finding, Rule, Severity } from './rule';

@@ -19,7 +19,10 @@ describe('the cookie-lens package, from Node after npm run build', () => {
       console.log(JSON.stringify({ ok, bad }));
     `);
     const { ok, bad } = JSON.parse(out);
-    expect(ok).toMatchObject({ accepted: true, cookie: { name: 'sid', domain: 'shop.example', hostOnly: true, secure: true, httpOnly: true, sameSite: 'lax', session: true } });
+    expect(ok).toMatchObject({
+      accepted: true,
+      cookie: { name: 'sid', domain: 'shop.example', hostOnly: true, secure: true, httpOnly: true, sameSite: 'lax', session: true },
+    });
     expect(bad).toMatchObject({ accepted: false, code: 'samesite-none-insecure', reason: expect.stringMatching(/Secure/) });
   });
 
@@ -32,7 +35,13 @@ describe('the cookie-lens package, from Node after npm run build', () => {
     `);
     const report = JSON.parse(out);
     expect(report).toMatchObject({ schemaVersion: 1, grade: expect.stringMatching(/^(A\+|[A-DF])$/), score: expect.any(Number) });
-    expect(report.cookies[0]).toMatchObject({ type: 'session', role: 'session', framework: 'Express', sessionStorage: 'server', decoded: { format: 'express-session', knownSecret: 'keyboard cat' } });
+    expect(report.cookies[0]).toMatchObject({
+      type: 'session',
+      role: 'session',
+      framework: 'Express',
+      sessionStorage: 'server',
+      decoded: { format: 'express-session', knownSecret: 'keyboard cat' },
+    });
     expect(report.findings.map((f: { rule: string }) => f.rule)).toEqual(expect.arrayContaining(['weak-secret', 'missing-secure']));
     for (const f of report.findings) expect(Object.keys(f)).toEqual(expect.arrayContaining(['rule', 'severity', 'cookie', 'message', 'fix']));
   });
