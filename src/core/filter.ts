@@ -1,0 +1,113 @@
+// The panel's filter syntax: free text over name, value and domain, plus keys, with "-" to negate.
+//   name:sess  domain:shop.example  is:session|persistent|secure|httponly|partitioned|third-party|first-party
+//   has:issue  severity:high  role:session  -is:third-party  "quoted text"
+import type { AnalyzedCookie } from './report';
+import type { Finding, Severity } from './rule';
+import { severityRank } from './rule';
+
+export interface FilterTerm {
+  key: 'text' | 'name' | 'domain' | 'value' | 'is' | 'has' | 'severity' | 'role' | 'rule';
+  value: string;
+  negated: boolean;
+}
+
+export interface ParsedFilter {
+  terms: FilterTerm[];
+  /** Terms that were not understood (an unknown key, an empty value); shown to the user. */
+  errors: string[];
+}
+
+const KEYS = new Set(['name', 'domain', 'value', 'is', 'has', 'severity', 'role', 'rule']);
+const IS_VALUES = new Set(['session', 'persistent', 'secure', 'httponly', 'partitioned', 'third-party', 'first-party', 'expired']);
+const HAS_VALUES = new Set(['issue', 'issues', 'decoded', 'secret']);
+
+/** Splits on spaces, keeping "quoted phrases" (and key:"quoted values") together. */
+function tokens(input: string): string[] {
+  return input.match(/-?(?:[\w-]+:)?"[^"]*"?|\S+/g) ?? [];
+}
+
+export function parseFilter(input: string): ParsedFilter {
+  const terms: FilterTerm[] = [];
+  const errors: string[] = [];
+  for (const raw of tokens(input)) {
+    const negated = raw.startsWith('-') && raw.length > 1;
+    const body = negated ? raw.slice(1) : raw;
+    const colon = body.indexOf(':');
+    const key = colon > 0 ? body.slice(0, colon).toLowerCase() : '';
+    if (colon > 0 && KEYS.has(key)) {
+      const value = body
+        .slice(colon + 1)
+        .replace(/^"|"$/g, '')
+        .toLowerCase();
+      if (!value) errors.push(`"${raw}" needs a value after the colon.`);
+      else if (key === 'is' && !IS_VALUES.has(value)) errors.push(`is:${value} is not known (try ${[...IS_VALUES].join(', ')}).`);
+      else if (key === 'has' && !HAS_VALUES.has(value)) errors.push(`has:${value} is not known (try has:issue, has:decoded, has:secret).`);
+      else if (key === 'severity' && !['high', 'medium', 'low', 'info'].includes(value)) errors.push(`severity:${value} is not high, medium, low or info.`);
+      else terms.push({ key: key as FilterTerm['key'], value, negated });
+      continue;
+    }
+    terms.push({ key: 'text', value: body.replace(/^"|"$/g, '').toLowerCase(), negated });
+  }
+  return { terms: terms.filter((t) => t.value !== ''), errors };
+}
+
+export interface FilterContext {
+  /** Findings per cookie index. */
+  findings: readonly (readonly Finding[])[];
+  now: number;
+}
+
+function matches(c: AnalyzedCookie, findings: readonly Finding[], t: FilterTerm, now: number): boolean {
+  switch (t.key) {
+    case 'text':
+      return c.name.toLowerCase().includes(t.value) || c.domain.toLowerCase().includes(t.value) || c.value.toLowerCase().includes(t.value);
+    case 'name':
+      return c.name.toLowerCase().includes(t.value);
+    case 'domain':
+      return c.domain.toLowerCase().includes(t.value);
+    case 'value':
+      return c.value.toLowerCase().includes(t.value);
+    case 'role':
+      return c.role === t.value;
+    case 'rule':
+      return findings.some((f) => f.rule === t.value);
+    case 'severity':
+      // severity:medium means "medium or worse", as DevTools' log levels do.
+      return findings.some((f) => severityRank(f.severity) >= severityRank(t.value as Severity));
+    case 'has':
+      if (t.value === 'decoded') return c.decoded !== undefined;
+      if (t.value === 'secret') return c.decoded?.knownSecret !== undefined;
+      return findings.some((f) => f.severity !== 'info');
+    case 'is':
+      switch (t.value) {
+        case 'session':
+          return c.type === 'session';
+        case 'persistent':
+          return c.type === 'persistent';
+        case 'secure':
+          return c.secure;
+        case 'httponly':
+          return c.httpOnly;
+        case 'partitioned':
+          return c.partitioned;
+        case 'third-party':
+          return c.thirdParty;
+        case 'first-party':
+          return !c.thirdParty;
+        case 'expired':
+          return c.expirationDate !== undefined && c.expirationDate * 1000 <= now;
+      }
+  }
+  return false;
+}
+
+/** Indexes of the cookies the filter keeps; every term must hold (AND), "-" inverts one term. */
+export function applyFilter(cookies: readonly AnalyzedCookie[], filter: ParsedFilter, ctx: FilterContext): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < cookies.length; i++) {
+    const c = cookies[i];
+    const f = ctx.findings[i] ?? [];
+    if (filter.terms.every((t) => matches(c, f, t, ctx.now) !== t.negated)) out.push(i);
+  }
+  return out;
+}

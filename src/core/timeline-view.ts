@@ -1,0 +1,73 @@
+import { cookieKey } from './cookie';
+import type { TimelineEntry } from './timeline';
+
+/** What happened to a cookie, in the words of the panel's timeline. */
+export type ChangeKind = 'created' | 'overwritten' | 'expired' | 'evicted' | 'removed';
+
+export interface TimelineRow {
+  seq: number;
+  time: number;
+  kind: ChangeKind;
+  name: string;
+  domain: string;
+  path: string;
+  oldValue?: string;
+  newValue?: string;
+  /** Seen only when the worker started again: the time is when it was noticed. */
+  missed: boolean;
+  entry: TimelineEntry;
+}
+
+/**
+ * Turns raw onChanged events into rows: an `overwrite` removal followed by the new cookie becomes one
+ * "overwritten" row with the old and new values; removals are told apart by their cause.
+ */
+export function timelineRows(entries: readonly TimelineEntry[]): TimelineRow[] {
+  const rows: TimelineRow[] = [];
+  const pendingOverwrite = new Map<string, TimelineRow>();
+  for (const e of entries) {
+    const key = cookieKey(e.cookie);
+    const base = { seq: e.seq, time: e.time, name: e.cookie.name, domain: e.cookie.domain, path: e.cookie.path, missed: e.missed === true, entry: e };
+    if (e.removed && e.cause === 'overwrite') {
+      const row: TimelineRow = { ...base, kind: 'overwritten', oldValue: e.cookie.value };
+      pendingOverwrite.set(key, row);
+      rows.push(row);
+      continue;
+    }
+    if (!e.removed) {
+      const overwritten = pendingOverwrite.get(key);
+      if (overwritten) {
+        pendingOverwrite.delete(key);
+        overwritten.newValue = e.cookie.value;
+        overwritten.entry = e;
+        continue;
+      }
+      rows.push({ ...base, kind: 'created', newValue: e.cookie.value });
+      continue;
+    }
+    const kind: ChangeKind = e.cause === 'expired' || e.cause === 'expired_overwrite' ? 'expired' : e.cause === 'evicted' ? 'evicted' : 'removed';
+    rows.push({ ...base, kind, oldValue: e.cookie.value });
+  }
+  return rows;
+}
+
+export interface TextDiff {
+  prefix: string;
+  removed: string;
+  added: string;
+  suffix: string;
+}
+
+/** Old → new with the common start and end kept apart, so the changed middle stands out. */
+export function diffText(before: string, after: string): TextDiff {
+  let start = 0;
+  while (start < before.length && start < after.length && before[start] === after[start]) start++;
+  let end = 0;
+  while (end < before.length - start && end < after.length - start && before[before.length - 1 - end] === after[after.length - 1 - end]) end++;
+  return {
+    prefix: before.slice(0, start),
+    removed: before.slice(start, before.length - end),
+    added: after.slice(start, after.length - end),
+    suffix: before.slice(before.length - end),
+  };
+}
