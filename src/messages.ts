@@ -4,6 +4,7 @@
  * to every open page (`emit` / `onEvent`). Both ends are typed from the two maps below.
  */
 import browser from 'webextension-polyfill';
+import type { Cookie } from './core/cookie';
 import type { Report } from './core/report';
 import type { TimelinePage } from './core/timeline';
 
@@ -18,9 +19,26 @@ export interface PageReport {
   report?: Report;
 }
 
+/** A cookie to write: a stored one, or one from the editor or an import. */
+export type CookieWrite = Pick<Cookie, 'name' | 'value' | 'domain' | 'hostOnly' | 'path' | 'secure' | 'httpOnly' | 'sameSite'> &
+  Partial<Pick<Cookie, 'expirationDate' | 'storeId' | 'partitionKey' | 'session'>>;
+
+export interface WriteResult {
+  written: Cookie[];
+  errors: { index: number; name: string; message: string }[];
+  rolledBack: boolean;
+}
+
 export interface Requests {
-  /** Cookies of a tab's page (plus the given frame and resource URLs), analysed. */
-  getReport: { params: { tabId: number; urls?: string[] }; result: PageReport };
+  /** Cookies of a tab's page (plus the given frame and resource URLs, and the Set-Cookie headers DevTools saw), analysed. */
+  getReport: { params: { tabId: number; urls?: string[]; setCookies?: { url: string; header: string }[] }; result: PageReport };
+  /**
+   * Writes cookies. `atomic`: all or nothing (imports). `replace`: cookies to remove first, when an edit
+   * changes what identifies a cookie (name, domain, path, partition).
+   */
+  setCookies: { params: { cookies: CookieWrite[]; atomic?: boolean; replace?: Cookie[] }; result: WriteResult };
+  /** Deletes cookies; returns the ones that were there, for undo. */
+  removeCookies: { params: { cookies: Cookie[] }; result: { removed: Cookie[] } };
   /** The persisted change timeline, oldest first; only entries with seq > afterSeq. */
   getTimeline: { params: { afterSeq?: number }; result: TimelinePage };
 }

@@ -12,13 +12,13 @@ export function unsupportedReason(url: string): string | undefined {
 }
 
 /** Analyses the cookies a tab's page uses; `urls` adds the frames and resources DevTools sees. */
-export async function pageReport(tabId: number, urls: readonly string[] = []): Promise<PageReport> {
+export async function pageReport(tabId: number, urls: readonly string[] = [], setCookies: { url: string; header: string }[] = []): Promise<PageReport> {
   const tab = await browser.tabs.get(tabId);
   const url = tab.url ?? '';
   const unsupported = unsupportedReason(url);
   if (unsupported) return { tabId, url, site: '', unsupported };
   const storeId = await storeIdOf(browser.cookies, tabId);
   const cookies = await collectPageCookies(browser.cookies, url, urls, storeId);
-  const report = await analyze(cookies, { url });
+  const report = await analyze(cookies, { url, pageUrls: [...urls], setCookies });
   return { tabId, url, site: siteOf(hostOf(url)), storeId, report };
 }

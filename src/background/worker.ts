@@ -1,8 +1,10 @@
 // Listeners are registered synchronously at the top level so the browser can wake the worker for them.
 import browser from 'webextension-polyfill';
+import type { Cookie } from '../core/cookie';
 import type { ChangeCause } from '../core/timeline';
 import { emit, serveRequests } from '../messages';
 import { BadgeScheduler } from './badge';
+import { deleteCookie, writeCookie, writeCookies } from './cookie-writes';
 import { pageReport } from './page-report';
 import { SnapshotKeeper } from './snapshot';
 import { allStoreCookies } from './store-cookies';
@@ -32,6 +34,19 @@ browser.tabs.onUpdated.addListener((tabId, change) => {
 });
 
 serveRequests({
-  getReport: ({ tabId, urls }) => pageReport(tabId, urls),
+  getReport: ({ tabId, urls, setCookies }) => pageReport(tabId, urls, setCookies),
+  async setCookies({ cookies, atomic, replace }) {
+    for (const old of replace ?? []) await deleteCookie(old);
+    const existing = atomic ? await allStoreCookies() : [];
+    const result = await writeCookies(cookies, atomic ?? false, existing);
+    // A failed edit puts the cookie it was replacing back.
+    if (result.errors.length && replace?.length) for (const old of replace) await writeCookie(old).catch(() => undefined);
+    return result;
+  },
+  async removeCookies({ cookies }) {
+    const removed: Cookie[] = [];
+    for (const c of cookies) if (await deleteCookie(c)) removed.push(c);
+    return { removed };
+  },
   getTimeline: ({ afterSeq }) => timeline.read(afterSeq),
 });

@@ -1,5 +1,6 @@
 import type { Cookie, PartitionKey, SameSite } from '../../src/core/cookie';
 import { cookieKey } from '../../src/core/cookie';
+import { parseSetCookie } from '../../src/core/set-cookie';
 import { cookieCoversUrl, domainMatch } from '../../src/core/site';
 import type { ChangeCause } from '../../src/core/timeline';
 import { FakeEvent } from './events';
@@ -40,6 +41,18 @@ export class FakeCookies {
   now = () => Date.now();
 
   async set(d: SetDetails): Promise<Cookie> {
+    // Judge the write as a browser would: through the engine's storage model, as a Set-Cookie line.
+    const attrs = [
+      `${d.name ?? ''}=${d.value ?? ''}`,
+      d.domain ? `Domain=${d.domain}` : '',
+      `Path=${d.path ?? '/'}`,
+      d.secure ? 'Secure' : '',
+      d.httpOnly ? 'HttpOnly' : '',
+      d.sameSite && d.sameSite !== 'unspecified' ? `SameSite=${{ no_restriction: 'None', lax: 'Lax', strict: 'Strict' }[d.sameSite]}` : '',
+      d.partitionKey ? 'Partitioned' : '',
+    ].filter(Boolean);
+    const verdict = parseSetCookie(attrs.join('; '), d.url, this.now());
+    if (!verdict.accepted) throw new Error(`Failed to parse or set cookie named "${d.name}": ${verdict.reason}`);
     const url = new URL(d.url);
     const domain = d.domain ? `.${d.domain.replace(/^\./, '')}` : url.hostname;
     const cookie: Cookie = {

@@ -125,3 +125,60 @@ describe('badge scheduling', () => {
     fake.fakeBrowser.action.setBadgeText = setBadgeText;
   });
 });
+
+describe('editing cookies through the worker', () => {
+  let env: Awaited<ReturnType<typeof startWorker>>;
+  beforeEach(async () => {
+    env = await startWorker();
+  });
+  const write = (name: string, over: Record<string, unknown> = {}) => ({
+    name,
+    value: 'v',
+    domain: 'shop.example',
+    hostOnly: true,
+    path: '/',
+    secure: true,
+    httpOnly: false,
+    sameSite: 'lax' as const,
+    ...over,
+  });
+
+  it('writes, then deletes and returns what it deleted (for undo)', async () => {
+    const { messages, fakeBrowser } = env;
+    const r = await messages.request('setCookies', { cookies: [write('a'), write('b', { hostOnly: false, domain: '.shop.example' })] });
+    expect(r.errors).toEqual([]);
+    expect(r.written.map((c) => [c.name, c.domain, c.hostOnly])).toEqual([
+      ['a', 'shop.example', true],
+      ['b', '.shop.example', false],
+    ]);
+    const { removed } = await messages.request('removeCookies', { cookies: r.written });
+    expect(removed.map((c) => c.name)).toEqual(['a', 'b']);
+    expect(fakeBrowser.cookies.jar.size).toBe(0);
+    // Undo: write them back exactly.
+    await messages.request('setCookies', { cookies: removed });
+    expect([...fakeBrowser.cookies.jar.values()].map((c) => c.name).sort()).toEqual(['a', 'b']);
+  });
+
+  it('an atomic batch with one bad cookie leaves the store as it was', async () => {
+    const { messages, fakeBrowser } = env;
+    await messages.request('setCookies', { cookies: [write('keep', { value: 'original' })] });
+    const r = await messages.request('setCookies', {
+      atomic: true,
+      cookies: [write('keep', { value: 'overwritten' }), write('new'), write('bad', { sameSite: 'no_restriction', secure: false })],
+    });
+    expect(r.rolledBack).toBe(true);
+    expect(r.errors).toEqual([{ index: 2, name: 'bad', message: expect.stringMatching(/SameSite=None requires the Secure attribute/) }]);
+    expect([...fakeBrowser.cookies.jar.values()].map((c) => [c.name, c.value])).toEqual([['keep', 'original']]);
+  });
+
+  it('an edit that renames a cookie removes the old one; a failed edit restores it', async () => {
+    const { messages, fakeBrowser } = env;
+    const [old] = (await messages.request('setCookies', { cookies: [write('before')] })).written;
+    await messages.request('setCookies', { cookies: [write('after')], replace: [old] });
+    expect([...fakeBrowser.cookies.jar.values()].map((c) => c.name)).toEqual(['after']);
+    const [current] = [...fakeBrowser.cookies.jar.values()];
+    const failed = await messages.request('setCookies', { cookies: [write('__Host-x', { path: '/sub' })], replace: [current] });
+    expect(failed.errors[0].message).toMatch(/__Host-/);
+    expect([...fakeBrowser.cookies.jar.values()].map((c) => c.name)).toEqual(['after']);
+  });
+});

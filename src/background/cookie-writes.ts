@@ -1,0 +1,66 @@
+import browser from 'webextension-polyfill';
+import type { Cookie, PartitionKey } from '../core/cookie';
+import { cookieHost } from '../core/cookie';
+import type { CookieWrite, WriteResult } from '../messages';
+
+function urlOf(c: Pick<Cookie, 'domain' | 'path' | 'secure'>): string {
+  return `${c.secure ? 'https' : 'http'}://${cookieHost(c)}${c.path.startsWith('/') ? c.path : `/${c.path}`}`;
+}
+
+function partition(key: PartitionKey | null | undefined): { partitionKey?: { topLevelSite: string; hasCrossSiteAncestor?: boolean } } {
+  return key?.topLevelSite ? { partitionKey: { topLevelSite: key.topLevelSite, hasCrossSiteAncestor: key.hasCrossSiteAncestor } } : {};
+}
+
+export async function writeCookie(c: CookieWrite): Promise<Cookie> {
+  const stored = await browser.cookies.set({
+    url: urlOf(c),
+    name: c.name,
+    value: c.value,
+    ...(c.hostOnly ? {} : { domain: cookieHost(c) }),
+    path: c.path,
+    secure: c.secure,
+    httpOnly: c.httpOnly,
+    sameSite: c.sameSite,
+    ...(c.session || c.expirationDate === undefined ? {} : { expirationDate: c.expirationDate }),
+    ...(c.storeId ? { storeId: c.storeId } : {}),
+    ...partition(c.partitionKey),
+  } as Parameters<typeof browser.cookies.set>[0]);
+  // Chrome answers null (and sets lastError) when it refuses a cookie instead of rejecting.
+  if (!stored) throw new Error(`The browser refused "${c.name}" (check the domain, Secure with SameSite=None, and the prefix rules).`);
+  return stored as Cookie;
+}
+
+export async function deleteCookie(c: Pick<Cookie, 'name' | 'domain' | 'path' | 'secure' | 'storeId' | 'partitionKey'>): Promise<boolean> {
+  const removed = await browser.cookies.remove({
+    url: urlOf(c),
+    name: c.name,
+    ...(c.storeId ? { storeId: c.storeId } : {}),
+    ...partition(c.partitionKey),
+  } as Parameters<typeof browser.cookies.remove>[0]);
+  return removed !== null;
+}
+
+const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+/**
+ * Writes cookies one by one. `atomic`: on the first failure every cookie written so far is removed
+ * again and the ones it replaced are put back, so an import is all or nothing.
+ */
+export async function writeCookies(cookies: readonly CookieWrite[], atomic: boolean, existing: readonly Cookie[] = []): Promise<WriteResult> {
+  const written: Cookie[] = [];
+  const errors: WriteResult['errors'] = [];
+  for (const [index, c] of cookies.entries()) {
+    try {
+      written.push(await writeCookie(c));
+    } catch (error) {
+      errors.push({ index, name: c.name, message: message(error) });
+      if (atomic) {
+        for (const w of written) await deleteCookie(w).catch(() => undefined);
+        const touched = (x: Cookie) => written.some((w) => w.name === x.name && w.domain === x.domain && w.path === x.path);
+        for (const old of existing.filter(touched)) await writeCookie(old).catch(() => undefined);
+        return { written: [], errors, rolledBack: true };
+      }
+    }
+  }
+  return { written, errors, rolledBack: false };
+}
