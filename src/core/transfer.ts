@@ -106,13 +106,16 @@ function fromJsonItem(item: unknown, where: string, errors: string[]): ImportedC
 function parseNetscape(text: string): ImportResult {
   const cookies: ImportedCookie[] = [];
   const errors: string[] = [];
-  text.split(/\r?\n/).forEach((raw, i) => {
+  for (const [i, raw] of text.split(/\r?\n/).entries()) {
     const line = raw.trimEnd();
     const httpOnly = line.startsWith('#HttpOnly_');
-    if (line.trim() === '' || (line.startsWith('#') && !httpOnly)) return;
+    if (line.trim() === '' || (line.startsWith('#') && !httpOnly)) continue;
     const fields = (httpOnly ? line.slice('#HttpOnly_'.length) : line).split('\t');
     const where = `line ${i + 1}`;
-    if (fields.length !== 7) return void errors.push(`${where}: expected 7 tab-separated fields, found ${fields.length}.`);
+    if (fields.length !== 7) {
+      errors.push(`${where}: expected 7 tab-separated fields, found ${fields.length}.`);
+      continue;
+    }
     const [domain, sub, path, secure, expiry, name, value] = fields;
     const problems: string[] = [];
     if (!domain.replace(/^\./, '')) problems.push('empty domain');
@@ -120,7 +123,10 @@ function parseNetscape(text: string): ImportResult {
     if (!path.startsWith('/')) problems.push(`path "${path}" does not start with "/"`);
     if (!/^(TRUE|FALSE)$/i.test(secure)) problems.push(`secure is "${secure}", not TRUE or FALSE`);
     if (!/^\d+$/.test(expiry)) problems.push(`expiry "${expiry}" is not a number`);
-    if (problems.length) return void errors.push(`${where}: ${problems.join('; ')}.`);
+    if (problems.length) {
+      errors.push(`${where}: ${problems.join('; ')}.`);
+      continue;
+    }
     const cookie: ImportedCookie = {
       name,
       value,
@@ -133,7 +139,7 @@ function parseNetscape(text: string): ImportResult {
     };
     if (Number(expiry) > 0) cookie.expirationDate = Number(expiry);
     cookies.push(cookie);
-  });
+  }
   return { format: 'netscape', cookies, errors };
 }
 
