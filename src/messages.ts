@@ -37,6 +37,8 @@ export interface Requests {
    * changes what identifies a cookie (name, domain, path, partition).
    */
   setCookies: { params: { cookies: CookieWrite[]; atomic?: boolean; replace?: Cookie[] }; result: WriteResult };
+  /** Which of these cookies (by name, domain, path) the store holds now, partitioned ones included. */
+  findCookies: { params: { refs: { name: string; domain: string; path: string }[]; storeId?: string }; result: boolean[] };
   /** Deletes cookies; returns the ones that were there, for undo. */
   removeCookies: { params: { cookies: Cookie[] }; result: { removed: Cookie[] } };
   /** The persisted change timeline, oldest first; only entries with seq > afterSeq. */

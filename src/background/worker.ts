@@ -43,6 +43,11 @@ serveRequests({
     if (result.errors.length && replace?.length) for (const old of replace) await writeCookie(old).catch(() => undefined);
     return result;
   },
+  async findCookies({ refs, storeId }) {
+    const all = await allStoreCookies();
+    const held = new Set(all.filter((c) => !storeId || c.storeId === storeId).map((c) => `${c.name}\u0000${c.domain}\u0000${c.path}`));
+    return refs.map((r) => held.has(`${r.name}\u0000${r.domain}\u0000${r.path}`));
+  },
   async removeCookies({ cookies }) {
     const removed: Cookie[] = [];
     for (const c of cookies) if (await deleteCookie(c)) removed.push(c);

@@ -1,4 +1,4 @@
-import { cookieKey } from './cookie';
+import { type Cookie, cookieKey, sameSiteLabel } from './cookie';
 import type { TimelineEntry } from './timeline';
 
 /** What happened to a cookie, in the words of the panel's timeline. */
@@ -13,6 +13,8 @@ export interface TimelineRow {
   path: string;
   oldValue?: string;
   newValue?: string;
+  /** For overwrites: the attributes that changed besides the value ("expiry renewed", "Secure added"…). */
+  changes?: string[];
   /** Seen only when the worker started again: the time is when it was noticed. */
   missed: boolean;
   entry: TimelineEntry;
@@ -39,6 +41,7 @@ export function timelineRows(entries: readonly TimelineEntry[]): TimelineRow[] {
       if (overwritten) {
         pendingOverwrite.delete(key);
         overwritten.newValue = e.cookie.value;
+        overwritten.changes = attributeChanges(overwritten.entry.cookie, e.cookie);
         overwritten.entry = e;
         continue;
       }
@@ -49,6 +52,22 @@ export function timelineRows(entries: readonly TimelineEntry[]): TimelineRow[] {
     rows.push({ ...base, kind, oldValue: e.cookie.value });
   }
   return rows;
+}
+
+/** What changed between two versions of a cookie, apart from the value. */
+export function attributeChanges(before: Cookie, after: Cookie): string[] {
+  const out: string[] = [];
+  if (before.session !== after.session) out.push(after.session ? 'now a session cookie' : 'now persistent');
+  else if (before.expirationDate !== after.expirationDate && after.expirationDate !== undefined) {
+    out.push(
+      `expiry ${after.expirationDate > (before.expirationDate ?? 0) ? 'extended' : 'shortened'} to ${new Date(after.expirationDate * 1000).toISOString().slice(0, 16).replace('T', ' ')}`,
+    );
+  }
+  for (const flag of ['secure', 'httpOnly'] as const) {
+    if (before[flag] !== after[flag]) out.push(`${flag === 'secure' ? 'Secure' : 'HttpOnly'} ${after[flag] ? 'added' : 'removed'}`);
+  }
+  if (before.sameSite !== after.sameSite) out.push(`SameSite ${sameSiteLabel(before.sameSite) || 'unset'} → ${sameSiteLabel(after.sameSite) || 'unset'}`);
+  return out;
 }
 
 export interface TextDiff {

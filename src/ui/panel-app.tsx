@@ -1,28 +1,61 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
+import { type Cookie, cookieKey } from '../core/cookie';
+import { applyFilter, parseFilter } from '../core/filter';
+import type { AnalyzedCookie } from '../core/report';
+import { type Finding, severityRank } from '../core/rule';
+import { hostOf, siteOf } from '../core/site';
 import { countCookies } from '../core/summary';
-import { onEvent, type PageReport, request } from '../messages';
-import { CookieTable } from './cookie-table';
+import { type ExportFormat, exportCookies, type ImportResult, parseImport } from '../core/transfer';
+import { type CookieWrite, onEvent, type PageReport, request } from '../messages';
 import { plural } from './format';
+import { copyText, downloadText } from './panel/clipboard';
+import { CookieEditor } from './panel/cookie-editor';
+import { CookieGrid } from './panel/cookie-grid';
+import { DetailPane } from './panel/detail-pane';
+import type { DevtoolsApi } from './panel/devtools-api';
+import { ImportDialog } from './panel/import-dialog';
+import { NetworkView } from './panel/network-view';
+import { TimelineView } from './panel/timeline-view';
+import { Toolbar } from './panel/toolbar';
+import { useNetworkLog } from './panel/use-network-log';
 import { usePageReport } from './use-page-report';
 
-interface Props {
-  tabId: number;
-  urls: () => Promise<string[]>;
-  onNavigated: (listener: () => void) => void;
+type View = 'cookies' | 'timeline' | 'network';
+
+interface Toast {
+  message: string;
+  undo?: Cookie[];
 }
+
+const EXTENSION: Record<ExportFormat, [string, string]> = {
+  json: ['cookies.json', 'application/json'],
+  netscape: ['cookies.txt', 'text/plain'],
+  header: ['cookie-header.txt', 'text/plain'],
+};
 
 function useTimelineStatus(): { recorded: number; dropped: number } | undefined {
   const [status, setStatus] = useState<{ recorded: number; dropped: number }>();
   useEffect(() => {
-    const load = () =>
-      request('getTimeline', {}).then(
-        (t) => setStatus({ recorded: t.nextSeq, dropped: t.dropped }),
-        () => undefined,
-      );
-    void load();
+    void request('getTimeline', { afterSeq: Number.MAX_SAFE_INTEGER }).then(
+      (t) => setStatus({ recorded: t.nextSeq, dropped: t.dropped }),
+      () => undefined,
+    );
     return onEvent('timelineAppended', (e) => setStatus({ recorded: e.nextSeq, dropped: e.dropped }));
   }, []);
   return status;
+}
+
+/** Findings by cookie, and the worst one of each, in report order. */
+function findingsByCookie(cookies: readonly AnalyzedCookie[], findings: readonly Finding[]) {
+  const byKey = new Map<string, Finding[]>();
+  for (const f of findings) {
+    if (!f.cookie) continue;
+    const k = `${f.cookie.name}\u0000${f.cookie.domain}\u0000${f.cookie.path}`;
+    byKey.set(k, [...(byKey.get(k) ?? []), f]);
+  }
+  const lists = cookies.map((c) => byKey.get(`${c.name}\u0000${c.domain}\u0000${c.path}`) ?? []);
+  const worst = lists.map((l) => l.reduce<Finding | undefined>((w, f) => (!w || severityRank(f.severity) > severityRank(w.severity) ? f : w), undefined));
+  return { lists, worst };
 }
 
 function Summary({ page }: { page: PageReport }) {
@@ -32,20 +65,131 @@ function Summary({ page }: { page: PageReport }) {
     <span class="summary" data-testid="summary">
       <strong>{page.site}</strong> · {plural(counts.total, 'cookie')} · {counts.session} session · {counts.persistent} persistent · {counts.secure} secure
       {counts.partitioned > 0 && ` · ${counts.partitioned} partitioned`}
-      {counts.thirdParty > 0 && ` · ${counts.thirdParty} third-party`} · grade <strong class="grade-inline">{page.report.grade}</strong>
+      {counts.thirdParty > 0 && ` · ${counts.thirdParty} third-party`} · grade <strong class="grade-inline">{page.report.grade}</strong> ({page.report.score}
+      /100)
     </span>
   );
 }
 
-export function PanelApp({ tabId, urls, onNavigated }: Props) {
+export function PanelApp({ api }: { api: DevtoolsApi }) {
   const [navigations, setNavigations] = useState(0);
-  useEffect(() => onNavigated(() => setNavigations((n) => n + 1)), []);
-  const { page, error, loading } = usePageReport(tabId, urls, navigations);
+  useEffect(() => api.onNavigated(() => setNavigations((n) => n + 1)), [api]);
+  const log = useNetworkLog(api);
+  const setCookies = useMemo(() => log.map(({ url, header }) => ({ url, header })), [log]);
+  const { page, error, loading, reload } = usePageReport(api.tabId, { urls: api.resourceUrls, setCookies, reloadKey: navigations });
   const timeline = useTimelineStatus();
+
+  const [view, setView] = useState<View>('cookies');
+  const [filterText, setFilterText] = useState('');
+  const [onlyIssues, setOnlyIssues] = useState(false);
+  const [selectedKey, setSelectedKey] = useState<string>();
+  const [detailOpen, setDetailOpen] = useState(true);
+  const [editing, setEditing] = useState<{ cookie?: Cookie } | null>(null);
+  const [editError, setEditError] = useState<string>();
+  const [toast, setToast] = useState<Toast | null>(null);
+  const [importing, setImporting] = useState<ImportResult | null>(null);
+
+  const report = page?.report;
+  const cookies = report?.cookies ?? [];
+  const { lists, worst } = useMemo(() => findingsByCookie(cookies, report?.findings ?? []), [report]);
+  const filter = useMemo(() => parseFilter(onlyIssues ? `${filterText} has:issue` : filterText), [filterText, onlyIssues]);
+  const visible = useMemo(() => applyFilter(cookies, filter, { findings: lists, now: Date.now() }), [cookies, filter, lists]);
+  const selectedIndex = selectedKey === undefined ? -1 : cookies.findIndex((c) => cookieKey(c) === selectedKey);
+  const selected = selectedIndex >= 0 ? cookies[selectedIndex] : undefined;
+  const pageSites = useMemo(() => new Set([page?.site ?? '', ...cookies.map((c) => siteOf(c.domain))]), [page, cookies]);
+
+  // Rendering cost, for `npm run bench` (User Timing marks only; nothing leaves the page).
+  useLayoutEffect(() => {
+    if (report && performance.getEntriesByName('cookie-lens:report-received').length) {
+      performance.measure('cookie-lens:render', 'cookie-lens:report-received');
+      performance.clearMarks('cookie-lens:report-received');
+    }
+  }, [report]);
+  useLayoutEffect(() => {
+    if (performance.getEntriesByName('cookie-lens:filter-input').length) {
+      performance.measure('cookie-lens:filter', 'cookie-lens:filter-input');
+      performance.clearMarks('cookie-lens:filter-input');
+    }
+  }, [filterText]);
+
+  useEffect(() => {
+    document.body.classList.toggle('theme-dark', api.themeName === 'dark');
+  }, [api.themeName]);
+
+  const say = (message: string, undo?: Cookie[]) => setToast({ message, undo });
+  // A toast goes away by itself; one with Undo stays longer.
+  useEffect(() => {
+    if (!toast) return undefined;
+    const timer = setTimeout(() => setToast(null), toast.undo ? 15_000 : 5_000);
+    return () => clearTimeout(timer);
+  }, [toast]);
+
+  const remove = async (list: readonly Cookie[], what: string) => {
+    if (list.length === 0) return;
+    const { removed } = await request('removeCookies', { cookies: [...list] });
+    say(`Deleted ${plural(removed.length, 'cookie')}${what}.`, removed);
+    reload();
+  };
+  const undo = async (cookiesToRestore: Cookie[]) => {
+    const r = await request('setCookies', { cookies: cookiesToRestore });
+    say(
+      r.errors.length
+        ? `Restored ${r.written.length}; ${r.errors.map((e) => `${e.name}: ${e.message}`).join('; ')}`
+        : `Restored ${plural(r.written.length, 'cookie')}.`,
+    );
+    reload();
+  };
+  const save = async (write: CookieWrite) => {
+    const original = editing?.cookie;
+    const identityChanged =
+      original &&
+      (original.name !== write.name ||
+        original.domain !== write.domain ||
+        original.path !== write.path ||
+        original.partitionKey?.topLevelSite !== write.partitionKey?.topLevelSite);
+    const r = await request('setCookies', { cookies: [write], replace: identityChanged && original ? [original] : undefined });
+    if (r.errors.length) {
+      setEditError(r.errors[0].message);
+      return;
+    }
+    setEditing(null);
+    setEditError(undefined);
+    if (r.written[0]) setSelectedKey(cookieKey(r.written[0]));
+    say(original ? `Saved "${write.name}".` : `Added "${write.name}".`);
+    reload();
+  };
+  const exportShown = async (format: ExportFormat, target: 'file' | 'clipboard') => {
+    const shown = visible.map((i) => cookies[i]);
+    const text = exportCookies(shown, format);
+    try {
+      if (target === 'file') downloadText(text, EXTENSION[format][0], EXTENSION[format][1]);
+      else await copyText(text);
+      say(
+        `${target === 'file' ? 'Saved' : 'Copied'} ${plural(shown.length, 'cookie')} as ${format === 'header' ? 'a Cookie header' : format === 'json' ? 'JSON' : 'cookies.txt'}.`,
+      );
+    } catch (e) {
+      say(e instanceof Error ? e.message : String(e));
+    }
+  };
+  const importFile = async (file: File) => setImporting(parseImport(await file.text()));
+  const confirmImport = async (result: ImportResult) => {
+    const r = await request('setCookies', { cookies: result.cookies.map((c) => ({ ...c, storeId: page?.storeId })), atomic: true });
+    setImporting(null);
+    say(r.rolledBack ? `Nothing imported: ${r.errors.map((e) => `"${e.name}": ${e.message}`).join('; ')}` : `Imported ${plural(r.written.length, 'cookie')}.`);
+    reload();
+  };
+
   return (
     <main class="panel-app">
       <header class="toolbar">
         <span class="brand">Cookie Lens</span>
+        <div class="views" role="tablist" aria-label="Views">
+          {(['cookies', 'timeline', 'network'] as View[]).map((v) => (
+            <button key={v} type="button" role="tab" aria-selected={view === v} class={view === v ? 'active' : ''} onClick={() => setView(v)}>
+              {v === 'cookies' ? 'Cookies' : v === 'timeline' ? 'Timeline' : `Network (${log.length})`}
+            </button>
+          ))}
+        </div>
         {page && <Summary page={page} />}
       </header>
       {error && (
@@ -55,8 +199,99 @@ export function PanelApp({ tabId, urls, onNavigated }: Props) {
       )}
       {loading && !page && <p class="empty">Reading cookies…</p>}
       {page?.unsupported && <p class="empty">{page.unsupported}</p>}
-      {page?.report && page.report.cookies.length === 0 && <p class="empty">This page uses no cookies.</p>}
-      {page?.report && page.report.cookies.length > 0 && <CookieTable report={page.report} />}
+
+      {view === 'cookies' && report && (
+        <>
+          <Toolbar
+            filter={filterText}
+            onFilter={(text) => {
+              performance.mark('cookie-lens:filter-input');
+              setFilterText(text);
+            }}
+            filterErrors={filter.errors}
+            onlyIssues={onlyIssues}
+            onOnlyIssues={setOnlyIssues}
+            shown={visible.length}
+            total={cookies.length}
+            onAdd={() => setEditing({})}
+            onDeleteShown={() =>
+              void remove(
+                visible.map((i) => cookies[i]),
+                ' (all shown)',
+              )
+            }
+            onDeleteSite={() => void remove(cookies, ` of ${page?.site}`)}
+            onExport={(f, t) => void exportShown(f, t)}
+            onImport={(file) => void importFile(file)}
+          />
+          <div class={`cookies-split${selected && detailOpen ? ' with-detail' : ''}`}>
+            {cookies.length === 0 ? (
+              <p class="empty">This page uses no cookies.</p>
+            ) : (
+              <CookieGrid
+                cookies={cookies}
+                visible={visible}
+                worst={worst}
+                selectedKey={selectedKey}
+                onSelect={(key) => {
+                  setSelectedKey(key);
+                  setDetailOpen(true);
+                }}
+                onOpen={() => {
+                  setDetailOpen(true);
+                  requestAnimationFrame(() => document.querySelector<HTMLElement>('.detail')?.focus());
+                }}
+                onDelete={() => selected && void remove([selected], '')}
+              />
+            )}
+            {selected && detailOpen && (
+              <DetailPane
+                cookie={selected}
+                findings={lists[selectedIndex]}
+                now={Date.now()}
+                onEdit={() => setEditing({ cookie: selected })}
+                onDelete={() => void remove([selected], '')}
+                onCopy={(text, what) =>
+                  void copyText(text).then(
+                    () => say(`Copied the ${what}.`),
+                    (e: Error) => say(e.message),
+                  )
+                }
+              />
+            )}
+          </div>
+        </>
+      )}
+      {view === 'timeline' && <TimelineView pageSites={pageSites} />}
+      {view === 'network' && <NetworkView log={log} storeId={page?.storeId} version={cookies.length} />}
+
+      {editing && (
+        <CookieEditor
+          cookie={editing.cookie}
+          defaultHost={hostOf(page?.url ?? '')}
+          defaultSite={`${new URL(page?.url || 'https://example.invalid').protocol}//${page?.site ?? ''}`}
+          error={editError}
+          onSave={(w) => void save(w)}
+          onCancel={() => {
+            setEditing(null);
+            setEditError(undefined);
+          }}
+        />
+      )}
+      {importing && <ImportDialog result={importing} onConfirm={() => void confirmImport(importing)} onCancel={() => setImporting(null)} />}
+      {toast && (
+        <div class="toast" role="status">
+          <span>{toast.message}</span>
+          {toast.undo && toast.undo.length > 0 && (
+            <button type="button" onClick={() => void undo(toast.undo ?? [])}>
+              Undo
+            </button>
+          )}
+          <button type="button" aria-label="Dismiss" onClick={() => setToast(null)}>
+            ×
+          </button>
+        </div>
+      )}
       <footer class="statusbar" data-testid="timeline-status">
         {timeline
           ? `Timeline: ${plural(timeline.recorded, 'change')} recorded${timeline.dropped ? `, ${timeline.dropped} oldest dropped (ring is full)` : ''}`

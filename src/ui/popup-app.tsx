@@ -5,7 +5,7 @@ import { usePageReport } from './use-page-report';
 const noUrls = async () => [];
 
 export function PopupApp({ tabId }: { tabId: number | undefined }) {
-  const { page, error, loading } = usePageReport(tabId, noUrls);
+  const { page, error, loading } = usePageReport(tabId, { urls: noUrls });
   if (tabId === undefined) return <p class="empty">No active tab.</p>;
   if (error)
     return (

@@ -1,30 +1,46 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { onEvent, type PageReport, request } from '../messages';
 
 export interface PageReportState {
   page?: PageReport;
   error?: string;
   loading: boolean;
+  /** Reloads now (after an edit, say). */
+  reload: () => void;
+}
+
+export interface ReportInputs {
+  urls: () => Promise<string[]>;
+  setCookies?: { url: string; header: string }[];
+  /** Changes on navigation, forcing a reload. */
+  reloadKey?: number;
 }
 
 /**
  * Loads the report of a tab and reloads it, debounced, whenever the worker records a cookie change
- * or `reloadKey` changes (a navigation). `urls` supplies the frame and resource URLs to include.
+ * or the inputs change. `urls` supplies the frame and resource URLs to include.
  */
-export function usePageReport(tabId: number | undefined, urls: () => Promise<string[]>, reloadKey = 0): PageReportState {
-  const [state, setState] = useState<PageReportState>({ loading: true });
+export function usePageReport(tabId: number | undefined, inputs: ReportInputs): PageReportState {
+  const [state, setState] = useState<Omit<PageReportState, 'reload'>>({ loading: true });
+  const latest = useRef(inputs);
+  latest.current = inputs;
+  const loadRef = useRef<() => void>(() => undefined);
   useEffect(() => {
     if (tabId === undefined) return undefined;
     let cancelled = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let generation = 0;
     const load = async () => {
+      const mine = ++generation;
       try {
-        const page = await request('getReport', { tabId, urls: await urls() });
-        if (!cancelled) setState({ page, loading: false });
+        const page = await request('getReport', { tabId, urls: await latest.current.urls(), setCookies: latest.current.setCookies });
+        // A slower, older answer must not overwrite a newer one.
+        if (!cancelled && mine === generation) setState({ page, loading: false });
       } catch (error) {
         if (!cancelled) setState((s) => ({ ...s, error: error instanceof Error ? error.message : String(error), loading: false }));
       }
     };
+    loadRef.current = () => void load();
     void load();
     const off = onEvent('timelineAppended', () => {
       clearTimeout(timer);
@@ -35,6 +51,6 @@ export function usePageReport(tabId: number | undefined, urls: () => Promise<str
       clearTimeout(timer);
       off();
     };
-  }, [tabId, reloadKey]);
-  return state;
+  }, [tabId, inputs.reloadKey, inputs.setCookies?.length]);
+  return { ...state, reload: () => loadRef.current() };
 }

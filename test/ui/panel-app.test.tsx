@@ -1,62 +1,230 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { mount, withWorker, XSS_NAME, XSS_VALUE } from './setup';
+import { fakeDevtools, harEntry, mount, withWorker, XSS_NAME, XSS_VALUE } from './setup';
+
+type Env = Awaited<ReturnType<typeof withWorker>>;
+
+const rowNames = (root: HTMLElement) => [...root.querySelectorAll('.grid-row[data-cookie]')].map((tr) => tr.getAttribute('data-cookie'));
+const type = (input: HTMLInputElement, text: string) => {
+  input.value = text;
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+};
+const click = (el: Element | null | undefined) => {
+  if (!el) throw new Error('nothing to click');
+  (el as HTMLElement).click();
+};
+const buttonByText = (root: HTMLElement, text: string) => [...root.querySelectorAll('button')].find((b) => b.textContent?.trim() === text);
 
 describe('DevTools panel', () => {
-  let fake: Awaited<ReturnType<typeof withWorker>>;
+  let fake: Env;
   beforeEach(async () => {
     fake = await withWorker();
+    fake.fake.addTab({ id: 1, url: 'https://shop.example/' });
   });
 
-  const renderPanel = async (urls: string[] = []) => {
+  const set = (name: string, extra: Record<string, unknown> = {}) =>
+    fake.fakeBrowser.cookies.set({ url: 'https://shop.example/', name, value: 'v', secure: true, sameSite: 'lax', ...extra });
+
+  const renderPanel = async (urls: string[] = [], har = [] as ReturnType<typeof harEntry>[]) => {
+    const devtools = fakeDevtools(1, urls, har);
     const { PanelApp } = await import('../../src/ui/panel-app');
-    return mount(<PanelApp tabId={1} urls={async () => urls} onNavigated={(fn) => fake.fakeBrowser.devtools.network.onNavigated.addListener(fn)} />);
+    const root = mount(<PanelApp api={devtools.api} />);
+    return { root, devtools };
   };
 
-  const rowNames = (root: HTMLElement) => [...root.querySelectorAll('tr[data-cookie]')].map((tr) => tr.getAttribute('data-cookie'));
-
-  it('lists the cookies of the page and of its frames, with flags, badges and findings', async () => {
-    fake.fake.addTab({ id: 1, url: 'https://shop.example/' });
-    await fake.fakeBrowser.cookies.set({ url: 'https://shop.example/', name: 'sid', value: 'x', secure: true, httpOnly: true, sameSite: 'strict' });
+  it('lists the cookies of the page and of its frames, with flags, badges, role and worst finding', async () => {
+    await set('sid', { value: 'n8d1rq4v0h2m6k3p9s7t5l1c2e8a4x0z', httpOnly: true, sameSite: 'strict' });
     await fake.fakeBrowser.cookies.set({ url: 'https://cdn.example/', name: 'cdn', value: 'y', secure: true, sameSite: 'no_restriction' });
     await fake.fakeBrowser.cookies.set({ url: 'https://unrelated.example/', name: 'other', value: 'z' });
-    const root = await renderPanel(['https://cdn.example/lib.js']);
+    const { root } = await renderPanel(['https://cdn.example/lib.js']);
     await vi.waitFor(() => expect(rowNames(root)).toEqual(['sid', 'cdn']));
-    const sid = root.querySelector('tr[data-cookie="sid"]');
+    const sid = root.querySelector('.grid-row[data-cookie="sid"]');
     expect([...(sid?.querySelectorAll('.badge') ?? [])].map((b) => b.textContent)).toEqual(['Session', 'Secure', 'HttpOnly']);
-    expect(sid?.textContent).toContain('Strict');
-    const cdn = root.querySelector('tr[data-cookie="cdn"]');
-    expect([...(cdn?.querySelectorAll('.badge') ?? [])].map((b) => b.textContent)).toContain('Third-party');
+    expect(sid?.querySelector('.col-role')?.textContent).toBe('session');
+    expect(sid?.querySelector('.col-sameSite')?.textContent).toBe('Strict');
+    expect(root.querySelector('.grid-row[data-cookie="cdn"] .badge-third-party')).not.toBeNull();
     expect(root.querySelector('[data-testid="timeline-status"]')?.textContent).toMatch(/3 changes recorded/);
   });
 
-  it('follows cookie changes and navigations without a reload', async () => {
-    fake.fake.addTab({ id: 1, url: 'https://shop.example/' });
-    const root = await renderPanel();
-    await vi.waitFor(() => expect(root.textContent).toContain('This page uses no cookies.'));
-    await fake.fakeBrowser.cookies.set({ url: 'https://shop.example/', name: 'a', value: '1' });
-    await vi.waitFor(() => expect(rowNames(root)).toEqual(['a']));
-    await fake.fakeBrowser.cookies.remove({ url: 'https://shop.example/', name: 'a' });
-    await vi.waitFor(() => expect(rowNames(root)).toEqual([]));
-    fake.fake.addTab({ id: 1, url: 'https://news.example/' });
-    await fake.fakeBrowser.cookies.set({ url: 'https://news.example/', name: 'n', value: '1' });
-    fake.fakeBrowser.devtools.network.onNavigated.trigger('https://news.example/');
-    await vi.waitFor(() => expect(rowNames(root)).toEqual(['n']));
+  it('filters with the query syntax and the "only with issues" toggle', async () => {
+    await set('sessionid', { value: 'abc', secure: false });
+    await set('theme', { expirationDate: Date.now() / 1000 + 86400 });
+    await set('lang');
+    const { root } = await renderPanel();
+    await vi.waitFor(() => expect(rowNames(root)).toHaveLength(3));
+    const box = root.querySelector<HTMLInputElement>('input.filter');
+    if (!box) throw new Error('no filter box');
+    type(box, 'is:persistent');
+    await vi.waitFor(() => expect(rowNames(root)).toEqual(['theme']));
+    type(box, '-name:theme severity:high');
+    await vi.waitFor(() => expect(rowNames(root)).toEqual(['sessionid']));
+    type(box, 'is:tasty');
+    await vi.waitFor(() => expect(root.querySelector('.filter-errors')?.textContent).toMatch(/is:tasty is not known/));
+    type(box, '');
+    click(root.querySelector('.cookie-toolbar input[type="checkbox"]'));
+    await vi.waitFor(() => expect(rowNames(root)).toEqual(['sessionid']));
+  });
+
+  it('sorts by a column and keeps the selection across live updates', async () => {
+    for (const n of ['b', 'c', 'a']) await set(n);
+    const { root } = await renderPanel();
+    await vi.waitFor(() => expect(rowNames(root)).toEqual(['b', 'c', 'a']));
+    click(root.querySelector('[data-column="name"]'));
+    await vi.waitFor(() => expect(rowNames(root)).toEqual(['a', 'b', 'c']));
+    click(root.querySelector('[data-column="name"]'));
+    await vi.waitFor(() => expect(rowNames(root)).toEqual(['c', 'b', 'a']));
+    expect(root.querySelector('[data-column="name"]')?.getAttribute('aria-sort')).toBe('descending');
+    click(root.querySelector('.grid-row[data-cookie="b"]'));
+    await set('d');
+    await vi.waitFor(() => expect(rowNames(root)).toEqual(['d', 'c', 'b', 'a']));
+    expect(root.querySelector('.grid-row.selected')?.getAttribute('data-cookie')).toBe('b');
+  });
+
+  it('moves through rows with the arrow keys and opens details with Enter', async () => {
+    for (const n of ['a', 'b', 'c']) await set(n);
+    const { root } = await renderPanel();
+    await vi.waitFor(() => expect(rowNames(root)).toHaveLength(3));
+    const grid = root.querySelector<HTMLElement>('[role="grid"]');
+    const key = async (k: string, expected: string) => {
+      grid?.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true }));
+      await vi.waitFor(() => expect(root.querySelector('.grid-row.selected')?.getAttribute('data-cookie')).toBe(expected));
+    };
+    await key('ArrowDown', 'a');
+    await key('ArrowDown', 'b');
+    await key('End', 'c');
+    await key('ArrowUp', 'b');
+    await key('ArrowDown', 'c');
+    grid?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    await vi.waitFor(() => expect(root.querySelector('.detail-name')?.textContent).toBe('c'));
+    expect(grid?.getAttribute('aria-activedescendant')).toBe('row-2');
+  });
+
+  it('shows the decoded value, known secret, findings with fixes and the response that set the cookie', async () => {
+    const value = 's%3Aabc123.L3URH8qEUlRhbJErOXuJ%2FR5i21GJUY02kERb2c2p5w0';
+    await set('connect.sid', { value, httpOnly: true });
+    const { root } = await renderPanel([], [harEntry('https://shop.example/login', [`connect.sid=${value}; Path=/; HttpOnly; Secure; SameSite=Lax`])]);
+    await vi.waitFor(() => expect(rowNames(root)).toEqual(['connect.sid']));
+    click(root.querySelector('.grid-row[data-cookie="connect.sid"]'));
+    await vi.waitFor(() => expect(root.querySelector('[data-testid="decoded"]')?.textContent).toMatch(/express-session signed id/));
+    expect(root.querySelector('.secret-warning')?.textContent).toContain('"keyboard cat"');
+    expect(root.querySelector('[data-testid="set-by"]')?.textContent).toContain('https://shop.example/login');
+    expect(root.querySelector('.set-by-header')?.textContent).toContain('Set-Cookie: connect.sid=');
+    const weak = root.querySelector('.finding-detail[data-rule="weak-secret"]');
+    expect(weak?.textContent).toMatch(/Why it matters/);
+    expect(weak?.textContent).toMatch(/process\.env\.SESSION_SECRET/);
+  });
+
+  it('edits a cookie in the store, deletes it, and undoes the delete', async () => {
+    await set('pref', { value: 'old' });
+    const { root } = await renderPanel();
+    await vi.waitFor(() => expect(rowNames(root)).toEqual(['pref']));
+    click(root.querySelector('.grid-row[data-cookie="pref"]'));
+    await vi.waitFor(() => expect(buttonByText(root, 'Edit')).toBeDefined());
+    click(buttonByText(root, 'Edit'));
+    const value = await vi.waitFor(() => {
+      const el = root.querySelector<HTMLTextAreaElement>('textarea[name="value"]');
+      if (!el) throw new Error('editor not open yet');
+      return el;
+    });
+    if (!value) throw new Error('no editor');
+    value.value = 'new';
+    value.dispatchEvent(new Event('input', { bubbles: true }));
+    const sameSite = root.querySelector<HTMLSelectElement>('select[name="sameSite"]');
+    if (sameSite) {
+      sameSite.value = 'strict';
+      sameSite.dispatchEvent(new Event('change', { bubbles: true }));
+    }
+    // Let the editor re-render with the draft (state updates are batched), then press Save.
+    await new Promise((r) => setTimeout(r, 20));
+    click(root.querySelector('.editor button[type="submit"]'));
+    await vi.waitFor(() => expect([...fake.fakeBrowser.cookies.jar.values()].map((c) => [c.name, c.value, c.sameSite])).toEqual([['pref', 'new', 'strict']]));
+    await vi.waitFor(() => expect(root.querySelector('.grid-row[data-cookie="pref"] .col-value')?.textContent).toBe('new'));
+
+    click(buttonByText(root, 'Delete'));
+    await vi.waitFor(() => expect(fake.fakeBrowser.cookies.jar.size).toBe(0));
+    await vi.waitFor(() => expect(root.querySelector('.toast')?.textContent).toMatch(/Deleted 1 cookie/));
+    click(buttonByText(root, 'Undo'));
+    await vi.waitFor(() => expect([...fake.fakeBrowser.cookies.jar.values()].map((c) => [c.name, c.value])).toEqual([['pref', 'new']]));
+  });
+
+  it('refuses an edit the browser would reject, with the reason, before sending it', async () => {
+    await set('pref');
+    const { root } = await renderPanel();
+    await vi.waitFor(() => expect(rowNames(root)).toEqual(['pref']));
+    click(buttonByText(root, 'Add'));
+    const name = await vi.waitFor(() => {
+      const el = root.querySelector<HTMLInputElement>('input[name="name"]');
+      if (!el) throw new Error('editor not open yet');
+      return el;
+    });
+    if (!name) throw new Error('no editor');
+    type(name, '__Host-x');
+    const path = root.querySelector<HTMLInputElement>('input[name="path"]');
+    if (path) type(path, '/admin');
+    await vi.waitFor(() => expect(root.querySelector('.editor .error')?.textContent).toMatch(/__Host- cookies must have no Domain attribute and Path=\//));
+    expect(root.querySelector<HTMLButtonElement>('.editor button[type="submit"]')?.disabled).toBe(true);
+  });
+
+  it('imports nothing from a file with a bad line, and says which line', async () => {
+    const { root } = await renderPanel();
+    await vi.waitFor(() => expect(root.querySelector('input.filter')).not.toBeNull());
+    const file = new File([['.shop.example\tTRUE\t/\tTRUE\t0\tgood\t1', 'broken'].join('\n')], 'cookies.txt');
+    const input = root.querySelector<HTMLInputElement>('input[type="file"]');
+    Object.defineProperty(input, 'files', { value: [file] });
+    input?.dispatchEvent(new Event('change', { bubbles: true }));
+    await vi.waitFor(() => expect(root.querySelector('.import-errors')?.textContent).toBe('line 2: expected 7 tab-separated fields, found 1.'));
+    expect(buttonByText(root, 'Import')).toBeUndefined();
+    expect(fake.fakeBrowser.cookies.jar.size).toBe(0);
+  });
+
+  it('lists Set-Cookie headers with the rejected ones and why', async () => {
+    await set('ok');
+    const { root } = await renderPanel(
+      [],
+      [harEntry('https://shop.example/', ['ok=v; Secure', 'bad=1; SameSite=None', '__Host-x=1; Secure; Domain=shop.example; Path=/'])],
+    );
+    await vi.waitFor(() => expect(rowNames(root)).toEqual(['ok']));
+    click(root.querySelector('[role="tab"]:nth-child(3)'));
+    await vi.waitFor(() => expect(root.querySelectorAll('.network-table tbody tr')).toHaveLength(3));
+    const rows = [...root.querySelectorAll('.network-table tbody tr')].map((tr) => [
+      tr.getAttribute('data-status'),
+      tr.querySelector('.reason-cell')?.textContent,
+    ]);
+    expect(rows).toEqual([
+      ['stored', ''],
+      ['rejected', 'SameSite=None requires the Secure attribute.'],
+      ['rejected', '__Host- cookies must have no Domain attribute and Path=/.'],
+    ]);
+  });
+
+  it('shows the change timeline with old → new values, including changes from before it opened', async () => {
+    await set('cart', { value: 'items=1' });
+    await set('cart', { value: 'items=2' });
+    const { root } = await renderPanel();
+    click(root.querySelector('[role="tab"]:nth-child(2)'));
+    await vi.waitFor(() => expect(root.querySelector('.timeline-table tr[data-kind="overwritten"]')).not.toBeNull());
+    const row = root.querySelector('.timeline-table tr[data-kind="overwritten"]');
+    expect(row?.querySelector('del')?.textContent).toBe('1');
+    expect(row?.querySelector('ins')?.textContent).toBe('2');
+    await set('cart', { value: 'items=3' });
+    await vi.waitFor(() => expect(root.querySelectorAll('.timeline-table tr[data-kind="overwritten"]')).toHaveLength(2));
   });
 
   it('shows the number of dropped timeline entries when the ring is full', async () => {
     fake = await withWorker((f) => f.fakeBrowser.storage.local.data.set('timeline.meta', { version: 1, nextSeq: 12_000, dropped: 2_000, chunks: [] }));
     fake.fake.addTab({ id: 1, url: 'https://shop.example/' });
-    const root = await renderPanel();
+    const { root } = await renderPanel();
     await vi.waitFor(() => expect(root.querySelector('[data-testid="timeline-status"]')?.textContent).toMatch(/2000 oldest dropped/));
   });
 
-  it('renders hostile names and values as text', async () => {
-    fake.fake.addTab({ id: 1, url: 'https://shop.example/' });
+  it('renders hostile names and values as text, in the table and the details', async () => {
     await fake.fakeBrowser.cookies.set({ url: 'https://shop.example/', name: XSS_NAME, value: XSS_VALUE });
-    const root = await renderPanel();
-    await vi.waitFor(() => expect(root.querySelectorAll('tr[data-cookie]')).toHaveLength(1));
-    expect(root.querySelector('td.name')?.textContent).toBe(XSS_NAME);
-    expect(root.querySelector('td.value')?.textContent).toBe(XSS_VALUE);
-    expect(root.querySelector('tbody img, tbody script')).toBeNull();
+    const { root } = await renderPanel();
+    await vi.waitFor(() => expect(root.querySelectorAll('.grid-row')).toHaveLength(1));
+    expect(root.querySelector('.col-name')?.textContent).toBe(XSS_NAME);
+    expect(root.querySelector('.col-value')?.textContent).toBe(XSS_VALUE);
+    click(root.querySelector('.grid-row'));
+    await vi.waitFor(() => expect(root.querySelector('[data-testid="raw-value"]')?.textContent).toBe(XSS_VALUE));
+    expect(root.querySelector('img, script')).toBeNull();
+    expect((globalThis as { __xss?: number }).__xss).toBeUndefined();
   });
 });

@@ -1,6 +1,8 @@
 import type { VNode } from 'preact';
 import { render } from 'preact';
 import { vi } from 'vitest';
+import type { DevtoolsApi, HarEntry } from '../../src/ui/panel/devtools-api';
+import { FakeEvent } from '../fake-browser/events';
 import type * as Fake from '../fake-browser/index';
 
 type FakeModule = typeof Fake;
@@ -21,6 +23,33 @@ export function mount(node: VNode): HTMLElement {
   render(node, root);
   return root;
 }
+
+/** The DevTools side of the panel, faked: a HAR to return, and events the test fires. */
+export function fakeDevtools(tabId = 1, urls: string[] = [], har: HarEntry[] = []) {
+  const requestFinished = new FakeEvent<[HarEntry]>();
+  const navigated = new FakeEvent<[string]>();
+  const api: DevtoolsApi = {
+    tabId,
+    resourceUrls: async () => urls,
+    getHar: async () => har,
+    onRequestFinished(listener) {
+      requestFinished.addListener(listener);
+      return () => requestFinished.removeListener(listener);
+    },
+    onNavigated(listener) {
+      navigated.addListener(listener);
+      return () => navigated.removeListener(listener);
+    },
+    themeName: 'default',
+  };
+  return { api, requestFinished, navigated };
+}
+
+export const harEntry = (url: string, setCookies: string[]): HarEntry => ({
+  startedDateTime: new Date().toISOString(),
+  request: { url },
+  response: { status: 200, headers: setCookies.map((value) => ({ name: 'set-cookie', value })) },
+});
 
 export const XSS_NAME = '<img src=x onerror="globalThis.__xss=1">';
 export const XSS_VALUE = '<script>globalThis.__xss=2</script>';

@@ -120,3 +120,16 @@ describe('timeline rows', () => {
     expect(diffText('aXb', 'aYYb')).toEqual({ prefix: 'a', removed: 'X', added: 'YY', suffix: 'b' });
   });
 });
+
+describe('what an overwrite changed', () => {
+  it('names expiry, flag and SameSite changes', async () => {
+    const { attributeChanges } = await import('../../src/core/timeline-view');
+    const before = makeCookie({ session: false, expirationDate: 1_900_000_000, secure: false, sameSite: 'lax' });
+    expect(attributeChanges(before, { ...before, expirationDate: 1_900_086_400, secure: true, sameSite: 'strict' })).toEqual([
+      'expiry extended to 2030-03-18 17:46',
+      'Secure added',
+      'SameSite Lax → Strict',
+    ]);
+    expect(attributeChanges(before, { ...before, session: true, expirationDate: undefined })).toEqual(['now a session cookie']);
+  });
+});

@@ -1,0 +1,44 @@
+import type { ComponentChildren } from 'preact';
+import { sameSiteLabel } from '../../core/cookie';
+import type { AnalyzedCookie } from '../../core/report';
+import { type Finding, severityRank } from '../../core/rule';
+import { SeverityTag, TypeBadges } from '../badges';
+import { formatExpires, formatPartition } from '../format';
+
+export interface Column {
+  id: string;
+  label: string;
+  width: number;
+  align?: 'right' | 'center';
+  sortValue(c: AnalyzedCookie, worst: Finding | undefined): string | number;
+  render(c: AnalyzedCookie, worst: Finding | undefined): ComponentChildren;
+}
+
+const flag = (on: boolean) => (on ? '✓' : '');
+
+export const COLUMNS: readonly Column[] = [
+  { id: 'name', label: 'Name', width: 160, sortValue: (c) => c.name.toLowerCase(), render: (c) => c.name },
+  { id: 'value', label: 'Value', width: 220, sortValue: (c) => c.value, render: (c) => c.value },
+  { id: 'domain', label: 'Domain', width: 150, sortValue: (c) => c.domain, render: (c) => c.domain },
+  { id: 'path', label: 'Path', width: 60, sortValue: (c) => c.path, render: (c) => c.path },
+  { id: 'expires', label: 'Expires', width: 130, sortValue: (c) => c.expirationDate ?? Number.POSITIVE_INFINITY, render: (c) => formatExpires(c) },
+  { id: 'size', label: 'Size', width: 50, align: 'right', sortValue: (c) => c.size, render: (c) => c.size },
+  { id: 'httpOnly', label: 'HttpOnly', width: 64, align: 'center', sortValue: (c) => Number(c.httpOnly), render: (c) => flag(c.httpOnly) },
+  { id: 'secure', label: 'Secure', width: 56, align: 'center', sortValue: (c) => Number(c.secure), render: (c) => flag(c.secure) },
+  { id: 'sameSite', label: 'SameSite', width: 70, sortValue: (c) => c.sameSite, render: (c) => sameSiteLabel(c.sameSite) },
+  { id: 'partition', label: 'Partition', width: 130, sortValue: (c) => formatPartition(c), render: (c) => formatPartition(c) },
+  { id: 'type', label: 'Type', width: 230, sortValue: (c) => `${c.type}${c.secure ? 's' : ''}`, render: (c) => <TypeBadges cookie={c} /> },
+  { id: 'role', label: 'Role', width: 80, sortValue: (c) => c.role, render: (c) => c.role },
+  {
+    id: 'issue',
+    label: 'Worst issue',
+    width: 320,
+    sortValue: (_c, w) => (w ? severityRank(w.severity) : 0),
+    render: (_c, w) =>
+      w ? (
+        <span class="issue" data-rule={w.rule}>
+          <SeverityTag severity={w.severity} /> {w.message}
+        </span>
+      ) : null,
+  },
+];

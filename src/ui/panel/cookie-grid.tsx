@@ -1,0 +1,171 @@
+// The ARIA grid pattern on divs (role=grid/row/gridcell, aria-activedescendant): a <table> cannot be
+// virtualized with absolutely positioned rows. Keyboard handling lives on the grid, not on each row.
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { cookieKey } from '../../core/cookie';
+import type { AnalyzedCookie } from '../../core/report';
+import type { Finding } from '../../core/rule';
+import { COLUMNS } from './columns';
+
+export const ROW_HEIGHT = 22;
+const OVERSCAN = 8;
+
+interface Props {
+  cookies: readonly AnalyzedCookie[];
+  /** Indexes into `cookies` that pass the filter, in report order. */
+  visible: readonly number[];
+  worst: readonly (Finding | undefined)[];
+  selectedKey: string | undefined;
+  onSelect(key: string): void;
+  /** Enter on a row: show its details. */
+  onOpen(): void;
+  /** Delete on a row. */
+  onDelete(): void;
+}
+
+type Sort = { column: string; dir: 1 | -1 } | null;
+
+/**
+ * The cookie table: sortable and resizable columns, only the rows in view rendered (3,300 cookies stay
+ * instant), keyboard navigation with the selection kept by cookie identity across live updates.
+ */
+export function CookieGrid({ cookies, visible, worst, selectedKey, onSelect, onOpen, onDelete }: Props) {
+  const [sort, setSort] = useState<Sort>(null);
+  const [widths, setWidths] = useState<Record<string, number>>(() => Object.fromEntries(COLUMNS.map((c) => [c.id, c.width])));
+  const [scrollTop, setScrollTop] = useState(0);
+  const [height, setHeight] = useState(400);
+  const body = useRef<HTMLDivElement>(null);
+
+  useLayoutEffect(() => {
+    const el = body.current;
+    if (!el) return undefined;
+    const observer = new ResizeObserver(() => setHeight(el.clientHeight || 400));
+    observer.observe(el);
+    setHeight(el.clientHeight || 400);
+    return () => observer.disconnect();
+  }, []);
+
+  const order = useMemo(() => {
+    if (!sort) return visible;
+    const column = COLUMNS.find((c) => c.id === sort.column);
+    if (!column) return visible;
+    return [...visible].sort((a, b) => {
+      const x = column.sortValue(cookies[a], worst[a]);
+      const y = column.sortValue(cookies[b], worst[b]);
+      return (x < y ? -1 : x > y ? 1 : 0) * sort.dir || a - b;
+    });
+  }, [visible, sort, cookies, worst]);
+
+  const keys = useMemo(() => order.map((i) => cookieKey(cookies[i])), [order, cookies]);
+  const selectedRow = selectedKey === undefined ? -1 : keys.indexOf(selectedKey);
+
+  // Keep the selected row in view when it moves (keyboard, sorting).
+  useEffect(() => {
+    const el = body.current;
+    if (!el || selectedRow < 0) return;
+    const top = selectedRow * ROW_HEIGHT;
+    if (top < el.scrollTop) el.scrollTop = top;
+    else if (top + ROW_HEIGHT > el.scrollTop + el.clientHeight) el.scrollTop = top + ROW_HEIGHT - el.clientHeight;
+  }, [selectedRow]);
+
+  const template = COLUMNS.map((c) => `${widths[c.id]}px`).join(' ');
+  const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
+  const last = Math.min(order.length, Math.ceil((scrollTop + height) / ROW_HEIGHT) + OVERSCAN);
+
+  const move = (row: number) => {
+    const clamped = Math.max(0, Math.min(order.length - 1, row));
+    if (keys[clamped] !== undefined) onSelect(keys[clamped]);
+  };
+  const onKeyDown = (e: KeyboardEvent) => {
+    const page = Math.max(1, Math.floor(height / ROW_HEIGHT) - 1);
+    const actions: Record<string, () => void> = {
+      ArrowDown: () => move(selectedRow + 1),
+      ArrowUp: () => move(selectedRow < 0 ? 0 : selectedRow - 1),
+      PageDown: () => move(selectedRow + page),
+      PageUp: () => move(selectedRow - page),
+      Home: () => move(0),
+      End: () => move(order.length - 1),
+      Enter: onOpen,
+      Delete: onDelete,
+      Backspace: onDelete,
+    };
+    const action = actions[e.key];
+    if (action) {
+      e.preventDefault();
+      action();
+    }
+  };
+
+  const startResize = (id: string, e: PointerEvent) => {
+    e.preventDefault();
+    e.stopPropagation();
+    const startX = e.clientX;
+    const startWidth = widths[id];
+    const onMove = (m: PointerEvent) => setWidths((w) => ({ ...w, [id]: Math.max(36, startWidth + m.clientX - startX) }));
+    const onUp = () => {
+      window.removeEventListener('pointermove', onMove);
+      window.removeEventListener('pointerup', onUp);
+    };
+    window.addEventListener('pointermove', onMove);
+    window.addEventListener('pointerup', onUp);
+  };
+
+  const cycleSort = (id: string) => setSort((s) => (s?.column !== id ? { column: id, dir: 1 } : s.dir === 1 ? { column: id, dir: -1 } : null));
+
+  return (
+    <div
+      class="grid"
+      role="grid"
+      aria-label="Cookies"
+      aria-rowcount={order.length + 1}
+      aria-activedescendant={selectedRow >= 0 ? `row-${selectedRow}` : undefined}
+      tabIndex={0}
+      onKeyDown={onKeyDown}
+    >
+      <div class="grid-head" role="row" aria-rowindex={1} style={{ gridTemplateColumns: template }}>
+        {COLUMNS.map((c) => (
+          <div
+            key={c.id}
+            role="columnheader"
+            class={`grid-th ${c.align ? `align-${c.align}` : ''}`}
+            aria-sort={sort?.column === c.id ? (sort.dir === 1 ? 'ascending' : 'descending') : 'none'}
+            data-column={c.id}
+            onClick={() => cycleSort(c.id)}
+          >
+            <span class="th-label">{c.label}</span>
+            {sort?.column === c.id && <span class="sort-arrow">{sort.dir === 1 ? '▲' : '▼'}</span>}
+            <span class="resize-handle" role="separator" aria-label={`Resize ${c.label}`} onPointerDown={(e) => startResize(c.id, e as PointerEvent)} />
+          </div>
+        ))}
+      </div>
+      <div class="grid-body" ref={body} onScroll={(e) => setScrollTop((e.currentTarget as HTMLDivElement).scrollTop)}>
+        <div class="grid-spacer" style={{ height: `${order.length * ROW_HEIGHT}px` }}>
+          {order.slice(first, last).map((index, n) => {
+            const row = first + n;
+            const c = cookies[index];
+            const key = keys[row];
+            return (
+              <div
+                key={key}
+                id={`row-${row}`}
+                role="row"
+                aria-rowindex={row + 2}
+                aria-selected={key === selectedKey}
+                class={`grid-row${key === selectedKey ? ' selected' : ''}${row % 2 ? ' odd' : ''}`}
+                data-cookie={c.name}
+                style={{ top: `${row * ROW_HEIGHT}px`, gridTemplateColumns: template }}
+                onClick={() => onSelect(key)}
+                onDblClick={onOpen}
+              >
+                {COLUMNS.map((col) => (
+                  <div key={col.id} role="gridcell" class={`grid-td col-${col.id} ${col.align ? `align-${col.align}` : ''}`}>
+                    {col.render(c, worst[index])}
+                  </div>
+                ))}
+              </div>
+            );
+          })}
+        </div>
+      </div>
+    </div>
+  );
+}

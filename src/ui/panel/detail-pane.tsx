@@ -1,0 +1,204 @@
+import { sameSiteLabel } from '../../core/cookie';
+import type { AnalyzedCookie } from '../../core/report';
+import type { Finding } from '../../core/rule';
+import { ruleById } from '../../core/rules/index';
+import { MAX_NAME_VALUE_BYTES } from '../../core/set-cookie';
+import { SeverityTag, TypeBadges } from '../badges';
+import { formatPartition } from '../format';
+import { JsonTree } from './json-tree';
+
+const FORMAT_LABEL: Record<string, string> = {
+  jwt: 'JSON Web Token',
+  jwe: 'Encrypted JWT (JWE)',
+  flask: 'Flask session (itsdangerous)',
+  'django-signed': 'Django signed cookie',
+  'django-session-id': 'Django session key',
+  'express-session': 'express-session signed id',
+  'cookie-session': 'cookie-session (signed with .sig)',
+  'rails-encrypted': 'Rails encrypted cookie',
+  'rails-signed': 'Rails signed cookie',
+  'laravel-encrypted': 'Laravel encrypted cookie',
+  'aspnet-data-protection': 'ASP.NET Core Data Protection',
+  'aspnet-session-id': 'ASP.NET session id',
+  'aspnet-forms-auth': 'ASP.NET forms ticket',
+  'php-session-id': 'PHP session id',
+  'java-session-id': 'Java session id',
+  json: 'JSON',
+  base64: 'Base64',
+  'url-encoded': 'URL-encoded',
+};
+
+/** "in 3 days", "2 hours ago": relative to now, for expiry countdowns. */
+export function relative(ms: number, now: number): string {
+  const diff = ms - now;
+  const abs = Math.abs(diff) / 1000;
+  const [n, unit] =
+    abs >= 2 * 86400
+      ? [Math.round(abs / 86400), 'days']
+      : abs >= 7200
+        ? [Math.round(abs / 3600), 'hours']
+        : abs >= 120
+          ? [Math.round(abs / 60), 'minutes']
+          : [Math.round(abs), 'seconds'];
+  return diff >= 0 ? `in ${n} ${unit}` : `${n} ${unit} ago`;
+}
+
+function FindingDetail({ f }: { f: Finding }) {
+  const rule = ruleById(f.rule);
+  return (
+    <details class="finding-detail" data-rule={f.rule} open={f.severity === 'high'}>
+      <summary>
+        <SeverityTag severity={f.severity} /> <span class="finding-message">{f.message}</span>
+      </summary>
+      {rule && (
+        <div class="finding-body">
+          <p>
+            <strong>What it means.</strong> {rule.explain}
+          </p>
+          <p>
+            <strong>Why it matters.</strong> {rule.why}
+          </p>
+          <p>
+            <strong>Fix.</strong> {rule.fix}
+          </p>
+          <dl class="snippets">
+            {Object.entries(rule.snippets).map(([fw, code]) => (
+              <div key={fw}>
+                <dt>{fw}</dt>
+                <dd>
+                  <pre>{code}</pre>
+                </dd>
+              </div>
+            ))}
+          </dl>
+          <ul class="refs">
+            {rule.references.map((r) => (
+              <li key={r.url}>
+                <a href={r.url} target="_blank" rel="noreferrer noopener">
+                  {r.title}
+                </a>
+              </li>
+            ))}
+          </ul>
+          <p class="rule-id">Rule: {f.rule}</p>
+        </div>
+      )}
+    </details>
+  );
+}
+
+interface Props {
+  cookie: AnalyzedCookie;
+  findings: readonly Finding[];
+  now: number;
+  onEdit(): void;
+  onDelete(): void;
+  onCopy(text: string, what: string): void;
+}
+
+export function DetailPane({ cookie: c, findings, now, onEdit, onDelete, onCopy }: Props) {
+  const d = c.decoded;
+  const expires = c.expirationDate === undefined ? null : c.expirationDate * 1000;
+  const sizeShare = Math.min(100, (c.size / MAX_NAME_VALUE_BYTES) * 100);
+  return (
+    <aside class="detail" aria-label={`Details of cookie ${c.name}`} tabIndex={-1}>
+      <header class="detail-head">
+        <h2 class="detail-name">{c.name || '(nameless)'}</h2>
+        <TypeBadges cookie={c} />
+        <span class="detail-role">
+          {c.role}
+          {c.framework ? ` · ${c.framework}` : ''}
+          {c.sessionStorage ? ` · session data ${c.sessionStorage === 'client' ? 'in the cookie' : 'on the server'}` : ''}
+        </span>
+        <span class="detail-actions">
+          <button type="button" onClick={() => onCopy(c.value, 'value')}>
+            Copy value
+          </button>
+          <button type="button" onClick={onEdit}>
+            Edit
+          </button>
+          <button type="button" onClick={onDelete}>
+            Delete
+          </button>
+        </span>
+      </header>
+
+      <section>
+        <h3>Value</h3>
+        <pre class="raw-value" data-testid="raw-value">
+          {c.value}
+        </pre>
+        <div class="size" title={`${c.size} of ${MAX_NAME_VALUE_BYTES} bytes`}>
+          <span class="size-bar" style={{ width: `${sizeShare}%` }} />
+          <span class="size-text">
+            {c.size} / {MAX_NAME_VALUE_BYTES} bytes (name + value)
+          </span>
+        </div>
+      </section>
+
+      {d && (
+        <section data-testid="decoded">
+          <h3>Decoded: {FORMAT_LABEL[d.format] ?? d.format}</h3>
+          {d.knownSecret !== undefined && (
+            <p class="secret-warning" role="alert">
+              Signed with the publicly known secret <code>{JSON.stringify(d.knownSecret)}</code>: anyone can forge this cookie.
+            </p>
+          )}
+          {d.encrypted && <p class="muted">Encrypted: the contents cannot be read without the server's key.</p>}
+          {d.storage === 'server' && <p class="muted">An opaque id: the session data lives on the server.</p>}
+          {c.entropyBits !== undefined && <p class="muted">Estimated randomness of the id: {c.entropyBits} bits (OWASP minimum 64).</p>}
+          {(d.issuedAt !== undefined || d.expiresAt !== undefined) && (
+            <p class="muted">
+              {d.issuedAt !== undefined && `Issued ${new Date(d.issuedAt).toISOString()} (${relative(d.issuedAt, now)}). `}
+              {d.expiresAt !== undefined && `Token expires ${new Date(d.expiresAt).toISOString()} (${relative(d.expiresAt, now)}).`}
+            </p>
+          )}
+          {d.payload !== undefined && (typeof d.payload === 'object' && d.payload !== null ? <JsonTree value={d.payload} /> : <pre>{String(d.payload)}</pre>)}
+        </section>
+      )}
+
+      <section>
+        <h3>Attributes</h3>
+        <dl class="attributes">
+          <dt>Domain</dt>
+          <dd>
+            {c.domain} {c.hostOnly ? '(host-only)' : '(this domain and its subdomains)'}
+          </dd>
+          <dt>Path</dt>
+          <dd>{c.path}</dd>
+          <dt>Expires</dt>
+          <dd data-testid="expires">{expires === null ? 'When the browser session ends' : `${new Date(expires).toISOString()} (${relative(expires, now)})`}</dd>
+          <dt>SameSite</dt>
+          <dd>{sameSiteLabel(c.sameSite) || 'not set (browsers treat it as Lax)'}</dd>
+          <dt>Flags</dt>
+          <dd>{[c.secure && 'Secure', c.httpOnly && 'HttpOnly', c.partitioned && 'Partitioned'].filter(Boolean).join(', ') || 'none'}</dd>
+          {c.partitioned && (
+            <>
+              <dt>Partition</dt>
+              <dd>{formatPartition(c)}</dd>
+            </>
+          )}
+          <dt>Store</dt>
+          <dd>{c.storeId ?? 'default'}</dd>
+        </dl>
+      </section>
+
+      <section data-testid="set-by">
+        <h3>Set by</h3>
+        {c.setBy ? (
+          <>
+            <p class="set-by-url">{c.setBy.url}</p>
+            <pre class="set-by-header">Set-Cookie: {c.setBy.header}</pre>
+          </>
+        ) : (
+          <p class="muted">No Set-Cookie for it in the network log (set before DevTools opened, or by a script).</p>
+        )}
+      </section>
+
+      <section>
+        <h3>Findings ({findings.length})</h3>
+        {findings.length === 0 ? <p class="muted">Nothing to report.</p> : findings.map((f) => <FindingDetail key={f.rule} f={f} />)}
+      </section>
+    </aside>
+  );
+}

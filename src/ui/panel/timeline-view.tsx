@@ -1,0 +1,126 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { cookieHost } from '../../core/cookie';
+import { siteOf } from '../../core/site';
+import type { TimelineEntry } from '../../core/timeline';
+import { diffText, type TimelineRow, timelineRows } from '../../core/timeline-view';
+import { onEvent, request } from '../../messages';
+
+const KIND_LABEL: Record<TimelineRow['kind'], string> = {
+  created: 'created',
+  overwritten: 'overwritten',
+  expired: 'expired',
+  evicted: 'evicted',
+  removed: 'removed',
+};
+
+function Diff({ row }: { row: TimelineRow }) {
+  if (row.kind === 'overwritten' && row.oldValue !== undefined && row.newValue !== undefined) {
+    const d = diffText(row.oldValue, row.newValue);
+    const changes = row.changes?.length ? ` (${row.changes.join(', ')})` : '';
+    if (d.removed === '' && d.added === '') return <span class="diff-same">{`${row.newValue} — same value${changes || ', set again'}`}</span>;
+    return (
+      <span class="diff">
+        {d.prefix}
+        <del>{d.removed}</del>
+        <ins>{d.added}</ins>
+        {d.suffix}
+        {changes && <span class="muted">{changes}</span>}
+      </span>
+    );
+  }
+  return <span class="diff">{row.newValue ?? row.oldValue ?? ''}</span>;
+}
+
+/**
+ * The worker's persisted change history, newest first: changes from before the panel opened are
+ * there, and new ones arrive live. Filter by cookie name and by the inspected page's sites.
+ */
+export function TimelineView({ pageSites }: { pageSites: ReadonlySet<string> }) {
+  const [entries, setEntries] = useState<TimelineEntry[]>([]);
+  const [dropped, setDropped] = useState(0);
+  const [text, setText] = useState('');
+  const [onlyPage, setOnlyPage] = useState(true);
+  const [error, setError] = useState<string>();
+
+  useEffect(() => {
+    let last = -1;
+    let alive = true;
+    const load = async () => {
+      try {
+        const page = await request('getTimeline', { afterSeq: last });
+        if (!alive) return;
+        if (page.entries.length) last = page.entries[page.entries.length - 1].seq;
+        setEntries((current) => [...current, ...page.entries].slice(-page.capacity));
+        setDropped(page.dropped);
+        setError(page.lastError);
+      } catch (e) {
+        if (alive) setError(e instanceof Error ? e.message : String(e));
+      }
+    };
+    void load();
+    const off = onEvent('timelineAppended', () => void load());
+    return () => {
+      alive = false;
+      off();
+    };
+  }, []);
+
+  const rows = useMemo(() => timelineRows(entries).reverse(), [entries]);
+  const needle = text.trim().toLowerCase();
+  const shown = rows.filter((r) => (!onlyPage || pageSites.has(siteOf(cookieHost(r)))) && (!needle || r.name.toLowerCase().includes(needle)));
+
+  return (
+    <section class="timeline" aria-label="Cookie change timeline">
+      <div class="subbar">
+        <input
+          type="search"
+          placeholder="Filter by cookie name"
+          aria-label="Filter the timeline by cookie name"
+          value={text}
+          onInput={(e) => setText((e.target as HTMLInputElement).value)}
+        />
+        <label>
+          <input type="checkbox" checked={onlyPage} onChange={(e) => setOnlyPage((e.target as HTMLInputElement).checked)} /> Only this page's sites
+        </label>
+        <span class="muted" data-testid="timeline-count">
+          {shown.length} of {rows.length} changes{dropped ? ` · ${dropped} older changes dropped (the ring keeps the last 10,000)` : ''}
+        </span>
+        {error && (
+          <span class="error" role="alert">
+            Timeline storage: {error}
+          </span>
+        )}
+      </div>
+      <div class="timeline-scroll">
+        <table class="timeline-table">
+          <thead>
+            <tr>
+              <th scope="col">Time</th>
+              <th scope="col">Change</th>
+              <th scope="col">Cookie</th>
+              <th scope="col">Domain</th>
+              <th scope="col">Value (old → new)</th>
+            </tr>
+          </thead>
+          <tbody>
+            {shown.slice(0, 2000).map((r) => (
+              <tr key={r.seq} data-kind={r.kind} data-cookie={r.name} class={r.missed ? 'missed' : ''}>
+                <td class="nowrap">{new Date(r.time).toLocaleTimeString()}</td>
+                <td class={`kind kind-${r.kind}`}>
+                  {KIND_LABEL[r.kind]}
+                  {r.missed && <span title="Found when the worker started again: it happened while Cookie Lens was not running"> (missed)</span>}
+                </td>
+                <td class="nowrap">{r.name}</td>
+                <td class="nowrap">{r.domain}</td>
+                <td class="value-cell">
+                  <Diff row={r} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {shown.length === 0 && <p class="empty">No cookie changes recorded{onlyPage ? ' for this page' : ''} yet.</p>}
+      </div>
+    </section>
+  );
+}

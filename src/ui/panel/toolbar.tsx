@@ -1,0 +1,95 @@
+import type { ExportFormat } from '../../core/transfer';
+
+interface Props {
+  filter: string;
+  onFilter(text: string): void;
+  filterErrors: readonly string[];
+  onlyIssues: boolean;
+  onOnlyIssues(on: boolean): void;
+  shown: number;
+  total: number;
+  onAdd(): void;
+  onDeleteShown(): void;
+  onDeleteSite(): void;
+  onExport(format: ExportFormat, target: 'file' | 'clipboard'): void;
+  onImport(file: File): void;
+}
+
+const EXPORTS: [ExportFormat, string][] = [
+  ['json', 'JSON'],
+  ['netscape', 'cookies.txt'],
+  ['header', 'Cookie header'],
+];
+
+/** Runs a menu action and closes the menu it was chosen from. */
+function done(e: Event, action: () => void): void {
+  (e.currentTarget as HTMLElement).closest('details')?.removeAttribute('open');
+  action();
+}
+
+export function Toolbar(p: Props) {
+  return (
+    <div class="subbar cookie-toolbar">
+      <input
+        type="search"
+        class="filter"
+        placeholder="Filter: text, name:, domain:, is:session, is:third-party, has:issue, severity:high, role:session, -is:secure"
+        aria-label="Filter cookies"
+        value={p.filter}
+        onInput={(e) => p.onFilter((e.target as HTMLInputElement).value)}
+      />
+      <label class="check">
+        <input type="checkbox" checked={p.onlyIssues} onChange={(e) => p.onOnlyIssues((e.target as HTMLInputElement).checked)} /> Only with issues
+      </label>
+      <span class="muted" data-testid="shown-count">
+        {p.shown} of {p.total}
+      </span>
+      <span class="toolbar-actions">
+        <button type="button" onClick={p.onAdd}>
+          Add
+        </button>
+        <button type="button" onClick={p.onDeleteShown} disabled={p.shown === 0}>
+          Delete shown
+        </button>
+        <button type="button" onClick={p.onDeleteSite} disabled={p.total === 0}>
+          Delete all of site
+        </button>
+        <details class="menu">
+          <summary>Export</summary>
+          <div class="menu-items" role="menu">
+            {EXPORTS.map(([format, label]) => (
+              <span key={format} class="menu-row">
+                {label}:{' '}
+                <button type="button" role="menuitem" data-export={`${format}-file`} onClick={(e) => done(e, () => p.onExport(format, 'file'))}>
+                  file
+                </button>{' '}
+                <button type="button" role="menuitem" data-export={`${format}-clipboard`} onClick={(e) => done(e, () => p.onExport(format, 'clipboard'))}>
+                  copy
+                </button>
+              </span>
+            ))}
+          </div>
+        </details>
+        <label class="button-like">
+          Import…
+          <input
+            type="file"
+            accept=".json,.txt,application/json,text/plain"
+            aria-label="Import cookies from a JSON or cookies.txt file"
+            onChange={(e) => {
+              const input = e.target as HTMLInputElement;
+              const file = input.files?.[0];
+              if (file) p.onImport(file);
+              input.value = '';
+            }}
+          />
+        </label>
+      </span>
+      {p.filterErrors.length > 0 && (
+        <p class="filter-errors" role="status">
+          {p.filterErrors.join(' ')}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,46 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { DevtoolsApi, HarEntry } from './devtools-api';
+
+export interface SetCookieSeen {
+  url: string;
+  header: string;
+  /** ms since the epoch the request started. */
+  time: number;
+  status?: number;
+}
+
+/** Every Set-Cookie header in one HAR entry (each header line is one cookie). */
+export function setCookiesOf(entry: HarEntry): SetCookieSeen[] {
+  const time = Date.parse(entry.startedDateTime) || 0;
+  return entry.response.headers
+    .filter((h) => h.name.toLowerCase() === 'set-cookie')
+    .flatMap((h) => h.value.split('\n'))
+    .filter((v) => v.trim() !== '')
+    .map((header) => ({ url: entry.request.url, header, time, status: entry.response.status }));
+}
+
+/**
+ * The Set-Cookie headers of the inspected page: what DevTools already captured, then live. A navigation
+ * starts a new log, like the Network panel without "Preserve log".
+ */
+export function useNetworkLog(api: DevtoolsApi): SetCookieSeen[] {
+  const [log, setLog] = useState<SetCookieSeen[]>([]);
+  useEffect(() => {
+    let alive = true;
+    void api.getHar().then((entries) => {
+      if (alive) setLog((current) => [...entries.flatMap(setCookiesOf), ...current]);
+    });
+    const offRequest = api.onRequestFinished((entry) => {
+      const seen = setCookiesOf(entry);
+      if (seen.length) setLog((current) => [...current, ...seen]);
+    });
+    // The new document's own response can finish before the navigation is reported: keep it.
+    const offNavigated = api.onNavigated((url) => setLog((current) => current.filter((s) => s.url === url)));
+    return () => {
+      alive = false;
+      offRequest();
+      offNavigated();
+    };
+  }, [api]);
+  return log;
+}
