@@ -51,22 +51,38 @@ export function parseFilter(input: string): ParsedFilter {
   return { terms: terms.filter((t) => t.value !== ''), errors };
 }
 
+/** Lower-cased name, domain and value of each cookie, made once per jar rather than per keystroke. */
+export interface SearchIndex {
+  name: readonly string[];
+  domain: readonly string[];
+  value: readonly string[];
+}
+
+export function searchIndex(cookies: readonly AnalyzedCookie[]): SearchIndex {
+  return {
+    name: cookies.map((c) => c.name.toLowerCase()),
+    domain: cookies.map((c) => c.domain.toLowerCase()),
+    value: cookies.map((c) => c.value.toLowerCase()),
+  };
+}
+
 export interface FilterContext {
   /** Findings per cookie index. */
   findings: readonly (readonly Finding[])[];
   now: number;
+  index?: SearchIndex;
 }
 
-function matches(c: AnalyzedCookie, findings: readonly Finding[], t: FilterTerm, now: number): boolean {
+function matches(c: AnalyzedCookie, i: number, index: SearchIndex, findings: readonly Finding[], t: FilterTerm, now: number): boolean {
   switch (t.key) {
     case 'text':
-      return c.name.toLowerCase().includes(t.value) || c.domain.toLowerCase().includes(t.value) || c.value.toLowerCase().includes(t.value);
+      return index.name[i].includes(t.value) || index.domain[i].includes(t.value) || index.value[i].includes(t.value);
     case 'name':
-      return c.name.toLowerCase().includes(t.value);
+      return index.name[i].includes(t.value);
     case 'domain':
-      return c.domain.toLowerCase().includes(t.value);
+      return index.domain[i].includes(t.value);
     case 'value':
-      return c.value.toLowerCase().includes(t.value);
+      return index.value[i].includes(t.value);
     case 'role':
       return c.role === t.value;
     case 'rule':
@@ -104,10 +120,15 @@ function matches(c: AnalyzedCookie, findings: readonly Finding[], t: FilterTerm,
 /** Indexes of the cookies the filter keeps; every term must hold (AND), "-" inverts one term. */
 export function applyFilter(cookies: readonly AnalyzedCookie[], filter: ParsedFilter, ctx: FilterContext): number[] {
   const out: number[] = [];
+  if (filter.terms.length === 0) {
+    for (let i = 0; i < cookies.length; i++) out.push(i);
+    return out;
+  }
+  const index = ctx.index ?? searchIndex(cookies);
   for (let i = 0; i < cookies.length; i++) {
     const c = cookies[i];
     const f = ctx.findings[i] ?? [];
-    if (filter.terms.every((t) => matches(c, f, t, ctx.now) !== t.negated)) out.push(i);
+    if (filter.terms.every((t) => matches(c, i, index, f, t, ctx.now) !== t.negated)) out.push(i);
   }
   return out;
 }

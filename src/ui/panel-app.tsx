@@ -1,6 +1,6 @@
 import { useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import { type Cookie, cookieKey } from '../core/cookie';
-import { applyFilter, parseFilter } from '../core/filter';
+import { applyFilter, parseFilter, searchIndex } from '../core/filter';
 import type { AnalyzedCookie } from '../core/report';
 import { type Finding, severityRank } from '../core/rule';
 import { hostOf, siteOf } from '../core/site';
@@ -71,9 +71,41 @@ function Summary({ page }: { page: PageReport }) {
   );
 }
 
+/**
+ * Counts reasons to look at the page's cookies again: navigations, and requests to hosts not seen yet
+ * (an iframe or a third-party resource brings that site's cookies into the page), debounced.
+ */
+function usePageChanges(api: DevtoolsApi): number {
+  const [version, setVersion] = useState(0);
+  useEffect(() => {
+    const hosts = new Set<string>();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const bump = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => setVersion((v) => v + 1), 250);
+    };
+    const offNav = api.onNavigated(() => {
+      hosts.clear();
+      setVersion((v) => v + 1);
+    });
+    const offReq = api.onRequestFinished((entry) => {
+      const host = hostOf(entry.request.url);
+      if (host && !hosts.has(host)) {
+        hosts.add(host);
+        bump();
+      }
+    });
+    return () => {
+      clearTimeout(timer);
+      offNav();
+      offReq();
+    };
+  }, [api]);
+  return version;
+}
+
 export function PanelApp({ api }: { api: DevtoolsApi }) {
-  const [navigations, setNavigations] = useState(0);
-  useEffect(() => api.onNavigated(() => setNavigations((n) => n + 1)), [api]);
+  const navigations = usePageChanges(api);
   const log = useNetworkLog(api);
   const setCookies = useMemo(() => log.map(({ url, header }) => ({ url, header })), [log]);
   const { page, error, loading, reload } = usePageReport(api.tabId, { urls: api.resourceUrls, setCookies, reloadKey: navigations });
@@ -93,8 +125,11 @@ export function PanelApp({ api }: { api: DevtoolsApi }) {
   const cookies = report?.cookies ?? [];
   const { lists, worst } = useMemo(() => findingsByCookie(cookies, report?.findings ?? []), [report]);
   const filter = useMemo(() => parseFilter(onlyIssues ? `${filterText} has:issue` : filterText), [filterText, onlyIssues]);
-  const visible = useMemo(() => applyFilter(cookies, filter, { findings: lists, now: Date.now() }), [cookies, filter, lists]);
-  const selectedIndex = selectedKey === undefined ? -1 : cookies.findIndex((c) => cookieKey(c) === selectedKey);
+  const index = useMemo(() => searchIndex(cookies), [cookies]);
+  const visible = useMemo(() => applyFilter(cookies, filter, { findings: lists, now: Date.now(), index }), [cookies, filter, lists, index]);
+  // Identity strings once per report: every keystroke and live update needs them.
+  const keys = useMemo(() => cookies.map(cookieKey), [cookies]);
+  const selectedIndex = selectedKey === undefined ? -1 : keys.indexOf(selectedKey);
   const selected = selectedIndex >= 0 ? cookies[selectedIndex] : undefined;
   const pageSites = useMemo(() => new Set([page?.site ?? '', ...cookies.map((c) => siteOf(c.domain))]), [page, cookies]);
 
@@ -230,6 +265,7 @@ export function PanelApp({ api }: { api: DevtoolsApi }) {
             ) : (
               <CookieGrid
                 cookies={cookies}
+                keys={keys}
                 visible={visible}
                 worst={worst}
                 selectedKey={selectedKey}

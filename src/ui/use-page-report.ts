@@ -33,7 +33,11 @@ export function usePageReport(tabId: number | undefined, inputs: ReportInputs): 
     const load = async () => {
       const mine = ++generation;
       try {
+        const started = performance.now();
         const page = await request('getReport', { tabId, urls: await latest.current.urls(), setCookies: latest.current.setCookies });
+        // User Timing entries for `npm run bench`: the worker's answer, then (panel-app) the render.
+        performance.measure('cookie-lens:report', { start: started, end: performance.now() });
+        performance.mark('cookie-lens:report-received');
         // A slower, older answer must not overwrite a newer one.
         if (!cancelled && mine === generation) setState({ page, loading: false });
       } catch (error) {

@@ -60,11 +60,11 @@ describe('Cookie Lens in Chromium, end to end', () => {
   it('the real DevTools panel lists every cookie with type badges and warnings', async () => {
     const { panel, devtools } = await openPanel(session, page);
     const rows = await poll(async () => {
-      const r = await panel.$$eval('tr[data-cookie]', (trs) =>
+      const r = await panel.$$eval('.grid-row[data-cookie]', (trs) =>
         trs.map((tr) => ({
           name: tr.getAttribute('data-cookie'),
           badges: [...tr.querySelectorAll('.badge')].map((b) => b.textContent),
-          rules: [...tr.querySelectorAll('[data-rule]')].map((f) => f.getAttribute('data-rule')),
+          worst: tr.querySelector('.issue')?.getAttribute('data-rule') ?? null,
           text: tr.textContent ?? '',
         })),
       );
@@ -73,25 +73,23 @@ describe('Cookie Lens in Chromium, end to end', () => {
     const row = (name: string) => rows.find((r) => r.name === name);
     expect(rows.map((r) => r.name).sort()).toEqual(['__Host-csrf', 'auth_token', 'lang', 'sessionid', 'theme', 'widget_state']);
     expect(row('sessionid')?.badges).toEqual(['Session', 'HttpOnly']);
-    expect(row('sessionid')?.rules).toContain('missing-secure');
+    expect(row('sessionid')?.worst).toBe('missing-secure');
     expect(row('theme')?.badges).toEqual(['Persistent']);
     expect(row('lang')?.badges).toEqual(['Persistent', 'Secure']);
     expect(row('widget_state')?.badges).toEqual(['Session', 'Secure', 'Partitioned', 'Third-party']);
     expect(row('widget_state')?.text).toContain('https://shop.test');
-    expect(row('__Host-csrf')?.rules).toEqual([]);
-    await screenshot(devtools, 'panel');
+    expect(row('__Host-csrf')?.worst).toBeNull();
+    await screenshot(devtools, 'panel-foundation');
 
     // The page changes a cookie; the panel follows without a reload.
     await page.evaluate(() => {
       document.cookie = 'theme=light; path=/; max-age=600; secure; samesite=lax';
     });
-    await poll(() =>
-      panel.$eval('tr[data-cookie="theme"]', (tr) => (tr.textContent ?? '').includes('light') && tr.querySelectorAll('[data-rule]').length === 0),
-    );
+    await poll(() => panel.$eval('.grid-row[data-cookie="theme"]', (tr) => (tr.textContent ?? '').includes('light') && tr.querySelector('.issue') === null));
     await page.evaluate(() => {
       document.cookie = 'added_later=1; path=/; secure';
     });
-    await poll(() => panel.$('tr[data-cookie="added_later"]'));
+    await poll(() => panel.$('.grid-row[data-cookie="added_later"]'));
   });
 
   it('the real popup grades the site and explains each finding in one line', async () => {

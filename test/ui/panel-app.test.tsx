@@ -228,3 +228,16 @@ describe('DevTools panel', () => {
     expect((globalThis as { __xss?: number }).__xss).toBeUndefined();
   });
 });
+
+describe('DevTools theme', () => {
+  it('follows DevTools: dark when devtools.panels.themeName is "dark"', async () => {
+    const fake = await withWorker();
+    fake.fake.addTab({ id: 1, url: 'https://shop.example/' });
+    const devtools = fakeDevtools(1);
+    const { PanelApp } = await import('../../src/ui/panel-app');
+    mount(<PanelApp api={{ ...devtools.api, themeName: 'dark' }} />);
+    await vi.waitFor(() => expect(document.body.classList.contains('theme-dark')).toBe(true));
+    mount(<PanelApp api={{ ...devtools.api, themeName: 'default' }} />);
+    await vi.waitFor(() => expect(document.body.classList.contains('theme-dark')).toBe(false));
+  });
+});

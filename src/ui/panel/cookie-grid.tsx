@@ -1,7 +1,6 @@
 // The ARIA grid pattern on divs (role=grid/row/gridcell, aria-activedescendant): a <table> cannot be
 // virtualized with absolutely positioned rows. Keyboard handling lives on the grid, not on each row.
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { cookieKey } from '../../core/cookie';
 import type { AnalyzedCookie } from '../../core/report';
 import type { Finding } from '../../core/rule';
 import { COLUMNS } from './columns';
@@ -11,6 +10,8 @@ const OVERSCAN = 8;
 
 interface Props {
   cookies: readonly AnalyzedCookie[];
+  /** cookieKey of each cookie, computed once per report. */
+  keys: readonly string[];
   /** Indexes into `cookies` that pass the filter, in report order. */
   visible: readonly number[];
   worst: readonly (Finding | undefined)[];
@@ -28,7 +29,7 @@ type Sort = { column: string; dir: 1 | -1 } | null;
  * The cookie table: sortable and resizable columns, only the rows in view rendered (3,300 cookies stay
  * instant), keyboard navigation with the selection kept by cookie identity across live updates.
  */
-export function CookieGrid({ cookies, visible, worst, selectedKey, onSelect, onOpen, onDelete }: Props) {
+export function CookieGrid({ cookies, keys: cookieKeys, visible, worst, selectedKey, onSelect, onOpen, onDelete }: Props) {
   const [sort, setSort] = useState<Sort>(null);
   const [widths, setWidths] = useState<Record<string, number>>(() => Object.fromEntries(COLUMNS.map((c) => [c.id, c.width])));
   const [scrollTop, setScrollTop] = useState(0);
@@ -55,7 +56,7 @@ export function CookieGrid({ cookies, visible, worst, selectedKey, onSelect, onO
     });
   }, [visible, sort, cookies, worst]);
 
-  const keys = useMemo(() => order.map((i) => cookieKey(cookies[i])), [order, cookies]);
+  const keys = useMemo(() => order.map((i) => cookieKeys[i]), [order, cookieKeys]);
   const selectedRow = selectedKey === undefined ? -1 : keys.indexOf(selectedKey);
 
   // Keep the selected row in view when it moves (keyboard, sorting).
@@ -144,8 +145,9 @@ export function CookieGrid({ cookies, visible, worst, selectedKey, onSelect, onO
             const c = cookies[index];
             const key = keys[row];
             return (
+              // Keyed by position: a new filter result reuses the row elements and only their text changes.
               <div
-                key={key}
+                key={row}
                 id={`row-${row}`}
                 role="row"
                 aria-rowindex={row + 2}
