@@ -79,7 +79,7 @@ describe('Cookie Lens in Chromium, end to end', () => {
     expect(row('widget_state')?.badges).toEqual(['Session', 'Secure', 'Partitioned', 'Third-party']);
     expect(row('widget_state')?.text).toContain('https://shop.test');
     expect(row('__Host-csrf')?.worst).toBeNull();
-    await screenshot(devtools, 'panel-foundation');
+    expect(devtools).toBeTruthy();
 
     // The page changes a cookie; the panel follows without a reload.
     await page.evaluate(() => {
