@@ -40,7 +40,12 @@ export async function openPopup(session: Session, page: Page): Promise<Page> {
   await page.bringToFront();
   // The popup reads the active tab of its window: wait until the browser reports this page active.
   const worker = await workerOf(session.browser);
-  await poll(() => worker.evaluate(async (url) => (await chrome.tabs.query({})).some((t) => t.url === url && t.active), page.url()));
+  if (/^https?:/.test(page.url())) {
+    await poll(() => worker.evaluate(async (url) => (await chrome.tabs.query({})).some((t) => t.url === url && t.active), page.url()));
+  } else {
+    // The extension cannot see the address of browser pages: wait for any tab switch to settle instead.
+    await new Promise((r) => setTimeout(r, 500));
+  }
   // The popup HTML may also be open as a tab (extensionPage): only a target created by the click counts.
   const before = new Set(session.browser.targets());
   await page.triggerExtensionAction(extension);

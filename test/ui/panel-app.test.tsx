@@ -110,7 +110,8 @@ describe('DevTools panel', () => {
     expect(root.querySelector('.set-by-header')?.textContent).toContain('Set-Cookie: connect.sid=');
     const weak = root.querySelector('.finding-detail[data-rule="weak-secret"]');
     expect(weak?.textContent).toMatch(/Why it matters/);
-    expect(weak?.textContent).toMatch(/process\.env\.SESSION_SECRET/);
+    click([...(weak?.querySelectorAll('.fix-tablist button') ?? [])].find((b) => b.textContent === 'Express'));
+    await vi.waitFor(() => expect(weak?.querySelector('.fix-code')?.textContent).toMatch(/process\.env\.SESSION_SECRET/));
   });
 
   it('edits a cookie in the store, deletes it, and undoes the delete', async () => {

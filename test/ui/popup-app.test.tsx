@@ -8,7 +8,7 @@ describe('popup', () => {
   });
 
   const renderPopup = async (tabId: number | undefined) => {
-    const { PopupApp } = await import('../../src/ui/popup-app');
+    const { PopupApp } = await import('../../src/ui/popup/popup-app');
     return mount(<PopupApp tabId={tabId} />);
   };
 
@@ -67,5 +67,127 @@ describe('popup', () => {
     expect(root.querySelector('img, script')).toBeNull();
     expect(root.textContent).toContain(XSS_NAME);
     expect((globalThis as { __xss?: number }).__xss).toBeUndefined();
+  });
+});
+
+describe('popup: explanations, cookies and the learn view', () => {
+  let fake: Awaited<ReturnType<typeof withWorker>>;
+  beforeEach(async () => {
+    fake = await withWorker();
+    fake.fake.addTab({ id: 1, url: 'https://shop.example/cart' });
+  });
+  const renderPopup = async () => {
+    const { PopupApp } = await import('../../src/ui/popup/popup-app');
+    return mount(<PopupApp tabId={1} />);
+  };
+  const tab = (root: HTMLElement, id: string) => (root.querySelector(`[data-tab="${id}"]`) as HTMLElement).click();
+
+  it('opens a finding to what was seen, what it means, the attack, the fix per framework and references', async () => {
+    await fake.fakeBrowser.cookies.set({
+      url: 'https://shop.example/',
+      name: 'sessionid',
+      value: 'n8d1rq4v0h2m6k3p9s7t5l1c2e8a4x0z',
+      httpOnly: true,
+      sameSite: 'lax',
+    });
+    const root = await renderPopup();
+    await vi.waitFor(() => expect(root.querySelector('[data-rule="missing-secure"]')).not.toBeNull());
+    const finding = root.querySelector('[data-rule="missing-secure"]') as HTMLElement;
+    (finding.querySelector('summary') as HTMLElement).click();
+    expect(finding.querySelector('.what-we-saw')?.textContent).toMatch(/"sessionid": host shop\.example · Path=\/ · no Secure · HttpOnly · SameSite=Lax/);
+    expect(finding.textContent).toMatch(/What it means\..*http:\/\//s);
+    expect(finding.textContent).toMatch(/Why it matters\..*hijacking/s);
+    const frameworks = [...finding.querySelectorAll('.fix-tablist button')].map((b) => b.textContent);
+    expect(frameworks).toEqual(['Flask', 'Django', 'Express', 'PHP', 'Rails']);
+    ([...finding.querySelectorAll('.fix-tablist button')].find((b) => b.textContent === 'Django') as HTMLElement).click();
+    await vi.waitFor(() => expect(finding.querySelector('.fix-code')?.textContent).toContain('SESSION_COOKIE_SECURE = True'));
+    const links = [...finding.querySelectorAll('.learn-more a')].map((a) => a.getAttribute('href'));
+    expect(links.some((h) => h?.includes('httpwg.org'))).toBe(true);
+    expect(links.some((h) => h?.includes('owasp.org'))).toBe(true);
+  });
+
+  it('groups the cookies by what they do', async () => {
+    await fake.fakeBrowser.cookies.set({
+      url: 'https://shop.example/',
+      name: 'sessionid',
+      value: 'n8d1rq4v0h2m6k3p9s7t5l1c2e8a4x0z',
+      secure: true,
+      httpOnly: true,
+      sameSite: 'lax',
+    });
+    await fake.fakeBrowser.cookies.set({ url: 'https://shop.example/', name: 'theme', value: 'dark', secure: true, sameSite: 'lax' });
+    await fake.fakeBrowser.cookies.set({ url: 'https://shop.example/', name: '_ga', value: 'GA1.2.3', secure: true, sameSite: 'lax' });
+    const root = await renderPopup();
+    await vi.waitFor(() => expect(root.querySelector('[data-tab="cookies"]')).not.toBeNull());
+    tab(root, 'cookies');
+    await vi.waitFor(() => expect(root.querySelectorAll('.cookie-group')).toHaveLength(3));
+    const groups = [...root.querySelectorAll('.cookie-group')].map((g) => [
+      g.getAttribute('aria-label'),
+      [...g.querySelectorAll('.cookie-pick-name')].map((n) => n.textContent),
+    ]);
+    expect(groups).toEqual([
+      ['Keep you logged in', ['sessionid']],
+      ['Follow you around', ['_ga']],
+      ['Remember choices', ['theme']],
+    ]);
+  });
+
+  it('teaches with the site’s own cookies, showing what a client-side session lets anyone read', async () => {
+    const flask = 'eyJ1c2VyX2lkIjo0MiwiZW1haWwiOiJhZGFAZXhhbXBsZS5jb20ifQ.ZxYzAA.2a5KcXQ5o0d1w2c3b4a5Z6Y7X8W';
+    await fake.fakeBrowser.cookies.set({ url: 'https://shop.example/', name: 'session', value: flask, secure: true, httpOnly: true, sameSite: 'lax' });
+    await fake.fakeBrowser.cookies.set({ url: 'https://shop.example/', name: '__Host-csrf', value: 'x', secure: true, sameSite: 'strict' });
+    const root = await renderPopup();
+    await vi.waitFor(() => expect(root.querySelector('[data-tab="learn"]')).not.toBeNull());
+    tab(root, 'learn');
+    await vi.waitFor(() => expect(root.querySelector('.readable-session')).not.toBeNull());
+    expect(root.querySelector('.readable-session')?.textContent).toContain('ada@example.com');
+    const lessons = Object.fromEntries([...root.querySelectorAll('.lesson')].map((l) => [l.querySelector('h3')?.textContent, l.textContent ?? '']));
+    expect(lessons['SameSite: which sites may send the cookie']).toContain('Strict cookies are only sent when you are already on this site ("__Host-csrf")');
+    expect(lessons['Name prefixes']).toContain('Prefixed here: "__Host-csrf"');
+    expect(lessons['Name prefixes']).toContain('Could use __Host-: "session"');
+  });
+
+  it('answers "would this cookie be sent?" from the jar rules, and why', async () => {
+    await fake.fakeBrowser.cookies.set({ url: 'https://shop.example/', name: 'sid', value: 'abc', secure: true, httpOnly: true, sameSite: 'lax' });
+    await fake.fakeBrowser.cookies.set({ url: 'https://shop.example/', name: 'strict', value: '1', secure: true, sameSite: 'strict' });
+    const root = await renderPopup();
+    await vi.waitFor(() => expect(root.querySelector('[data-tab="learn"]')).not.toBeNull());
+    tab(root, 'learn');
+    const verdict = () => root.querySelector('[data-testid="send-verdict"]')?.textContent ?? '';
+    // Defaults: a cross-site top-level POST to the page.
+    await vi.waitFor(() => expect(verdict()).toMatch(/✗ "sid" is not sent.*SameSite=Lax/s));
+    const method = root.querySelector('select[name="method"]') as HTMLSelectElement;
+    method.value = 'GET';
+    method.dispatchEvent(new Event('change', { bubbles: true }));
+    await vi.waitFor(() => expect(verdict()).toMatch(/✓ "sid" is sent/));
+    const cookie = root.querySelector('select[name="cookie"]') as HTMLSelectElement;
+    cookie.value = [...cookie.options].find((o) => o.textContent?.startsWith('strict'))?.value ?? '';
+    cookie.dispatchEvent(new Event('change', { bubbles: true }));
+    await vi.waitFor(() => expect(verdict()).toMatch(/✗ "strict" is not sent.*Strict/s));
+    (root.querySelector('input[name="origin"]') as HTMLInputElement).click();
+    await vi.waitFor(() => expect(verdict()).toMatch(/✓ "strict" is sent/));
+    const url = root.querySelector('input[name="url"]') as HTMLInputElement;
+    url.value = 'http://shop.example/';
+    url.dispatchEvent(new Event('input', { bubbles: true }));
+    await vi.waitFor(() => expect(verdict()).toMatch(/not HTTPS/));
+  });
+
+  it('lists hundreds of cookies and their findings', async () => {
+    for (let i = 0; i < 300; i++)
+      fake.fakeBrowser.cookies.put({
+        name: `c${i}`,
+        value: `v${i}`,
+        domain: 'shop.example',
+        hostOnly: true,
+        path: '/',
+        secure: i % 2 === 0,
+        httpOnly: false,
+        sameSite: 'lax',
+        session: true,
+        storeId: '0',
+      });
+    const root = await renderPopup();
+    await vi.waitFor(() => expect(root.querySelector('[data-count="session"] dd')?.textContent).toBe('300'));
+    expect(root.querySelectorAll('.finding').length).toBeGreaterThan(100);
   });
 });

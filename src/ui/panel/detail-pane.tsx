@@ -5,6 +5,7 @@ import { ruleById } from '../../core/rules/index';
 import { MAX_NAME_VALUE_BYTES } from '../../core/set-cookie';
 import { SeverityTag, TypeBadges } from '../badges';
 import { formatPartition } from '../format';
+import { RuleExplanation } from '../rule-explanation';
 import { JsonTree } from './json-tree';
 
 const FORMAT_LABEL: Record<string, string> = {
@@ -50,39 +51,8 @@ function FindingDetail({ f }: { f: Finding }) {
       <summary>
         <SeverityTag severity={f.severity} /> <span class="finding-message">{f.message}</span>
       </summary>
-      {rule && (
-        <div class="finding-body">
-          <p>
-            <strong>What it means.</strong> {rule.explain}
-          </p>
-          <p>
-            <strong>Why it matters.</strong> {rule.why}
-          </p>
-          <p>
-            <strong>Fix.</strong> {rule.fix}
-          </p>
-          <dl class="snippets">
-            {Object.entries(rule.snippets).map(([fw, code]) => (
-              <div key={fw}>
-                <dt>{fw}</dt>
-                <dd>
-                  <pre>{code}</pre>
-                </dd>
-              </div>
-            ))}
-          </dl>
-          <ul class="refs">
-            {rule.references.map((r) => (
-              <li key={r.url}>
-                <a href={r.url} target="_blank" rel="noreferrer noopener">
-                  {r.title}
-                </a>
-              </li>
-            ))}
-          </ul>
-          <p class="rule-id">Rule: {f.rule}</p>
-        </div>
-      )}
+      {rule && <RuleExplanation rule={rule} />}
+      <p class="rule-id">Rule: {f.rule}</p>
     </details>
   );
 }

@@ -1,0 +1,86 @@
+import type { AnalyzedCookie } from '../../core/report';
+import { countCookies } from '../../core/summary';
+import { JsonTree } from '../panel/json-tree';
+import { SendTool } from './send-tool';
+
+const names = (list: readonly AnalyzedCookie[], max = 4) =>
+  list.length === 0
+    ? 'none here'
+    : `${list
+        .slice(0, max)
+        .map((c) => `"${c.name}"`)
+        .join(', ')}${list.length > max ? ` and ${list.length - max} more` : ''}`;
+
+/** Short lessons, each illustrated with this site's own cookies. */
+export function LearnView({ cookies, pageUrl, pickedKey }: { cookies: readonly AnalyzedCookie[]; pageUrl: string; pickedKey?: string }) {
+  const counts = countCookies(cookies);
+  const sessions = cookies.filter((c) => c.role === 'session' || c.role === 'auth');
+  const readable = sessions.filter((c) => c.sessionStorage === 'client' && c.decoded?.payload !== undefined && !c.decoded.encrypted);
+  const byStorage = (s: 'client' | 'server') => sessions.filter((c) => c.sessionStorage === s);
+  const sameSite = (s: AnalyzedCookie['sameSite']) => cookies.filter((c) => c.sameSite === s);
+  const prefixed = cookies.filter((c) => /^__(host|secure)-/i.test(c.name));
+  const couldBeHost = sessions.filter((c) => !/^__host-/i.test(c.name) && c.secure && c.hostOnly && c.path === '/' && !c.partitioned);
+  const partitioned = cookies.filter((c) => c.partitioned);
+
+  return (
+    <div class="learn">
+      <section class="lesson" aria-labelledby="l-types">
+        <h3 id="l-types">Session, persistent and secure cookies</h3>
+        <p>
+          A <strong>session cookie</strong> has no expiry date and disappears when the browser session ends; this site has {counts.session} (
+          {names(cookies.filter((c) => c.type === 'session'))}). A <strong>persistent cookie</strong> has an expiry date and is kept on disk until then; here{' '}
+          {counts.persistent} ({names(cookies.filter((c) => c.type === 'persistent'))}). A <strong>Secure</strong> cookie is only sent over HTTPS:{' '}
+          {counts.secure} of {counts.total} here.
+        </p>
+      </section>
+
+      <section class="lesson" aria-labelledby="l-sessions">
+        <h3 id="l-sessions">Where your session lives</h3>
+        <p>
+          Some sites keep your session on their server and give you only an opaque id (here: {names(byStorage('server'))}). Others put the whole session in the
+          cookie, signed but readable by anyone who has it (here: {names(byStorage('client'))}).
+        </p>
+        {readable.length > 0 ? (
+          readable.slice(0, 2).map((c) => (
+            <div key={c.name} class="readable-session">
+              <p>
+                Anyone can read what is inside <strong>"{c.name}"</strong> ({c.decoded?.format}):
+              </p>
+              <JsonTree value={c.decoded?.payload} label={c.name} />
+            </div>
+          ))
+        ) : (
+          <p class="muted">No readable client-side session on this site.</p>
+        )}
+      </section>
+
+      <section class="lesson" aria-labelledby="l-samesite">
+        <h3 id="l-samesite">SameSite: which sites may send the cookie</h3>
+        <p>
+          <strong>Strict</strong> cookies are only sent when you are already on this site ({names(sameSite('strict'))}). <strong>Lax</strong> ones also go along
+          when you follow a link here from another site ({names(sameSite('lax'))}). <strong>None</strong> means any site can make your browser send it, which is
+          what cross-site request forgery abuses ({names(sameSite('no_restriction'))}). Without the attribute, Chrome treats a cookie as Lax but Firefox and
+          Safari do not ({names(sameSite('unspecified'))}).
+        </p>
+      </section>
+
+      <section class="lesson" aria-labelledby="l-prefixes">
+        <h3 id="l-prefixes">Name prefixes</h3>
+        <p>
+          A cookie named <code>__Host-…</code> is only accepted if it is Secure, has no Domain and has Path=/, so no subdomain and no plain-HTTP page can
+          overwrite it; <code>__Secure-…</code> requires Secure. Prefixed here: {names(prefixed)}. Could use <code>__Host-</code>: {names(couldBeHost)}.
+        </p>
+      </section>
+
+      <section class="lesson" aria-labelledby="l-chips">
+        <h3 id="l-chips">Partitioned cookies</h3>
+        <p>
+          A partitioned (CHIPS) cookie set by an embedded site is kept separately for each site that embeds it, so it cannot follow you from one site to
+          another. Partitioned here: {names(partitioned)}.
+        </p>
+      </section>
+
+      {cookies.length > 0 && <SendTool cookies={cookies} pageUrl={pageUrl} pickedKey={pickedKey} />}
+    </div>
+  );
+}

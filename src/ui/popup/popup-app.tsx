@@ -1,0 +1,98 @@
+import { useState } from 'preact/hooks';
+import { cookieKey } from '../../core/cookie';
+import { countCookies } from '../../core/summary';
+import { usePageReport } from '../use-page-report';
+import { CookiesView } from './cookies-view';
+import { FindingsView } from './findings-view';
+import { LearnView } from './learn-view';
+
+const noUrls = async () => [];
+type Tab = 'findings' | 'cookies' | 'learn';
+const TABS: [Tab, string][] = [
+  ['findings', 'Findings'],
+  ['cookies', 'Cookies'],
+  ['learn', 'Learn'],
+];
+
+export function PopupApp({ tabId }: { tabId: number | undefined }) {
+  const { page, error, loading } = usePageReport(tabId, { urls: noUrls });
+  const [tab, setTab] = useState<Tab>('findings');
+  const [picked, setPicked] = useState<string>();
+  if (tabId === undefined) return <p class="empty">No active tab.</p>;
+  if (error) {
+    return (
+      <p class="error" role="alert">
+        {error}
+      </p>
+    );
+  }
+  if (loading || !page) return <p class="empty">Reading cookies…</p>;
+  if (page.unsupported || !page.report) {
+    return (
+      <main class="popup-app">
+        <h1 class="site">Cookie Lens</h1>
+        <p class="empty">{page.unsupported}</p>
+      </main>
+    );
+  }
+  const { report } = page;
+  const counts = countCookies(report.cookies);
+  return (
+    <main class="popup-app">
+      <header class="popup-header">
+        <div>
+          <h1 class="site">{page.site}</h1>
+          <p class="url" title={page.url}>
+            {page.url}
+          </p>
+        </div>
+        <div class={`grade grade-${report.grade.replace('+', 'plus')}`} role="img" aria-label={`Grade ${report.grade}, score ${report.score} out of 100`}>
+          <span class="grade-letter">{report.grade}</span>
+          <span class="grade-score">{report.score}/100</span>
+        </div>
+      </header>
+      <dl class="counts" aria-label="Cookies by type">
+        {(
+          [
+            ['Session', counts.session],
+            ['Persistent', counts.persistent],
+            ['Secure', counts.secure],
+            ['Third-party', counts.thirdParty],
+          ] as const
+        ).map(([label, n]) => (
+          <div key={label} class="count" data-count={label.toLowerCase()}>
+            <dt>{label}</dt>
+            <dd>{n}</dd>
+          </div>
+        ))}
+      </dl>
+      <div class="popup-tabs" role="tablist" aria-label="Sections">
+        {TABS.map(([id, label]) => (
+          <button key={id} type="button" role="tab" aria-selected={tab === id} class={tab === id ? 'active' : ''} data-tab={id} onClick={() => setTab(id)}>
+            {label}
+            {id === 'findings' ? ` (${report.findings.length})` : id === 'cookies' ? ` (${counts.total})` : ''}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel" class="popup-panel">
+        {tab === 'findings' && (
+          <FindingsView
+            findings={report.findings}
+            cookies={report.cookies}
+            empty={counts.total ? 'No findings: these cookies look well configured.' : 'This site sets no cookies.'}
+          />
+        )}
+        {tab === 'cookies' && (
+          <CookiesView
+            cookies={report.cookies}
+            onPick={(c) => {
+              setPicked(cookieKey(c));
+              setTab('learn');
+            }}
+          />
+        )}
+        {tab === 'learn' && <LearnView cookies={report.cookies} pageUrl={page.url} pickedKey={picked} />}
+      </div>
+    </main>
+  );
+}
