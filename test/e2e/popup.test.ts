@@ -57,7 +57,7 @@ describe('the popup in Chromium, on the demo shop', () => {
   });
 
   it('"would this cookie be sent?" gives the jar model\'s answer for the real cookies', async () => {
-    await popup.click('[data-tab="learn"]');
+    await popup.click('[data-tab="send"]');
     await popup.waitForSelector('[data-testid="send-verdict"]');
     const options = await popup.$$eval('select[name="cookie"] option', (os) => os.map((o) => [o.value, o.textContent ?? '']));
     const pick = async (name: string) => {
@@ -71,7 +71,9 @@ describe('the popup in Chromium, on the demo shop', () => {
     await poll(async () => /✓ "connect\.sid" is sent/.test(await popup.$eval('[data-testid="send-verdict"]', (e) => e.textContent ?? '')));
     await popup.select('select[name="method"]', 'POST');
     await poll(async () => /✗ "connect\.sid" is not sent.*Lax/s.test(await popup.$eval('[data-testid="send-verdict"]', (e) => e.textContent ?? '')));
-    await popup.$eval('.send-tool', (el) => el.scrollIntoView());
+    await screenshot(popup, 'popup-send');
+    await popup.click('[data-tab="learn"]');
+    await popup.waitForSelector('.lesson');
     await screenshot(popup, 'popup-learn');
   });
 

@@ -151,8 +151,8 @@ describe('popup: explanations, cookies and the learn view', () => {
     await fake.fakeBrowser.cookies.set({ url: 'https://shop.example/', name: 'sid', value: 'abc', secure: true, httpOnly: true, sameSite: 'lax' });
     await fake.fakeBrowser.cookies.set({ url: 'https://shop.example/', name: 'strict', value: '1', secure: true, sameSite: 'strict' });
     const root = await renderPopup();
-    await vi.waitFor(() => expect(root.querySelector('[data-tab="learn"]')).not.toBeNull());
-    tab(root, 'learn');
+    await vi.waitFor(() => expect(root.querySelector('[data-tab="send"]')).not.toBeNull());
+    tab(root, 'send');
     const verdict = () => root.querySelector('[data-testid="send-verdict"]')?.textContent ?? '';
     // Defaults: a cross-site top-level POST to the page.
     await vi.waitFor(() => expect(verdict()).toMatch(/✗ "sid" is not sent.*SameSite=Lax/s));

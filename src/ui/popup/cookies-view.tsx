@@ -43,7 +43,7 @@ export function CookiesView({ cookies, onPick }: { cookies: readonly AnalyzedCoo
             <ul class="cookie-list">
               {members.map((c) => (
                 <li key={`${c.name}|${c.domain}|${c.path}|${c.partitionKey?.topLevelSite ?? ''}`}>
-                  <button type="button" class="cookie-pick" onClick={() => onPick(c)} aria-label={`Try "would it be sent?" with ${c.name}`}>
+                  <button type="button" class="cookie-pick" onClick={() => onPick(c)} aria-label={`Would ${c.name} be sent? Try it`}>
                     <span class="cookie-pick-name">{c.name || '(nameless)'}</span>
                     <span class="muted">{c.domain}</span>
                   </button>

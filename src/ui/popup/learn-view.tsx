@@ -1,7 +1,6 @@
 import type { AnalyzedCookie } from '../../core/report';
 import { countCookies } from '../../core/summary';
 import { JsonTree } from '../panel/json-tree';
-import { SendTool } from './send-tool';
 
 const names = (list: readonly AnalyzedCookie[], max = 4) =>
   list.length === 0
@@ -12,7 +11,7 @@ const names = (list: readonly AnalyzedCookie[], max = 4) =>
         .join(', ')}${list.length > max ? ` and ${list.length - max} more` : ''}`;
 
 /** Short lessons, each illustrated with this site's own cookies. */
-export function LearnView({ cookies, pageUrl, pickedKey }: { cookies: readonly AnalyzedCookie[]; pageUrl: string; pickedKey?: string }) {
+export function LearnView({ cookies }: { cookies: readonly AnalyzedCookie[] }) {
   const counts = countCookies(cookies);
   const sessions = cookies.filter((c) => c.role === 'session' || c.role === 'auth');
   const readable = sessions.filter((c) => c.sessionStorage === 'client' && c.decoded?.payload !== undefined && !c.decoded.encrypted);
@@ -79,8 +78,6 @@ export function LearnView({ cookies, pageUrl, pickedKey }: { cookies: readonly A
           another. Partitioned here: {names(partitioned)}.
         </p>
       </section>
-
-      {cookies.length > 0 && <SendTool cookies={cookies} pageUrl={pageUrl} pickedKey={pickedKey} />}
     </div>
   );
 }

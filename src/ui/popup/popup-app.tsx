@@ -5,13 +5,15 @@ import { usePageReport } from '../use-page-report';
 import { CookiesView } from './cookies-view';
 import { FindingsView } from './findings-view';
 import { LearnView } from './learn-view';
+import { SendTool } from './send-tool';
 
 const noUrls = async () => [];
-type Tab = 'findings' | 'cookies' | 'learn';
+type Tab = 'findings' | 'cookies' | 'learn' | 'send';
 const TABS: [Tab, string][] = [
   ['findings', 'Findings'],
   ['cookies', 'Cookies'],
   ['learn', 'Learn'],
+  ['send', 'Sent?'],
 ];
 
 export function PopupApp({ tabId }: { tabId: number | undefined }) {
@@ -68,7 +70,16 @@ export function PopupApp({ tabId }: { tabId: number | undefined }) {
       </dl>
       <div class="popup-tabs" role="tablist" aria-label="Sections">
         {TABS.map(([id, label]) => (
-          <button key={id} type="button" role="tab" aria-selected={tab === id} class={tab === id ? 'active' : ''} data-tab={id} onClick={() => setTab(id)}>
+          <button
+            key={id}
+            type="button"
+            role="tab"
+            aria-selected={tab === id}
+            aria-label={id === 'send' ? 'Would this cookie be sent?' : undefined}
+            class={tab === id ? 'active' : ''}
+            data-tab={id}
+            onClick={() => setTab(id)}
+          >
             {label}
             {id === 'findings' ? ` (${report.findings.length})` : id === 'cookies' ? ` (${counts.total})` : ''}
           </button>
@@ -87,11 +98,17 @@ export function PopupApp({ tabId }: { tabId: number | undefined }) {
             cookies={report.cookies}
             onPick={(c) => {
               setPicked(cookieKey(c));
-              setTab('learn');
+              setTab('send');
             }}
           />
         )}
-        {tab === 'learn' && <LearnView cookies={report.cookies} pageUrl={page.url} pickedKey={picked} />}
+        {tab === 'learn' && <LearnView cookies={report.cookies} />}
+        {tab === 'send' &&
+          (report.cookies.length ? (
+            <SendTool cookies={report.cookies} pageUrl={page.url} pickedKey={picked} />
+          ) : (
+            <p class="empty">This site sets no cookies.</p>
+          ))}
       </div>
     </main>
   );

@@ -44,6 +44,15 @@ export function SendTool({ cookies, pageUrl, pickedKey }: Props) {
   return (
     <section class="send-tool" aria-label="Would this cookie be sent?">
       <h3>Would this cookie be sent?</h3>
+      <p class="muted">Describe a request; the answer comes from the same rules browsers apply (RFC 6265bis).</p>
+      <div class={`verdict ${decision.sent ? 'sent' : 'not-sent'}`} role="status" data-testid="send-verdict">
+        <strong>{decision.sent ? `✓ "${cookie.name}" is sent` : `✗ "${cookie.name}" is not sent`}</strong>
+        <ul>
+          {decision.reasons.map((r) => (
+            <li key={r}>{r}</li>
+          ))}
+        </ul>
+      </div>
       <label>
         Cookie
         <select value={key} onChange={(e) => setKey((e.target as HTMLSelectElement).value)} name="cookie">
@@ -85,14 +94,6 @@ export function SendTool({ cookies, pageUrl, pickedKey }: Props) {
           ))}
         </select>
       </label>
-      <div class={`verdict ${decision.sent ? 'sent' : 'not-sent'}`} role="status" data-testid="send-verdict">
-        <strong>{decision.sent ? `✓ "${cookie.name}" is sent` : `✗ "${cookie.name}" is not sent`}</strong>
-        <ul>
-          {decision.reasons.map((r) => (
-            <li key={r}>{r}</li>
-          ))}
-        </ul>
-      </div>
     </section>
   );
 }
