@@ -6,8 +6,10 @@ export { parseCookieDate } from './cookie-date';
 export { DECODERS, decodeValue } from './decode/index';
 export type { Decoded, DecodedFormat } from './decode/types';
 export { entropyBits } from './entropy';
+export { type AuditReport, auditFails, buildAuditReport, REPORT_FORMATS, type ReportFormat, renderReport } from './formats/index';
 export { GRADE_FLOOR, type Grade, gradeOf, PENALTY, RULE_CAP, scoreOf } from './grade';
 export { CookieJar, cookieHeader } from './jar';
+export { applyPolicy, type Policy, type PolicyViolation, validatePolicy } from './policy';
 export {
   type AnalyzedCookie,
   type AnalyzeOptions,

@@ -1,0 +1,55 @@
+// Starts demo/flask_app.py with Debian's python3-flask when it is installed; resolves to null otherwise.
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { testCertificate } from './tls.mjs';
+
+const PYTHON = process.env.COOKIE_LENS_PYTHON ?? '/usr/bin/python3';
+
+export function flaskAvailable() {
+  try {
+    execFileSync(PYTHON, ['-c', 'import flask'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function freePort() {
+  return new Promise((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/** @returns {Promise<null | { port: number; url: (path?: string) => string; close(): void }>} */
+export async function startFlask() {
+  if (!existsSync(PYTHON) || !flaskAvailable()) return null;
+  testCertificate();
+  const dir = join(tmpdir(), 'cookie-lens-tls');
+  const port = await freePort();
+  // From the source tree this file sits next to the script; bundled into dist/node it is two levels down.
+  const script = [new URL('./flask_app.py', import.meta.url), new URL('../../demo/flask_app.py', import.meta.url)]
+    .map((u) => fileURLToPath(u))
+    .find((p) => existsSync(p));
+  if (!script) return null;
+  const child = spawn(PYTHON, [script, String(port), join(dir, 'cert.pem'), join(dir, 'key.pem')], { stdio: ['ignore', 'pipe', 'pipe'] });
+  await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('The Flask demo did not start within 10 s.')), 10_000);
+    const onData = (chunk) => {
+      if (/Running on|listening on/.test(String(chunk))) {
+        clearTimeout(timer);
+        setTimeout(resolve, 300);
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`The Flask demo exited (${code}).`)));
+  });
+  return { port, url: (path = '/') => `https://flask.test:${port}${path}`, close: () => child.kill() };
+}

@@ -1,0 +1,73 @@
+/// <reference types="chrome" />
+import type { HTTPResponse, Page } from 'puppeteer-core';
+import type { Report } from '../core/report';
+import { hostOf, isSameSite } from '../core/site';
+import type { ExtensionBrowser } from './extension-browser';
+import { poll } from './extension-browser';
+
+/** Set-Cookie headers and resource URLs a page receives, including those of cross-site frames. */
+export class ResponseLog {
+  private setCookies: { url: string; header: string }[] = [];
+  private urls = new Set<string>();
+
+  constructor(page: Page) {
+    page.on('response', (response: HTTPResponse) => {
+      const url = response.url();
+      if (!/^https?:/.test(url)) return;
+      this.urls.add(url);
+      // Chromium reports every Set-Cookie line of a response joined with newlines.
+      const header = response.headers()['set-cookie'];
+      if (header) for (const line of header.split('\n')) if (line.trim()) this.setCookies.push({ url, header: line });
+    });
+  }
+
+  /** What arrived since the last call. */
+  take(): { setCookies: { url: string; header: string }[]; urls: string[] } {
+    const out = { setCookies: this.setCookies, urls: [...this.urls] };
+    this.setCookies = [];
+    this.urls = new Set();
+    return out;
+  }
+}
+
+/** The browser's tab id for a page (the extension's reports are per tab). */
+export async function tabIdOf(session: ExtensionBrowser, page: Page): Promise<number> {
+  const worker = await session.worker();
+  const url = page.url();
+  return poll(() =>
+    worker.evaluate(
+      async (u) => (await chrome.tabs.query({})).find((t) => t.url === u && t.active)?.id ?? (await chrome.tabs.query({})).find((t) => t.url === u)?.id,
+      url,
+    ),
+  );
+}
+
+/** The extension's report for the page as it is now: its cookies (all frames, partitions), findings and rejected headers. */
+export async function pageReportOf(
+  session: ExtensionBrowser,
+  page: Page,
+  seen: { setCookies: { url: string; header: string }[]; urls: string[] },
+): Promise<Report> {
+  const tabId = await tabIdOf(session, page);
+  const urls = [...new Set([...seen.urls, ...page.frames().map((f) => f.url())])].filter((u) => /^https?:/.test(u));
+  const result = await session.request('getReport', { tabId, urls, setCookies: seen.setCookies });
+  if (!result.report) throw new Error(result.unsupported ?? `No report for ${page.url()}`);
+  return result.report;
+}
+
+/** Same-site links of the page, without fragments and without the ones that would log the user out. */
+export async function sameSiteLinks(page: Page): Promise<string[]> {
+  const base = page.url();
+  const hrefs = await page.$$eval('a[href]', (as) => as.map((a) => (a as HTMLAnchorElement).href));
+  const out = new Set<string>();
+  for (const href of hrefs) {
+    try {
+      const u = new URL(href, base);
+      u.hash = '';
+      if (/^https?:$/.test(u.protocol) && isSameSite(hostOf(u.href), hostOf(base)) && !/log.?out|sign.?out/i.test(u.pathname)) out.add(u.href);
+    } catch {
+      // not a URL
+    }
+  }
+  return [...out];
+}

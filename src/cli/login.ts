@@ -1,0 +1,68 @@
+import { readFile } from 'node:fs/promises';
+import type { Page } from 'puppeteer-core';
+import { UsageError } from './audit-args';
+
+/** One step of a scripted login or logout. */
+export type Step =
+  | { goto: string }
+  | { fill: string; value: string }
+  | { click: string; waitForNavigation?: boolean }
+  | { waitForSelector: string }
+  | { waitForNavigation: true };
+
+export interface LoginScript {
+  /** The page to open before logging in (default: the first target). */
+  start?: string;
+  steps: Step[];
+  /** How to log out again, to check the session cookie is cleared. */
+  logout?: Step[];
+}
+
+function checkStep(step: unknown, where: string): Step {
+  if (typeof step !== 'object' || step === null) throw new UsageError(`${where} must be an object.`);
+  const s = step as Record<string, unknown>;
+  if (typeof s.goto === 'string') return { goto: s.goto };
+  if (typeof s.fill === 'string' && typeof s.value === 'string') return { fill: s.fill, value: s.value };
+  if (typeof s.click === 'string') return { click: s.click, waitForNavigation: s.waitForNavigation === true };
+  if (typeof s.waitForSelector === 'string') return { waitForSelector: s.waitForSelector };
+  if (s.waitForNavigation === true) return { waitForNavigation: true };
+  throw new UsageError(
+    `${where} is not a step: use {"goto"}, {"fill", "value"}, {"click", "waitForNavigation"?}, {"waitForSelector"} or {"waitForNavigation": true}.`,
+  );
+}
+
+export async function readLoginScript(file: string): Promise<LoginScript> {
+  let data: unknown;
+  try {
+    data = JSON.parse(await readFile(file, 'utf8'));
+  } catch (error) {
+    throw new UsageError(`Cannot read the login steps in ${file}: ${(error as Error).message}`);
+  }
+  const d = data as Record<string, unknown>;
+  if (!Array.isArray(d.steps) || d.steps.length === 0) throw new UsageError(`${file}: "steps" must be a non-empty list.`);
+  return {
+    start: typeof d.start === 'string' ? d.start : undefined,
+    steps: d.steps.map((s, i) => checkStep(s, `${file}: steps[${i}]`)),
+    logout: Array.isArray(d.logout) ? d.logout.map((s, i) => checkStep(s, `${file}: logout[${i}]`)) : undefined,
+  };
+}
+
+export async function runSteps(page: Page, steps: readonly Step[], timeout: number): Promise<void> {
+  // Talking to the extension opens one of its pages in front; clicks and loads belong in the audited tab.
+  await page.bringToFront();
+  for (const step of steps) {
+    if ('goto' in step) await page.goto(step.goto, { waitUntil: 'load', timeout });
+    else if ('fill' in step) {
+      await page.waitForSelector(step.fill, { timeout });
+      await page.$eval(step.fill, (el) => {
+        (el as HTMLInputElement).value = '';
+      });
+      await page.type(step.fill, step.value);
+    } else if ('click' in step) {
+      await page.waitForSelector(step.click, { timeout });
+      if (step.waitForNavigation) await Promise.all([page.waitForNavigation({ waitUntil: 'load', timeout }), page.click(step.click)]);
+      else await page.click(step.click);
+    } else if ('waitForSelector' in step) await page.waitForSelector(step.waitForSelector, { timeout });
+    else await page.waitForNavigation({ waitUntil: 'load', timeout });
+  }
+}

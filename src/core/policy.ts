@@ -1,0 +1,200 @@
+// Cookie policies: what an organisation requires of its cookies, written down once and checked on every
+// audit (in CI) and every page (in the extension). The JSON Schema is schemas/policy.schema.json; the
+// validator below is hand-written so it can run under the extension's CSP (schema compilers eval code),
+// and a test checks that it agrees with the schema.
+import type { Role } from './classify';
+import { cookieHost, type SameSite } from './cookie';
+import type { AnalyzedCookie, Report } from './report';
+import type { Finding, Severity } from './rule';
+import { RULES } from './rules/index';
+
+export type RuleLevel = 'error' | 'warning' | 'ignore';
+export type SameSiteValue = 'Strict' | 'Lax' | 'None';
+
+export interface CookieRequirement {
+  /** Which cookies: a glob (`session*`, `__Host-?id`) or a regex written `/…/flags`. */
+  name: string;
+  /** Only cookies of this domain (a glob over the host, `*.shop.example`). */
+  domain?: string;
+  secure?: boolean;
+  httpOnly?: boolean;
+  /** Accepted SameSite values; `[]` is not allowed, leave it out to accept any. */
+  sameSite?: SameSiteValue[];
+  /** Longest lifetime in seconds; 0 means it must be a session cookie. */
+  maxLifetime?: number;
+  prefix?: '__Host-' | '__Secure-';
+  /** Roles the matching cookies may have. */
+  roles?: Role[];
+  /** Why the requirement exists: shown with each violation. */
+  reason?: string;
+}
+
+export interface Policy {
+  $schema?: string;
+  version: 1;
+  name?: string;
+  cookies?: CookieRequirement[];
+  /** Per rule id: `error` fails the audit, `warning` reports it, `ignore` drops it. */
+  rules?: Record<string, RuleLevel>;
+  /** Cookies left out of policy checks and findings entirely (by name glob, optional domain). */
+  allow?: { name: string; domain?: string; reason?: string }[];
+}
+
+export interface PolicyViolation {
+  cookie: { name: string; domain: string; path: string };
+  requirement: string;
+  message: string;
+  reason?: string;
+}
+
+export interface PolicyResult {
+  /** Findings after the policy's rule levels and allow-list. */
+  findings: Finding[];
+  violations: PolicyViolation[];
+  /** Findings the policy made errors (they fail an audit like violations). */
+  errors: Finding[];
+  /** Per cookie (report order): did every requirement that applies to it hold? Undefined when none applies. */
+  passed: (boolean | undefined)[];
+}
+
+/** Glob to regex: `*` any run, `?` one character, everything else literal. A regex when written `/…/flags`. */
+export function patternToRegExp(pattern: string): RegExp {
+  const re = /^\/(.+)\/([a-z]*)$/.exec(pattern);
+  if (re) return new RegExp(re[1], re[2]);
+  const escaped = pattern
+    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    .replace(/\*/g, '.*')
+    .replace(/\?/g, '.');
+  return new RegExp(`^${escaped}$`, 'i');
+}
+
+const SAME_SITE_OF: Record<SameSite, SameSiteValue | undefined> = { strict: 'Strict', lax: 'Lax', no_restriction: 'None', unspecified: undefined };
+const ROLES: Role[] = ['session', 'auth', 'csrf', 'tracking', 'preference', 'unknown'];
+const LEVELS: RuleLevel[] = ['error', 'warning', 'ignore'];
+
+function matcher(name: string, domain?: string) {
+  const n = patternToRegExp(name);
+  const d = domain === undefined ? null : patternToRegExp(domain);
+  return (c: { name: string; domain: string }) => n.test(c.name) && (d === null || d.test(cookieHost(c)));
+}
+
+/** Checks a parsed JSON value against the policy format; every problem is reported with its path. */
+export function validatePolicy(value: unknown): { policy?: Policy; errors: string[] } {
+  const errors: string[] = [];
+  const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+  if (!isObj(value)) return { errors: ['The policy must be a JSON object.'] };
+  const known = (obj: Record<string, unknown>, keys: string[], where: string) => {
+    for (const k of Object.keys(obj)) if (!keys.includes(k)) errors.push(`${where}: unknown property "${k}".`);
+  };
+  known(value, ['$schema', 'version', 'name', 'cookies', 'rules', 'allow'], 'policy');
+  if (value.version !== 1) errors.push('policy.version must be 1.');
+  if (value.name !== undefined && typeof value.name !== 'string') errors.push('policy.name must be a string.');
+  const regexOk = (p: unknown, where: string) => {
+    if (typeof p !== 'string' || p === '') return void errors.push(`${where} must be a non-empty string.`);
+    try {
+      patternToRegExp(p);
+    } catch (e) {
+      errors.push(`${where} is not a valid pattern: ${(e as Error).message}`);
+    }
+  };
+  if (value.cookies !== undefined) {
+    if (!Array.isArray(value.cookies)) errors.push('policy.cookies must be an array.');
+    else
+      value.cookies.forEach((r: unknown, i: number) => {
+        const where = `policy.cookies[${i}]`;
+        if (!isObj(r)) return void errors.push(`${where} must be an object.`);
+        known(r, ['name', 'domain', 'secure', 'httpOnly', 'sameSite', 'maxLifetime', 'prefix', 'roles', 'reason'], where);
+        regexOk(r.name, `${where}.name`);
+        if (r.domain !== undefined) regexOk(r.domain, `${where}.domain`);
+        for (const flag of ['secure', 'httpOnly'] as const)
+          if (r[flag] !== undefined && typeof r[flag] !== 'boolean') errors.push(`${where}.${flag} must be true or false.`);
+        if (
+          r.sameSite !== undefined &&
+          (!Array.isArray(r.sameSite) || r.sameSite.length === 0 || r.sameSite.some((s) => !['Strict', 'Lax', 'None'].includes(s)))
+        ) {
+          errors.push(`${where}.sameSite must be a non-empty list of "Strict", "Lax", "None".`);
+        }
+        if (r.maxLifetime !== undefined && !(typeof r.maxLifetime === 'number' && Number.isInteger(r.maxLifetime) && r.maxLifetime >= 0)) {
+          errors.push(`${where}.maxLifetime must be a whole number of seconds (0 = session cookie).`);
+        }
+        if (r.prefix !== undefined && r.prefix !== '__Host-' && r.prefix !== '__Secure-') errors.push(`${where}.prefix must be "__Host-" or "__Secure-".`);
+        if (r.roles !== undefined && (!Array.isArray(r.roles) || r.roles.some((x) => !ROLES.includes(x))))
+          errors.push(`${where}.roles must list roles among ${ROLES.join(', ')}.`);
+        if (r.reason !== undefined && typeof r.reason !== 'string') errors.push(`${where}.reason must be a string.`);
+      });
+  }
+  if (value.rules !== undefined) {
+    if (!isObj(value.rules)) errors.push('policy.rules must be an object of rule id → "error" | "warning" | "ignore".');
+    else
+      for (const [id, level] of Object.entries(value.rules)) {
+        if (!RULES.some((r) => r.id === id)) errors.push(`policy.rules: "${id}" is not a Cookie Lens rule id.`);
+        if (!LEVELS.includes(level as RuleLevel)) errors.push(`policy.rules.${id} must be "error", "warning" or "ignore".`);
+      }
+  }
+  if (value.allow !== undefined) {
+    if (!Array.isArray(value.allow)) errors.push('policy.allow must be an array.');
+    else
+      value.allow.forEach((a: unknown, i: number) => {
+        const where = `policy.allow[${i}]`;
+        if (!isObj(a)) return void errors.push(`${where} must be an object.`);
+        known(a, ['name', 'domain', 'reason'], where);
+        regexOk(a.name, `${where}.name`);
+        if (a.domain !== undefined) regexOk(a.domain, `${where}.domain`);
+      });
+  }
+  return errors.length ? { errors } : { policy: value as unknown as Policy, errors };
+}
+
+function lifetime(c: AnalyzedCookie, now: number): number {
+  return c.session || c.expirationDate === undefined ? 0 : Math.max(0, Math.round(c.expirationDate - now / 1000));
+}
+
+function check(c: AnalyzedCookie, r: CookieRequirement, now: number): { requirement: string; message: string }[] {
+  const out: { requirement: string; message: string }[] = [];
+  const name = `"${c.name}"`;
+  if (r.secure === true && !c.secure) out.push({ requirement: 'secure', message: `${name} must be Secure.` });
+  if (r.secure === false && c.secure) out.push({ requirement: 'secure', message: `${name} must not be Secure.` });
+  if (r.httpOnly === true && !c.httpOnly) out.push({ requirement: 'httpOnly', message: `${name} must be HttpOnly.` });
+  if (r.httpOnly === false && c.httpOnly) out.push({ requirement: 'httpOnly', message: `${name} must not be HttpOnly (scripts need it).` });
+  if (r.sameSite) {
+    const actual = SAME_SITE_OF[c.sameSite];
+    if (!actual || !r.sameSite.includes(actual))
+      out.push({ requirement: 'sameSite', message: `${name} has SameSite=${actual ?? '(not set)'}; allowed: ${r.sameSite.join(', ')}.` });
+  }
+  if (r.maxLifetime !== undefined) {
+    const life = lifetime(c, now);
+    if (r.maxLifetime === 0 && !c.session) out.push({ requirement: 'maxLifetime', message: `${name} must be a session cookie (it expires in ${life} s).` });
+    else if (life > r.maxLifetime) out.push({ requirement: 'maxLifetime', message: `${name} lives ${life} s; at most ${r.maxLifetime} s allowed.` });
+  }
+  if (r.prefix && !c.name.toLowerCase().startsWith(r.prefix.toLowerCase()))
+    out.push({ requirement: 'prefix', message: `${name} must be named with the ${r.prefix} prefix.` });
+  if (r.roles && !r.roles.includes(c.role))
+    out.push({ requirement: 'roles', message: `${name} looks like a ${c.role} cookie; allowed: ${r.roles.join(', ')}.` });
+  return out;
+}
+
+/** Applies a policy to a report: rule levels and the allow-list on the findings, and the cookie requirements. */
+export function applyPolicy(report: Pick<Report, 'cookies' | 'findings'>, policy: Policy, now: number = Date.now()): PolicyResult {
+  const allowed = (policy.allow ?? []).map((a) => matcher(a.name, a.domain));
+  const isAllowed = (c: { name: string; domain: string }) => allowed.some((m) => m(c));
+  const level = (rule: string): RuleLevel | undefined => policy.rules?.[rule];
+  const findings = report.findings.filter((f) => level(f.rule) !== 'ignore' && !(f.cookie && isAllowed(f.cookie)));
+  const errors = findings.filter((f) => level(f.rule) === 'error');
+  const requirements = (policy.cookies ?? []).map((r) => ({ r, applies: matcher(r.name, r.domain) }));
+  const violations: PolicyViolation[] = [];
+  const passed = report.cookies.map((c) => {
+    if (isAllowed(c)) return undefined;
+    const applying = requirements.filter(({ applies }) => applies(c));
+    if (applying.length === 0) return undefined;
+    const problems = applying.flatMap(({ r }) => check(c, r, now).map((p) => ({ ...p, reason: r.reason })));
+    for (const p of problems) violations.push({ cookie: { name: c.name, domain: c.domain, path: c.path }, ...p });
+    return problems.length === 0;
+  });
+  return { findings, violations, errors, passed };
+}
+
+/** Severity order used by --fail-on and by rule levels: is `s` at least `threshold`? */
+export function atLeast(s: Severity, threshold: Severity): boolean {
+  const order: Severity[] = ['info', 'low', 'medium', 'high'];
+  return order.indexOf(s) >= order.indexOf(threshold);
+}

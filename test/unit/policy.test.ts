@@ -1,0 +1,109 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Ajv2020 from 'ajv/dist/2020';
+import { describe, expect, it } from 'vitest';
+import { applyPolicy, type Policy, patternToRegExp, validatePolicy } from '../../src/core/policy';
+import { analyze } from '../../src/core/report';
+import { RULES } from '../../src/core/rules/index';
+import { makeCookie } from '../helpers';
+
+const ROOT = join(import.meta.dirname, '../..');
+const schema = JSON.parse(readFileSync(join(ROOT, 'schemas/policy.schema.json'), 'utf8'));
+const validateWithSchema = new Ajv2020({ allErrors: true, strict: false }).compile(schema);
+
+const VALID: unknown[] = [
+  { version: 1 },
+  JSON.parse(readFileSync(join(ROOT, 'docs/policies/baseline.json'), 'utf8')),
+  { version: 1, cookies: [{ name: 'sid', domain: '*.shop.example', maxLifetime: 0, roles: ['session'] }], allow: [{ name: 'x' }] },
+];
+const INVALID: unknown[] = [
+  [],
+  { version: 2 },
+  { version: 1, extra: true },
+  { version: 1, cookies: [{ secure: true }] },
+  { version: 1, cookies: [{ name: 'a', sameSite: [] }] },
+  { version: 1, cookies: [{ name: 'a', sameSite: ['lax'] }] },
+  { version: 1, cookies: [{ name: 'a', maxLifetime: -1 }] },
+  { version: 1, cookies: [{ name: 'a', prefix: '__Http-' }] },
+  { version: 1, cookies: [{ name: 'a', roles: ['admin'] }] },
+  { version: 1, rules: { 'not-a-rule': 'error' } },
+  { version: 1, rules: { 'missing-secure': 'fatal' } },
+  { version: 1, allow: [{ domain: 'x' }] },
+];
+
+describe('policy format', () => {
+  it('the JSON Schema lists every rule id', () => {
+    expect([...schema.$defs.ruleId.enum].sort()).toEqual(RULES.map((r) => r.id).sort());
+  });
+
+  it('the validator and the JSON Schema agree on valid and invalid policies', () => {
+    for (const p of VALID) {
+      expect(validateWithSchema(p), JSON.stringify(validateWithSchema.errors)).toBe(true);
+      expect(validatePolicy(p).errors).toEqual([]);
+    }
+    for (const p of INVALID) {
+      expect(validateWithSchema(p)).toBe(false);
+      expect(validatePolicy(p).errors.length, JSON.stringify(p)).toBeGreaterThan(0);
+    }
+  });
+
+  it('names where each problem is', () => {
+    expect(validatePolicy({ version: 1, cookies: [{ name: 'a', sameSite: ['lax'] }], rules: { 'no-such-rule': 'error' } }).errors).toEqual([
+      'policy.cookies[0].sameSite must be a non-empty list of "Strict", "Lax", "None".',
+      'policy.rules: "no-such-rule" is not a Cookie Lens rule id.',
+    ]);
+  });
+
+  it('patterns are globs, or regexes in slashes', () => {
+    expect(patternToRegExp('sess*').test('SESSIONID')).toBe(true);
+    expect(patternToRegExp('__Host-?id').test('__Host-sid')).toBe(true);
+    expect(patternToRegExp('a.b').test('axb')).toBe(false);
+    expect(patternToRegExp('/^sid$/').test('SID')).toBe(false);
+    expect(patternToRegExp('/^sid$/i').test('SID')).toBe(true);
+  });
+});
+
+describe('applying a policy', () => {
+  const NOW = Date.UTC(2026, 0, 1);
+  const report = () =>
+    analyze(
+      [
+        makeCookie({ name: 'sessionid', value: 'n8d1rq4v0h2m6k3p9s7t5l1c2e8a4x0z', secure: false, sameSite: 'unspecified' }),
+        makeCookie({ name: 'prefs', httpOnly: false, session: false, expirationDate: NOW / 1000 + 86400 * 30 }),
+        makeCookie({ name: '_ga', domain: '.shop.example', hostOnly: false, secure: false, httpOnly: false }),
+        makeCookie({ name: 'api', domain: 'api.shop.example' }),
+      ],
+      { url: 'https://shop.example/', now: NOW, pageUrls: ['https://api.shop.example/'] },
+    );
+
+  it('reports each requirement a cookie breaks, and pass/fail per cookie', async () => {
+    const policy: Policy = {
+      version: 1,
+      cookies: [
+        { name: 'session*', secure: true, httpOnly: true, sameSite: ['Lax', 'Strict'], maxLifetime: 0, prefix: '__Host-', reason: 'OWASP' },
+        { name: 'prefs', maxLifetime: 86400, roles: ['csrf'] },
+        { name: 'api', domain: 'api.*', secure: true },
+      ],
+    };
+    const r = await report();
+    const result = applyPolicy(r, policy, NOW);
+    expect(result.violations.map((v) => [v.cookie.name, v.requirement])).toEqual([
+      ['sessionid', 'secure'],
+      ['sessionid', 'sameSite'],
+      ['sessionid', 'prefix'],
+      ['prefs', 'maxLifetime'],
+      ['prefs', 'roles'],
+    ]);
+    expect(result.violations[0]).toMatchObject({ message: '"sessionid" must be Secure.', reason: 'OWASP' });
+    expect(result.passed).toEqual([false, false, undefined, true]);
+  });
+
+  it('rule levels drop ignored findings and mark errors; the allow-list exempts cookies', async () => {
+    const r = await report();
+    const result = applyPolicy(r, { version: 1, rules: { 'missing-secure': 'error', 'default-session-name': 'ignore' }, allow: [{ name: '_ga*' }] }, NOW);
+    expect(result.findings.some((f) => f.rule === 'default-session-name')).toBe(false);
+    expect(result.findings.some((f) => f.cookie?.name === '_ga')).toBe(false);
+    expect(r.findings.some((f) => f.cookie?.name === '_ga')).toBe(true);
+    expect(result.errors.map((f) => [f.rule, f.cookie?.name])).toEqual([['missing-secure', 'sessionid']]);
+  });
+});
