@@ -90,7 +90,10 @@ export function validatePolicy(value: unknown): { policy?: Policy; errors: strin
   if (value.version !== 1) errors.push('policy.version must be 1.');
   if (value.name !== undefined && typeof value.name !== 'string') errors.push('policy.name must be a string.');
   const regexOk = (p: unknown, where: string) => {
-    if (typeof p !== 'string' || p === '') return void errors.push(`${where} must be a non-empty string.`);
+    if (typeof p !== 'string' || p === '') {
+      errors.push(`${where} must be a non-empty string.`);
+      return;
+    }
     try {
       patternToRegExp(p);
     } catch (e) {
@@ -102,7 +105,10 @@ export function validatePolicy(value: unknown): { policy?: Policy; errors: strin
     else
       value.cookies.forEach((r: unknown, i: number) => {
         const where = `policy.cookies[${i}]`;
-        if (!isObj(r)) return void errors.push(`${where} must be an object.`);
+        if (!isObj(r)) {
+          errors.push(`${where} must be an object.`);
+          return;
+        }
         known(r, ['name', 'domain', 'secure', 'httpOnly', 'sameSite', 'maxLifetime', 'prefix', 'roles', 'reason'], where);
         regexOk(r.name, `${where}.name`);
         if (r.domain !== undefined) regexOk(r.domain, `${where}.domain`);
@@ -136,7 +142,10 @@ export function validatePolicy(value: unknown): { policy?: Policy; errors: strin
     else
       value.allow.forEach((a: unknown, i: number) => {
         const where = `policy.allow[${i}]`;
-        if (!isObj(a)) return void errors.push(`${where} must be an object.`);
+        if (!isObj(a)) {
+          errors.push(`${where} must be an object.`);
+          return;
+        }
         known(a, ['name', 'domain', 'reason'], where);
         regexOk(a.name, `${where}.name`);
         if (a.domain !== undefined) regexOk(a.domain, `${where}.domain`);
