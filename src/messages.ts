@@ -5,7 +5,9 @@
  */
 import browser from 'webextension-polyfill';
 import type { Cookie } from './core/cookie';
+import type { Policy, PolicyViolation } from './core/policy';
 import type { Report } from './core/report';
+import type { Finding } from './core/rule';
 import type { TimelinePage } from './core/timeline';
 
 export interface PageReport {
@@ -16,7 +18,19 @@ export interface PageReport {
   storeId?: string;
   /** Set when the page cannot have cookies (browser-internal pages, file: URLs…). */
   unsupported?: string;
+  /** Findings here already follow the active policy's rule levels and allow-list. */
   report?: Report;
+  policy?: PagePolicy;
+}
+
+/** The active policy applied to the page. */
+export interface PagePolicy {
+  name?: string;
+  violations: PolicyViolation[];
+  /** Findings the policy made errors. */
+  errors: Finding[];
+  /** Per report cookie: passed every requirement that applies (undefined when none applies). */
+  passed: (boolean | undefined)[];
 }
 
 /** A cookie to write: a stored one, or one from the editor or an import. */
@@ -39,6 +53,10 @@ export interface Requests {
   setCookies: { params: { cookies: CookieWrite[]; atomic?: boolean; replace?: Cookie[] }; result: WriteResult };
   /** Which of these cookies (by name, domain, path) the store holds now, partitioned ones included. */
   findCookies: { params: { refs: { name: string; domain: string; path: string }[]; storeId?: string }; result: boolean[] };
+  /** The policy the extension checks pages against, as the user wrote it. */
+  getPolicy: { params: Record<string, never>; result: { text?: string; policy?: Policy } };
+  /** Validates and stores a policy (an empty text removes it); nothing is stored when it has errors. */
+  setPolicy: { params: { text: string }; result: { errors: string[] } };
   /** Deletes cookies; returns the ones that were there, for undo. */
   removeCookies: { params: { cookies: Cookie[] }; result: { removed: Cookie[] } };
   /** The persisted change timeline, oldest first; only entries with seq > afterSeq. */
@@ -51,6 +69,8 @@ export interface Events {
    * getTimeline; the event stays small because a busy page fires thousands of changes a second.
    */
   timelineAppended: { firstSeq: number; nextSeq: number; dropped: number; domains: string[] };
+  /** The policy was set or removed: reports change. */
+  policyChanged: { name?: string };
 }
 
 export type RequestName = keyof Requests;

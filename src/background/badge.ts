@@ -51,6 +51,12 @@ export class BadgeScheduler {
     this.arm();
   }
 
+  /** Something changed every report (the policy): refresh the active tabs. */
+  refreshActive(): void {
+    this.activeTabs = true;
+    this.arm();
+  }
+
   /** A tab finished loading or was activated. */
   tabChanged(tabId: number): void {
     this.tabs.add(tabId);

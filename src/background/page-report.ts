@@ -1,8 +1,11 @@
 import browser from 'webextension-polyfill';
+import { gradeOf, scoreOf } from '../core/grade';
+import { applyPolicy } from '../core/policy';
 import { analyze } from '../core/report';
 import { hostOf, siteOf } from '../core/site';
 import type { PageReport } from '../messages';
 import { collectPageCookies, storeIdOf } from './collect';
+import { currentPolicy } from './policy-store';
 
 export function unsupportedReason(url: string): string | undefined {
   if (/^https?:/i.test(url)) return undefined;
@@ -20,5 +23,16 @@ export async function pageReport(tabId: number, urls: readonly string[] = [], se
   const storeId = await storeIdOf(browser.cookies, tabId);
   const cookies = await collectPageCookies(browser.cookies, url, urls, storeId);
   const report = await analyze(cookies, { url, pageUrls: [...urls], setCookies });
-  return { tabId, url, site: siteOf(hostOf(url)), storeId, report };
+  const { policy } = await currentPolicy();
+  if (!policy) return { tabId, url, site: siteOf(hostOf(url)), storeId, report };
+  const applied = applyPolicy(report, policy);
+  const score = scoreOf(applied.findings);
+  return {
+    tabId,
+    url,
+    site: siteOf(hostOf(url)),
+    storeId,
+    report: { ...report, findings: applied.findings, score, grade: gradeOf(score, applied.findings) },
+    policy: { name: policy.name, violations: applied.violations, errors: applied.errors, passed: applied.passed },
+  };
 }

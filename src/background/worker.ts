@@ -6,6 +6,7 @@ import { emit, serveRequests } from '../messages';
 import { BadgeScheduler } from './badge';
 import { deleteCookie, writeCookie, writeCookies } from './cookie-writes';
 import { pageReport } from './page-report';
+import { currentPolicy, savePolicy } from './policy-store';
 import { SnapshotKeeper } from './snapshot';
 import { allStoreCookies } from './store-cookies';
 import { TimelineStore } from './timeline-store';
@@ -47,6 +48,15 @@ serveRequests({
     const all = await allStoreCookies();
     const held = new Set(all.filter((c) => !storeId || c.storeId === storeId).map((c) => `${c.name}\u0000${c.domain}\u0000${c.path}`));
     return refs.map((r) => held.has(`${r.name}\u0000${r.domain}\u0000${r.path}`));
+  },
+  getPolicy: () => currentPolicy(),
+  async setPolicy({ text }) {
+    const { errors, policy } = await savePolicy(text);
+    if (errors.length === 0) {
+      emit('policyChanged', { name: policy?.name });
+      badges.refreshActive();
+    }
+    return { errors };
   },
   async removeCookies({ cookies }) {
     const removed: Cookie[] = [];

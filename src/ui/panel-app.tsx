@@ -1,6 +1,8 @@
 import { useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
+import browser from 'webextension-polyfill';
 import { type Cookie, cookieKey } from '../core/cookie';
 import { applyFilter, parseFilter, searchIndex } from '../core/filter';
+import { buildAuditReport, type ReportFormat, renderReport } from '../core/formats/index';
 import type { AnalyzedCookie } from '../core/report';
 import { type Finding, severityRank } from '../core/rule';
 import { hostOf, siteOf } from '../core/site';
@@ -15,17 +17,25 @@ import { DetailPane } from './panel/detail-pane';
 import type { DevtoolsApi } from './panel/devtools-api';
 import { ImportDialog } from './panel/import-dialog';
 import { NetworkView } from './panel/network-view';
+import { PolicyView } from './panel/policy-view';
 import { TimelineView } from './panel/timeline-view';
 import { Toolbar } from './panel/toolbar';
 import { useNetworkLog } from './panel/use-network-log';
 import { usePageReport } from './use-page-report';
 
-type View = 'cookies' | 'timeline' | 'network';
+type View = 'cookies' | 'timeline' | 'network' | 'policy';
 
 interface Toast {
   message: string;
   undo?: Cookie[];
 }
+
+const REPORT_FILES: Record<Exclude<ReportFormat, 'text'>, [string, string]> = {
+  json: ['cookie-lens-report.json', 'application/json'],
+  markdown: ['cookie-lens-report.md', 'text/markdown'],
+  sarif: ['cookie-lens-report.sarif', 'application/sarif+json'],
+  junit: ['cookie-lens-report.xml', 'application/xml'],
+};
 
 const EXTENSION: Record<ExportFormat, [string, string]> = {
   json: ['cookies.json', 'application/json'],
@@ -206,6 +216,20 @@ export function PanelApp({ api }: { api: DevtoolsApi }) {
       say(e instanceof Error ? e.message : String(e));
     }
   };
+  const exportReport = async (format: Exclude<ReportFormat, 'text'>) => {
+    if (!page?.report) return;
+    const policy = await request('getPolicy', {});
+    const report = buildAuditReport({
+      tool: { name: 'cookie-lens', version: browser.runtime.getManifest().version },
+      generatedAt: new Date().toISOString(),
+      targets: [page.url],
+      reports: [page.report],
+      policy: policy.policy ? { file: 'policy (extension)', policy: policy.policy } : undefined,
+    });
+    const [name, type] = REPORT_FILES[format];
+    downloadText(renderReport(report, format), name, type);
+    say(`Saved the report as ${name}.`);
+  };
   const importFile = async (file: File) => setImporting(parseImport(await file.text()));
   const confirmImport = async (result: ImportResult) => {
     const r = await request('setCookies', { cookies: result.cookies.map((c) => ({ ...c, storeId: page?.storeId })), atomic: true });
@@ -219,9 +243,15 @@ export function PanelApp({ api }: { api: DevtoolsApi }) {
       <header class="toolbar">
         <span class="brand">Cookie Lens</span>
         <div class="views" role="tablist" aria-label="Views">
-          {(['cookies', 'timeline', 'network'] as View[]).map((v) => (
-            <button key={v} type="button" role="tab" aria-selected={view === v} class={view === v ? 'active' : ''} onClick={() => setView(v)}>
-              {v === 'cookies' ? 'Cookies' : v === 'timeline' ? 'Timeline' : `Network (${log.length})`}
+          {(['cookies', 'timeline', 'network', 'policy'] as View[]).map((v) => (
+            <button key={v} type="button" role="tab" aria-selected={view === v} class={view === v ? 'active' : ''} data-view={v} onClick={() => setView(v)}>
+              {v === 'cookies'
+                ? 'Cookies'
+                : v === 'timeline'
+                  ? 'Timeline'
+                  : v === 'network'
+                    ? `Network (${log.length})`
+                    : `Policy${page?.policy ? ` (${page.policy.violations.length + page.policy.errors.length ? 'fail' : 'pass'})` : ''}`}
             </button>
           ))}
         </div>
@@ -257,6 +287,7 @@ export function PanelApp({ api }: { api: DevtoolsApi }) {
             }
             onDeleteSite={() => void remove(cookies, ` of ${page?.site}`)}
             onExport={(f, t) => void exportShown(f, t)}
+            onExportReport={(f) => void exportReport(f)}
             onImport={(file) => void importFile(file)}
           />
           <div class={`cookies-split${selected && detailOpen ? ' with-detail' : ''}`}>
@@ -268,6 +299,7 @@ export function PanelApp({ api }: { api: DevtoolsApi }) {
                 keys={keys}
                 visible={visible}
                 worst={worst}
+                policy={page?.policy?.passed}
                 selectedKey={selectedKey}
                 onSelect={(key) => {
                   setSelectedKey(key);
@@ -284,6 +316,9 @@ export function PanelApp({ api }: { api: DevtoolsApi }) {
               <DetailPane
                 cookie={selected}
                 findings={lists[selectedIndex]}
+                violations={page?.policy?.violations.filter(
+                  (v) => v.cookie.name === selected.name && v.cookie.domain === selected.domain && v.cookie.path === selected.path,
+                )}
                 now={Date.now()}
                 onEdit={() => setEditing({ cookie: selected })}
                 onDelete={() => void remove([selected], '')}
@@ -300,6 +335,7 @@ export function PanelApp({ api }: { api: DevtoolsApi }) {
       )}
       {view === 'timeline' && <TimelineView pageSites={pageSites} />}
       {view === 'network' && <NetworkView log={log} storeId={page?.storeId} version={cookies.length} />}
+      {view === 'policy' && <PolicyView pagePolicy={page?.policy} />}
 
       {editing && (
         <CookieEditor

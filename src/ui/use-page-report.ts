@@ -46,14 +46,17 @@ export function usePageReport(tabId: number | undefined, inputs: ReportInputs): 
     };
     loadRef.current = () => void load();
     void load();
-    const off = onEvent('timelineAppended', () => {
+    const later = () => {
       clearTimeout(timer);
       timer = setTimeout(load, 150);
-    });
+    };
+    const offChanges = onEvent('timelineAppended', later);
+    const offPolicy = onEvent('policyChanged', later);
     return () => {
       cancelled = true;
       clearTimeout(timer);
-      off();
+      offChanges();
+      offPolicy();
     };
   }, [tabId, inputs.reloadKey, inputs.setCookies?.length]);
   return { ...state, reload: () => loadRef.current() };

@@ -194,6 +194,18 @@ describe('the DevTools panel in Chromium', () => {
     });
     expect(exported).toEqual([expect.objectContaining({ name: 'theme', value: 'solarized', sameSite: 'strict', domain: 'shop.test', hostOnly: true })]);
     await setFilter(panel, '');
+    // The page's report, as the audit command would write it.
+    await panel.click('.menu summary');
+    await panel.click('[data-report="sarif"]');
+    const sarif = await poll(() => {
+      try {
+        return JSON.parse(readFileSync(join(downloads, 'cookie-lens-report.sarif'), 'utf8'));
+      } catch {
+        return undefined;
+      }
+    });
+    expect(sarif.version).toBe('2.1.0');
+    expect(sarif.runs[0].results.map((r: { ruleId: string }) => r.ruleId)).toContain('weak-secret');
   });
 
   it('shows cookies carrying HTML and script as text: no dialog, no injected element', async () => {

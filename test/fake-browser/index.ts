@@ -44,6 +44,7 @@ export const fakeBrowser = {
       return structuredClone(await answers[0]);
     },
     getURL: (path: string) => `chrome-extension://fake-extension-id/${path.replace(/^\//, '')}`,
+    getManifest: () => ({ manifest_version: 3, name: 'Cookie Lens', version: '0.0.0-test' }),
   },
   tabs: {
     onActivated: new FakeEvent<[{ tabId: number; windowId: number }]>(),

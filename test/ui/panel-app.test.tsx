@@ -242,3 +242,71 @@ describe('DevTools theme', () => {
     await vi.waitFor(() => expect(document.body.classList.contains('theme-dark')).toBe(false));
   });
 });
+
+describe('policy in the extension', () => {
+  it('a saved policy shows pass/fail per cookie, the violations, and the popup status', async () => {
+    const fake = await withWorker();
+    fake.fake.addTab({ id: 1, url: 'https://shop.example/' });
+    await fake.fakeBrowser.cookies.set({
+      url: 'https://shop.example/',
+      name: 'sessionid',
+      value: 'n8d1rq4v0h2m6k3p9s7t5l1c2e8a4x0z',
+      secure: false,
+      sameSite: 'lax',
+    });
+    await fake.fakeBrowser.cookies.set({ url: 'https://shop.example/', name: 'theme', value: 'dark', secure: true, sameSite: 'lax' });
+    const devtools = fakeDevtools(1);
+    const { PanelApp } = await import('../../src/ui/panel-app');
+    const root = mount(<PanelApp api={devtools.api} />);
+    await vi.waitFor(() => expect(root.querySelectorAll('.grid-row')).toHaveLength(2));
+    (root.querySelector('[data-view="policy"]') as HTMLElement).click();
+    const area = await vi.waitFor(() => {
+      const el = root.querySelector<HTMLTextAreaElement>('textarea.policy-text');
+      if (!el) throw new Error('policy view not open');
+      return el;
+    });
+    area.value = JSON.stringify({
+      version: 1,
+      cookies: [{ name: 'sess*', secure: true, httpOnly: true, reason: 'OWASP' }],
+      rules: { 'default-session-name': 'ignore' },
+    });
+    area.dispatchEvent(new Event('input', { bubbles: true }));
+    await new Promise((r) => setTimeout(r, 20));
+    ([...root.querySelectorAll('button')].find((b) => b.textContent === 'Save policy') as HTMLElement).click();
+    await vi.waitFor(() =>
+      expect(root.querySelector('[data-testid="violations"]')?.textContent).toMatch(/"sessionid" must be Secure\..*"sessionid" must be HttpOnly\./s),
+    );
+    (root.querySelector('[data-view="cookies"]') as HTMLElement).click();
+    await vi.waitFor(() => expect(root.querySelector('.grid-row[data-cookie="sessionid"] .col-policy')?.textContent).toBe('fail'));
+    expect(root.querySelector('.grid-row[data-cookie="theme"] .col-policy')?.textContent).toBe('');
+    // The ignored rule is gone from the findings.
+    (root.querySelector('.grid-row[data-cookie="sessionid"]') as HTMLElement).click();
+    await vi.waitFor(() => expect(root.querySelector('[data-testid="policy-violations"]')).not.toBeNull());
+    expect(root.querySelector('.finding-detail[data-rule="default-session-name"]')).toBeNull();
+
+    const { PopupApp } = await import('../../src/ui/popup/popup-app');
+    const popup = mount(<PopupApp tabId={1} />);
+    await vi.waitFor(() => expect(popup.querySelector('[data-testid="policy-status"] summary')?.textContent).toMatch(/Policy: 2 problems/));
+  });
+
+  it('refuses to save an invalid policy and lists why', async () => {
+    const fake = await withWorker();
+    fake.fake.addTab({ id: 1, url: 'https://shop.example/' });
+    const devtools = fakeDevtools(1);
+    const { PanelApp } = await import('../../src/ui/panel-app');
+    const root = mount(<PanelApp api={devtools.api} />);
+    await vi.waitFor(() => expect(root.querySelector('[data-view="policy"]')).not.toBeNull());
+    (root.querySelector('[data-view="policy"]') as HTMLElement).click();
+    const area = await vi.waitFor(() => {
+      const el = root.querySelector<HTMLTextAreaElement>('textarea.policy-text');
+      if (!el) throw new Error('policy view not open');
+      return el;
+    });
+    area.value = '{"version": 1, "rules": {"made-up": "error"}}';
+    area.dispatchEvent(new Event('input', { bubbles: true }));
+    await new Promise((r) => setTimeout(r, 20));
+    ([...root.querySelectorAll('button')].find((b) => b.textContent === 'Save policy') as HTMLElement).click();
+    await vi.waitFor(() => expect(root.querySelector('.import-errors')?.textContent).toContain('"made-up" is not a Cookie Lens rule id'));
+    expect(fake.fakeBrowser.storage.local.data.has('policy')).toBe(false);
+  });
+});

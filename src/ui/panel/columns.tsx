@@ -10,9 +10,19 @@ export interface Column {
   label: string;
   width: number;
   align?: 'right' | 'center';
-  sortValue(c: AnalyzedCookie, worst: Finding | undefined): string | number;
-  render(c: AnalyzedCookie, worst: Finding | undefined): ComponentChildren;
+  sortValue(c: AnalyzedCookie, worst: Finding | undefined, policy: boolean | undefined): string | number;
+  render(c: AnalyzedCookie, worst: Finding | undefined, policy: boolean | undefined): ComponentChildren;
 }
+
+/** Shown when a policy is active: did the cookie meet every requirement that applies to it? */
+export const POLICY_COLUMN: Column = {
+  id: 'policy',
+  label: 'Policy',
+  width: 64,
+  align: 'center',
+  sortValue: (_c, _w, p) => (p === undefined ? 1 : p ? 2 : 0),
+  render: (_c, _w, p) => (p === undefined ? '' : <span class={`policy-${p ? 'pass' : 'fail'}`}>{p ? 'pass' : 'fail'}</span>),
+};
 
 const flag = (on: boolean) => (on ? '✓' : '');
 

@@ -3,7 +3,7 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { AnalyzedCookie } from '../../core/report';
 import type { Finding } from '../../core/rule';
-import { COLUMNS } from './columns';
+import { COLUMNS, type Column, POLICY_COLUMN } from './columns';
 
 export const ROW_HEIGHT = 22;
 const OVERSCAN = 8;
@@ -15,6 +15,8 @@ interface Props {
   /** Indexes into `cookies` that pass the filter, in report order. */
   visible: readonly number[];
   worst: readonly (Finding | undefined)[];
+  /** Per cookie, pass/fail against the active policy; adds the Policy column. */
+  policy?: readonly (boolean | undefined)[];
   selectedKey: string | undefined;
   onSelect(key: string): void;
   /** Enter on a row: show its details. */
@@ -29,9 +31,10 @@ type Sort = { column: string; dir: 1 | -1 } | null;
  * The cookie table: sortable and resizable columns, only the rows in view rendered (3,300 cookies stay
  * instant), keyboard navigation with the selection kept by cookie identity across live updates.
  */
-export function CookieGrid({ cookies, keys: cookieKeys, visible, worst, selectedKey, onSelect, onOpen, onDelete }: Props) {
+export function CookieGrid({ cookies, keys: cookieKeys, visible, worst, policy, selectedKey, onSelect, onOpen, onDelete }: Props) {
+  const columns: readonly Column[] = policy ? [...COLUMNS.slice(0, -1), POLICY_COLUMN, ...COLUMNS.slice(-1)] : COLUMNS;
   const [sort, setSort] = useState<Sort>(null);
-  const [widths, setWidths] = useState<Record<string, number>>(() => Object.fromEntries(COLUMNS.map((c) => [c.id, c.width])));
+  const [widths, setWidths] = useState<Record<string, number>>(() => Object.fromEntries([...COLUMNS, POLICY_COLUMN].map((c) => [c.id, c.width])));
   const [scrollTop, setScrollTop] = useState(0);
   const [height, setHeight] = useState(400);
   const body = useRef<HTMLDivElement>(null);
@@ -47,14 +50,14 @@ export function CookieGrid({ cookies, keys: cookieKeys, visible, worst, selected
 
   const order = useMemo(() => {
     if (!sort) return visible;
-    const column = COLUMNS.find((c) => c.id === sort.column);
+    const column = columns.find((c) => c.id === sort.column);
     if (!column) return visible;
     return [...visible].sort((a, b) => {
-      const x = column.sortValue(cookies[a], worst[a]);
-      const y = column.sortValue(cookies[b], worst[b]);
+      const x = column.sortValue(cookies[a], worst[a], policy?.[a]);
+      const y = column.sortValue(cookies[b], worst[b], policy?.[b]);
       return (x < y ? -1 : x > y ? 1 : 0) * sort.dir || a - b;
     });
-  }, [visible, sort, cookies, worst]);
+  }, [visible, sort, cookies, worst, policy]);
 
   const keys = useMemo(() => order.map((i) => cookieKeys[i]), [order, cookieKeys]);
   const selectedRow = selectedKey === undefined ? -1 : keys.indexOf(selectedKey);
@@ -68,7 +71,7 @@ export function CookieGrid({ cookies, keys: cookieKeys, visible, worst, selected
     else if (top + ROW_HEIGHT > el.scrollTop + el.clientHeight) el.scrollTop = top + ROW_HEIGHT - el.clientHeight;
   }, [selectedRow]);
 
-  const template = COLUMNS.map((c) => `${widths[c.id]}px`).join(' ');
+  const template = columns.map((c) => `${widths[c.id]}px`).join(' ');
   const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
   const last = Math.min(order.length, Math.ceil((scrollTop + height) / ROW_HEIGHT) + OVERSCAN);
 
@@ -123,7 +126,7 @@ export function CookieGrid({ cookies, keys: cookieKeys, visible, worst, selected
       onKeyDown={onKeyDown}
     >
       <div class="grid-head" role="row" aria-rowindex={1} style={{ gridTemplateColumns: template }}>
-        {COLUMNS.map((c) => (
+        {columns.map((c) => (
           <div
             key={c.id}
             role="columnheader"
@@ -158,9 +161,9 @@ export function CookieGrid({ cookies, keys: cookieKeys, visible, worst, selected
                 onClick={() => onSelect(key)}
                 onDblClick={onOpen}
               >
-                {COLUMNS.map((col) => (
+                {columns.map((col) => (
                   <div key={col.id} role="gridcell" class={`grid-td col-${col.id} ${col.align ? `align-${col.align}` : ''}`}>
-                    {col.render(c, worst[index])}
+                    {col.render(c, worst[index], policy?.[index])}
                   </div>
                 ))}
               </div>

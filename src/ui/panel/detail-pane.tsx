@@ -1,4 +1,5 @@
 import { sameSiteLabel } from '../../core/cookie';
+import type { PolicyViolation } from '../../core/policy';
 import type { AnalyzedCookie } from '../../core/report';
 import type { Finding } from '../../core/rule';
 import { ruleById } from '../../core/rules/index';
@@ -60,13 +61,15 @@ function FindingDetail({ f }: { f: Finding }) {
 interface Props {
   cookie: AnalyzedCookie;
   findings: readonly Finding[];
+  /** What the active policy says about this cookie. */
+  violations?: readonly PolicyViolation[];
   now: number;
   onEdit(): void;
   onDelete(): void;
   onCopy(text: string, what: string): void;
 }
 
-export function DetailPane({ cookie: c, findings, now, onEdit, onDelete, onCopy }: Props) {
+export function DetailPane({ cookie: c, findings, violations, now, onEdit, onDelete, onCopy }: Props) {
   const d = c.decoded;
   const expires = c.expirationDate === undefined ? null : c.expirationDate * 1000;
   const sizeShare = Math.min(100, (c.size / MAX_NAME_VALUE_BYTES) * 100);
@@ -164,6 +167,20 @@ export function DetailPane({ cookie: c, findings, now, onEdit, onDelete, onCopy 
           <p class="muted">No Set-Cookie for it in the network log (set before DevTools opened, or by a script).</p>
         )}
       </section>
+
+      {violations && violations.length > 0 && (
+        <section data-testid="policy-violations">
+          <h3>Policy violations ({violations.length})</h3>
+          <ul class="violations">
+            {violations.map((v) => (
+              <li key={v.requirement}>
+                ✗ {v.message}
+                {v.reason && <span class="muted"> ({v.reason})</span>}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
 
       <section>
         <h3>Findings ({findings.length})</h3>

@@ -12,6 +12,7 @@ interface Props {
   onDeleteShown(): void;
   onDeleteSite(): void;
   onExport(format: ExportFormat, target: 'file' | 'clipboard'): void;
+  onExportReport(format: 'json' | 'markdown' | 'sarif' | 'junit'): void;
   onImport(file: File): void;
 }
 
@@ -68,6 +69,14 @@ export function Toolbar(p: Props) {
                 </button>
               </span>
             ))}
+            <span class="menu-row">
+              Report:{' '}
+              {(['json', 'markdown', 'sarif', 'junit'] as const).map((f) => (
+                <button key={f} type="button" role="menuitem" data-report={f} onClick={(e) => done(e, () => p.onExportReport(f))}>
+                  {f === 'json' ? 'JSON' : f === 'markdown' ? 'Markdown' : f === 'sarif' ? 'SARIF' : 'JUnit'}
+                </button>
+              ))}
+            </span>
           </div>
         </details>
         <label class="button-like">

@@ -68,6 +68,28 @@ export function PopupApp({ tabId }: { tabId: number | undefined }) {
           </div>
         ))}
       </dl>
+      {page.policy && (
+        <details class="policy-status" data-testid="policy-status">
+          <summary>
+            Policy{page.policy.name ? ` “${page.policy.name}”` : ''}:{' '}
+            {page.policy.violations.length + page.policy.errors.length === 0 ? (
+              <span class="policy-pass">passed</span>
+            ) : (
+              <span class="policy-fail">{page.policy.violations.length + page.policy.errors.length} problems</span>
+            )}
+          </summary>
+          <ul class="violations">
+            {page.policy.violations.map((v) => (
+              <li key={`${v.cookie.name}|${v.cookie.domain}|${v.requirement}`}>✗ {v.message}</li>
+            ))}
+            {page.policy.errors.map((f) => (
+              <li key={`${f.rule}|${f.message}`}>
+                ✗ {f.rule}: {f.message}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
       <div class="popup-tabs" role="tablist" aria-label="Sections">
         {TABS.map(([id, label]) => (
           <button
