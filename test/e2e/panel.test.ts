@@ -22,12 +22,13 @@ async function setFilter(panel: Frame, text: string) {
   );
 }
 
+/** Clicks the element with this text, waiting for it to appear (renders follow asynchronous answers). */
 async function clickText(panel: Frame, selector: string, text: string) {
-  const handles = await panel.$$(selector);
-  for (const h of handles) {
-    if ((await h.evaluate((el) => el.textContent?.trim())) === text) return h.click();
-  }
-  throw new Error(`no ${selector} with text ${text}`);
+  const handle = await poll(async () => {
+    for (const h of await panel.$$(selector)) if ((await h.evaluate((el) => el.textContent?.trim())) === text) return h;
+    return undefined;
+  });
+  await handle.click();
 }
 
 describe('the DevTools panel in Chromium', () => {
