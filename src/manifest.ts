@@ -16,6 +16,8 @@ export function manifestFor(target: Target, base: Manifest, version: string): Ma
   const worker = base.background.service_worker;
   return {
     ...manifest,
+    // Container names and colours, so cookies can be told apart per container (Firefox only).
+    permissions: [...((manifest.permissions as string[]) ?? []), 'contextualIdentities'],
     background: { scripts: worker ? [worker] : [], type: 'module' },
     browser_specific_settings: {
       gecko: {

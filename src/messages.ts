@@ -6,7 +6,7 @@
 import browser from 'webextension-polyfill';
 import type { Cookie } from './core/cookie';
 import type { Policy, PolicyViolation } from './core/policy';
-import type { Report } from './core/report';
+import type { ContainerInfo, Report } from './core/report';
 import type { Finding } from './core/rule';
 import type { TimelinePage } from './core/timeline';
 
@@ -18,6 +18,9 @@ export interface PageReport {
   storeId?: string;
   /** Set when the page cannot have cookies (browser-internal pages, file: URLs…). */
   unsupported?: string;
+  /** The Firefox container the tab is in, and every container there is (for the "all containers" view). */
+  container?: ContainerInfo;
+  containers?: ContainerInfo[];
   /** Findings here already follow the active policy's rule levels and allow-list. */
   report?: Report;
   policy?: PagePolicy;
@@ -35,7 +38,7 @@ export interface PagePolicy {
 
 /** A cookie to write: a stored one, or one from the editor or an import. */
 export type CookieWrite = Pick<Cookie, 'name' | 'value' | 'domain' | 'hostOnly' | 'path' | 'secure' | 'httpOnly' | 'sameSite'> &
-  Partial<Pick<Cookie, 'expirationDate' | 'storeId' | 'partitionKey' | 'session'>>;
+  Partial<Pick<Cookie, 'expirationDate' | 'storeId' | 'partitionKey' | 'session' | 'firstPartyDomain'>>;
 
 export interface WriteResult {
   written: Cookie[];
@@ -45,7 +48,7 @@ export interface WriteResult {
 
 export interface Requests {
   /** Cookies of a tab's page (plus the given frame and resource URLs, and the Set-Cookie headers DevTools saw), analysed. */
-  getReport: { params: { tabId: number; urls?: string[]; setCookies?: { url: string; header: string }[] }; result: PageReport };
+  getReport: { params: { tabId: number; urls?: string[]; setCookies?: { url: string; header: string }[]; allStores?: boolean }; result: PageReport };
   /**
    * Writes cookies. `atomic`: all or nothing (imports). `replace`: cookies to remove first, when an edit
    * changes what identifies a cookie (name, domain, path, partition).

@@ -1,6 +1,7 @@
 import type browser from 'webextension-polyfill';
 import type { Cookie } from '../core/cookie';
 import { cookieCoversUrl, hostOf, isSameSite, siteOf } from '../core/site';
+import { allFirstParties } from './platform';
 
 type CookiesApi = Pick<typeof browser.cookies, 'getAll' | 'getAllCookieStores'>;
 type Query = Parameters<CookiesApi['getAll']>[0];
@@ -11,7 +12,8 @@ export async function storeIdOf(cookies: CookiesApi, tabId: number): Promise<str
   return stores.find((s) => s.tabIds.includes(tabId))?.id;
 }
 
-async function getAll(cookies: CookiesApi, query: Query): Promise<Cookie[]> {
+async function getAll(cookies: CookiesApi, q: Query): Promise<Cookie[]> {
+  const query = { ...q, ...allFirstParties() } as Query;
   try {
     return (await cookies.getAll(query)) as Cookie[];
   } catch {

@@ -23,6 +23,7 @@ export async function writeCookie(c: CookieWrite): Promise<Cookie> {
     sameSite: c.sameSite,
     ...(c.session || c.expirationDate === undefined ? {} : { expirationDate: c.expirationDate }),
     ...(c.storeId ? { storeId: c.storeId } : {}),
+    ...(c.firstPartyDomain ? { firstPartyDomain: c.firstPartyDomain } : {}),
     ...partition(c.partitionKey),
   } as Parameters<typeof browser.cookies.set>[0]);
   // Chrome answers null (and sets lastError) when it refuses a cookie instead of rejecting.
@@ -30,11 +31,12 @@ export async function writeCookie(c: CookieWrite): Promise<Cookie> {
   return stored as Cookie;
 }
 
-export async function deleteCookie(c: Pick<Cookie, 'name' | 'domain' | 'path' | 'secure' | 'storeId' | 'partitionKey'>): Promise<boolean> {
+export async function deleteCookie(c: Pick<Cookie, 'name' | 'domain' | 'path' | 'secure' | 'storeId' | 'partitionKey' | 'firstPartyDomain'>): Promise<boolean> {
   const removed = await browser.cookies.remove({
     url: urlOf(c),
     name: c.name,
     ...(c.storeId ? { storeId: c.storeId } : {}),
+    ...(c.firstPartyDomain ? { firstPartyDomain: c.firstPartyDomain } : {}),
     ...partition(c.partitionKey),
   } as Parameters<typeof browser.cookies.remove>[0]);
   return removed !== null;

@@ -1,10 +1,12 @@
 import browser from 'webextension-polyfill';
+import type { Cookie } from '../core/cookie';
 import { gradeOf, scoreOf } from '../core/grade';
 import { applyPolicy } from '../core/policy';
-import { analyze } from '../core/report';
+import { analyze, type Report } from '../core/report';
 import { hostOf, siteOf } from '../core/site';
 import type { PageReport } from '../messages';
 import { collectPageCookies, storeIdOf } from './collect';
+import { containersByStore } from './containers';
 import { currentPolicy } from './policy-store';
 
 export function unsupportedReason(url: string): string | undefined {
@@ -14,25 +16,49 @@ export function unsupportedReason(url: string): string | undefined {
   return `This tab shows a ${scheme}: page. Only http and https pages have cookies.`;
 }
 
-/** Analyses the cookies a tab's page uses; `urls` adds the frames and resources DevTools sees. */
-export async function pageReport(tabId: number, urls: readonly string[] = [], setCookies: { url: string; header: string }[] = []): Promise<PageReport> {
+export interface ReportRequest {
+  /** Frames and resources DevTools sees. */
+  urls?: readonly string[];
+  setCookies?: { url: string; header: string }[];
+  /** The page's cookies in every cookie store (all Firefox containers, private windows), not only the tab's. */
+  allStores?: boolean;
+}
+
+/** The page's cookies, in the tab's own store or in all of them. */
+async function pageCookies(url: string, urls: readonly string[], storeId: string | undefined, allStores: boolean): Promise<Cookie[]> {
+  if (!allStores) return collectPageCookies(browser.cookies, url, urls, storeId);
+  const stores = await browser.cookies.getAllCookieStores();
+  return (await Promise.all(stores.map((s) => collectPageCookies(browser.cookies, url, urls, s.id)))).flat();
+}
+
+function withPolicy(report: Report, policy: Awaited<ReturnType<typeof currentPolicy>>['policy']): Pick<PageReport, 'report' | 'policy'> {
+  if (!policy) return { report };
+  const applied = applyPolicy(report, policy);
+  const score = scoreOf(applied.findings);
+  return {
+    report: { ...report, findings: applied.findings, score, grade: gradeOf(score, applied.findings) },
+    policy: { name: policy.name, violations: applied.violations, errors: applied.errors, passed: applied.passed },
+  };
+}
+
+/** Analyses the cookies a tab's page uses; the policy, when one is set, adjusts the findings. */
+export async function pageReport(tabId: number, request: ReportRequest = {}): Promise<PageReport> {
   const tab = await browser.tabs.get(tabId);
   const url = tab.url ?? '';
   const unsupported = unsupportedReason(url);
   if (unsupported) return { tabId, url, site: '', unsupported };
-  const storeId = await storeIdOf(browser.cookies, tabId);
-  const cookies = await collectPageCookies(browser.cookies, url, urls, storeId);
-  const report = await analyze(cookies, { url, pageUrls: [...urls], setCookies });
-  const { policy } = await currentPolicy();
-  if (!policy) return { tabId, url, site: siteOf(hostOf(url)), storeId, report };
-  const applied = applyPolicy(report, policy);
-  const score = scoreOf(applied.findings);
+  const urls = request.urls ?? [];
+  const [storeId, containers, { policy }] = await Promise.all([storeIdOf(browser.cookies, tabId), containersByStore(), currentPolicy()]);
+  const cookies = await pageCookies(url, urls, storeId, request.allStores ?? false);
+  const report = await analyze(cookies, { url, pageUrls: [...urls], setCookies: request.setCookies ?? [] });
+  if (containers.size) for (const c of report.cookies) c.container = c.storeId ? containers.get(c.storeId) : undefined;
   return {
     tabId,
     url,
     site: siteOf(hostOf(url)),
     storeId,
-    report: { ...report, findings: applied.findings, score, grade: gradeOf(score, applied.findings) },
-    policy: { name: policy.name, violations: applied.violations, errors: applied.errors, passed: applied.passed },
+    ...(storeId && containers.has(storeId) ? { container: containers.get(storeId) } : {}),
+    ...(containers.size ? { containers: [...containers.values()] } : {}),
+    ...withPolicy(report, policy),
   };
 }

@@ -35,7 +35,7 @@ browser.tabs.onUpdated.addListener((tabId, change) => {
 });
 
 serveRequests({
-  getReport: ({ tabId, urls, setCookies }) => pageReport(tabId, urls, setCookies),
+  getReport: ({ tabId, ...request }) => pageReport(tabId, request),
   async setCookies({ cookies, atomic, replace }) {
     for (const old of replace ?? []) await deleteCookie(old);
     const existing = atomic ? await allStoreCookies() : [];

@@ -27,6 +27,15 @@ export interface AnalyzedCookie extends Cookie {
   partitioned: boolean;
   /** The response that set it, when the Set-Cookie header was seen. */
   setBy?: { url: string; header: string };
+  /** Firefox container the cookie's store belongs to (name and colour, from contextualIdentities). */
+  container?: ContainerInfo;
+}
+
+export interface ContainerInfo {
+  name: string;
+  /** Firefox's colour name (blue, turquoise, …) and its CSS value. */
+  color: string;
+  colorCode?: string;
 }
 
 export interface SetCookieRecord {
@@ -113,6 +122,7 @@ export function describeCookie(c: Cookie, pageUrl: string, decoded?: Decoded): A
     thirdParty: isThirdParty(c, pageUrl),
     partitioned: isPartitioned(c),
     setBy: undefined,
+    container: undefined,
   };
 }
 

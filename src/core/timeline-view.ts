@@ -20,17 +20,26 @@ export interface TimelineRow {
   entry: TimelineEntry;
 }
 
+/** Firefox reports every removal as `explicit`; an update then shows as a removal and an add in a row. */
+function replacedNext(entries: readonly TimelineEntry[], i: number, key: string): boolean {
+  const e = entries[i];
+  const next = entries[i + 1];
+  return e.removed && e.cause === 'explicit' && next !== undefined && !next.removed && cookieKey(next.cookie) === key && next.time - e.time <= 1000;
+}
+
 /**
  * Turns raw onChanged events into rows: an `overwrite` removal followed by the new cookie becomes one
- * "overwritten" row with the old and new values; removals are told apart by their cause.
+ * "overwritten" row with the old and new values; removals are told apart by their cause — or, where the
+ * browser says only "explicit" (Firefox), by what they look like: followed at once by the same cookie
+ * (an overwrite) or past their expiry date (expired).
  */
 export function timelineRows(entries: readonly TimelineEntry[]): TimelineRow[] {
   const rows: TimelineRow[] = [];
   const pendingOverwrite = new Map<string, TimelineRow>();
-  for (const e of entries) {
+  for (const [i, e] of entries.entries()) {
     const key = cookieKey(e.cookie);
     const base = { seq: e.seq, time: e.time, name: e.cookie.name, domain: e.cookie.domain, path: e.cookie.path, missed: e.missed === true, entry: e };
-    if (e.removed && e.cause === 'overwrite') {
+    if (e.removed && (e.cause === 'overwrite' || replacedNext(entries, i, key))) {
       const row: TimelineRow = { ...base, kind: 'overwritten', oldValue: e.cookie.value };
       pendingOverwrite.set(key, row);
       rows.push(row);
@@ -48,7 +57,13 @@ export function timelineRows(entries: readonly TimelineEntry[]): TimelineRow[] {
       rows.push({ ...base, kind: 'created', newValue: e.cookie.value });
       continue;
     }
-    const kind: ChangeKind = e.cause === 'expired' || e.cause === 'expired_overwrite' ? 'expired' : e.cause === 'evicted' ? 'evicted' : 'removed';
+    const pastExpiry = e.cookie.expirationDate !== undefined && e.cookie.expirationDate * 1000 <= e.time + 1000;
+    const kind: ChangeKind =
+      e.cause === 'expired' || e.cause === 'expired_overwrite' || (e.cause === 'explicit' && pastExpiry)
+        ? 'expired'
+        : e.cause === 'evicted'
+          ? 'evicted'
+          : 'removed';
     rows.push({ ...base, kind, oldValue: e.cookie.value });
   }
   return rows;

@@ -17,10 +17,16 @@ const FIELDS = [
   'expirationDate',
   'storeId',
   'partitionKey',
+  'firstPartyDomain',
 ] as const;
 
-export function toJson(cookies: readonly Cookie[]): string {
-  const plain = cookies.map((c) => Object.fromEntries(FIELDS.filter((k) => c[k] !== undefined && c[k] !== null).map((k) => [k, c[k]])));
+/** JSON export; a Firefox container is named with its colour so the file says where each cookie lived. */
+export function toJson(cookies: readonly (Cookie & { container?: { name: string; color: string } })[]): string {
+  const plain = cookies.map((c) => {
+    const out: Record<string, unknown> = Object.fromEntries(FIELDS.filter((k) => c[k] !== undefined && c[k] !== null && c[k] !== '').map((k) => [k, c[k]]));
+    if (c.container) out.container = { name: c.container.name, color: c.container.color };
+    return out;
+  });
   return `${JSON.stringify(plain, null, 2)}\n`;
 }
 

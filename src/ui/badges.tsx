@@ -9,6 +9,17 @@ export function TypeBadges({ cookie }: { cookie: AnalyzedCookie }) {
       {cookie.httpOnly && <span class="badge badge-httponly">HttpOnly</span>}
       {cookie.partitioned && <span class="badge badge-partitioned">Partitioned</span>}
       {cookie.thirdParty && <span class="badge badge-third-party">Third-party</span>}
+      {cookie.container && <ContainerBadge container={cookie.container} />}
+    </span>
+  );
+}
+
+/** A Firefox container, in its own colour (only a plain hex colour is used as a style). */
+export function ContainerBadge({ container }: { container: { name: string; colorCode?: string } }) {
+  const color = container.colorCode && /^#[0-9a-f]{3,8}$/i.test(container.colorCode) ? container.colorCode : undefined;
+  return (
+    <span class="badge badge-container" style={color ? { borderColor: color, color } : undefined} title={`Container: ${container.name}`}>
+      {container.name}
     </span>
   );
 }

@@ -118,7 +118,8 @@ export function PanelApp({ api }: { api: DevtoolsApi }) {
   const navigations = usePageChanges(api);
   const log = useNetworkLog(api);
   const setCookies = useMemo(() => log.map(({ url, header }) => ({ url, header })), [log]);
-  const { page, error, loading, reload } = usePageReport(api.tabId, { urls: api.resourceUrls, setCookies, reloadKey: navigations });
+  const [allStores, setAllStores] = useState(false);
+  const { page, error, loading, reload } = usePageReport(api.tabId, { urls: api.resourceUrls, setCookies, reloadKey: navigations, allStores });
   const timeline = useTimelineStatus();
 
   const [view, setView] = useState<View>('cookies');
@@ -289,6 +290,7 @@ export function PanelApp({ api }: { api: DevtoolsApi }) {
             onExport={(f, t) => void exportShown(f, t)}
             onExportReport={(f) => void exportReport(f)}
             onImport={(file) => void importFile(file)}
+            containers={page?.containers?.length ? { all: allStores, onAll: setAllStores } : undefined}
           />
           <div class={`cookies-split${selected && detailOpen ? ' with-detail' : ''}`}>
             {cookies.length === 0 ? (

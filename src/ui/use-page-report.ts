@@ -14,6 +14,8 @@ export interface ReportInputs {
   setCookies?: { url: string; header: string }[];
   /** Changes on navigation, forcing a reload. */
   reloadKey?: number;
+  /** The page's cookies in every cookie store (Firefox containers), not only the tab's. */
+  allStores?: boolean;
 }
 
 /**
@@ -34,7 +36,12 @@ export function usePageReport(tabId: number | undefined, inputs: ReportInputs): 
       const mine = ++generation;
       try {
         const started = performance.now();
-        const page = await request('getReport', { tabId, urls: await latest.current.urls(), setCookies: latest.current.setCookies });
+        const page = await request('getReport', {
+          tabId,
+          urls: await latest.current.urls(),
+          setCookies: latest.current.setCookies,
+          allStores: latest.current.allStores,
+        });
         // User Timing entries for `npm run bench`: the worker's answer, then (panel-app) the render.
         performance.measure('cookie-lens:report', { start: started, end: performance.now() });
         performance.mark('cookie-lens:report-received');
@@ -58,6 +65,6 @@ export function usePageReport(tabId: number | undefined, inputs: ReportInputs): 
       offChanges();
       offPolicy();
     };
-  }, [tabId, inputs.reloadKey, inputs.setCookies?.length]);
+  }, [tabId, inputs.reloadKey, inputs.setCookies?.length, inputs.allStores]);
   return { ...state, reload: () => loadRef.current() };
 }

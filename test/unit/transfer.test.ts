@@ -133,3 +133,31 @@ describe('what an overwrite changed', () => {
     expect(attributeChanges(before, { ...before, session: true, expirationDate: undefined })).toEqual(['now a session cookie']);
   });
 });
+
+describe('timeline rows from Firefox, where every removal is "explicit"', () => {
+  it('reads a removal followed at once by the same cookie as an overwrite, and a removal past expiry as expired', () => {
+    // Seconds apart, except an overwrite's removal and add, which arrive together.
+    const entry = (seq: number, removed: boolean, value: string, expirationDate?: number): TimelineEntry => ({
+      seq,
+      time: 10_000 + (seq === 2 ? 1 * 5000 + 1 : seq * 5000),
+      removed,
+      cause: 'explicit',
+      cookie: makeCookie({ name: 'sid', value, session: expirationDate === undefined, expirationDate }),
+    });
+    const rows = timelineRows([
+      entry(0, false, 'a'),
+      entry(1, true, 'a'),
+      entry(2, false, 'b'),
+      entry(3, true, 'b', 5),
+      entry(4, false, 'c'),
+      entry(5, true, 'c'),
+    ]);
+    expect(rows.map((r) => [r.kind, r.oldValue, r.newValue])).toEqual([
+      ['created', undefined, 'a'],
+      ['overwritten', 'a', 'b'],
+      ['expired', 'b', undefined],
+      ['created', undefined, 'c'],
+      ['removed', 'c', undefined],
+    ]);
+  });
+});

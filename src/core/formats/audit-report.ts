@@ -28,6 +28,8 @@ export interface AuditCookie {
   framework?: string;
   decoded?: { format: string; payload?: unknown; knownSecret?: string };
   setBy?: { url: string; header: string };
+  /** Firefox container (name and colour). */
+  container?: { name: string; color: string };
   /** Pass/fail against the policy's requirements; absent without a policy or when none applies. */
   policy?: 'pass' | 'fail';
 }
@@ -71,6 +73,7 @@ function auditCookie(c: AnalyzedCookie): AuditCookie {
     if (c.decoded.knownSecret !== undefined) out.decoded.knownSecret = c.decoded.knownSecret;
   }
   if (c.setBy) out.setBy = c.setBy;
+  if (c.container) out.container = { name: c.container.name, color: c.container.color };
   return out;
 }
 

@@ -152,7 +152,13 @@ export function DetailPane({ cookie: c, findings, violations, now, onEdit, onDel
             </>
           )}
           <dt>Store</dt>
-          <dd>{c.storeId ?? 'default'}</dd>
+          <dd>
+            {c.container
+              ? `container “${c.container.name}”`
+              : c.storeId === 'firefox-private' || c.storeId === '1'
+                ? 'private window'
+                : (c.storeId ?? 'default')}
+          </dd>
         </dl>
       </section>
 

@@ -14,6 +14,8 @@ interface Props {
   onExport(format: ExportFormat, target: 'file' | 'clipboard'): void;
   onExportReport(format: 'json' | 'markdown' | 'sarif' | 'junit'): void;
   onImport(file: File): void;
+  /** Firefox containers exist: offer the page's cookies from all of them (filter with container:). */
+  containers?: { all: boolean; onAll(all: boolean): void };
 }
 
 const EXPORTS: [ExportFormat, string][] = [
@@ -42,6 +44,11 @@ export function Toolbar(p: Props) {
       <label class="check">
         <input type="checkbox" checked={p.onlyIssues} onChange={(e) => p.onOnlyIssues((e.target as HTMLInputElement).checked)} /> Only with issues
       </label>
+      {p.containers && (
+        <label class="check">
+          <input type="checkbox" checked={p.containers.all} onChange={(e) => p.containers?.onAll((e.target as HTMLInputElement).checked)} /> All containers
+        </label>
+      )}
       <span class="muted" data-testid="shown-count">
         {p.shown} of {p.total}
       </span>

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { cookieKey } from '../../core/cookie';
 import { countCookies } from '../../core/summary';
+import { ContainerBadge } from '../badges';
 import { usePageReport } from '../use-page-report';
 import { CookiesView } from './cookies-view';
 import { FindingsView } from './findings-view';
@@ -44,6 +45,7 @@ export function PopupApp({ tabId }: { tabId: number | undefined }) {
       <header class="popup-header">
         <div>
           <h1 class="site">{page.site}</h1>
+          {page.container && <ContainerBadge container={page.container} />}
           <p class="url" title={page.url}>
             {page.url}
           </p>
