@@ -2,6 +2,7 @@ import browser from 'webextension-polyfill';
 import type { Cookie, PartitionKey } from '../core/cookie';
 import { cookieHost } from '../core/cookie';
 import type { CookieWrite, WriteResult } from '../messages';
+import { firstPartyOf } from './platform';
 
 function urlOf(c: Pick<Cookie, 'domain' | 'path' | 'secure'>): string {
   return `${c.secure ? 'https' : 'http'}://${cookieHost(c)}${c.path.startsWith('/') ? c.path : `/${c.path}`}`;
@@ -23,7 +24,7 @@ export async function writeCookie(c: CookieWrite): Promise<Cookie> {
     sameSite: c.sameSite,
     ...(c.session || c.expirationDate === undefined ? {} : { expirationDate: c.expirationDate }),
     ...(c.storeId ? { storeId: c.storeId } : {}),
-    ...(c.firstPartyDomain ? { firstPartyDomain: c.firstPartyDomain } : {}),
+    ...firstPartyOf(c),
     ...partition(c.partitionKey),
   } as Parameters<typeof browser.cookies.set>[0]);
   // Chrome answers null (and sets lastError) when it refuses a cookie instead of rejecting.
@@ -36,7 +37,7 @@ export async function deleteCookie(c: Pick<Cookie, 'name' | 'domain' | 'path' | 
     url: urlOf(c),
     name: c.name,
     ...(c.storeId ? { storeId: c.storeId } : {}),
-    ...(c.firstPartyDomain ? { firstPartyDomain: c.firstPartyDomain } : {}),
+    ...firstPartyOf(c),
     ...partition(c.partitionKey),
   } as Parameters<typeof browser.cookies.remove>[0]);
   return removed !== null;

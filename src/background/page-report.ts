@@ -25,10 +25,17 @@ export interface ReportRequest {
 }
 
 /** The page's cookies, in the tab's own store or in all of them. */
-async function pageCookies(url: string, urls: readonly string[], storeId: string | undefined, allStores: boolean): Promise<Cookie[]> {
+async function pageCookies(
+  url: string,
+  urls: readonly string[],
+  storeId: string | undefined,
+  allStores: boolean,
+  containers: ReadonlyMap<string, unknown>,
+): Promise<Cookie[]> {
   if (!allStores) return collectPageCookies(browser.cookies, url, urls, storeId);
-  const stores = await browser.cookies.getAllCookieStores();
-  return (await Promise.all(stores.map((s) => collectPageCookies(browser.cookies, url, urls, s.id)))).flat();
+  // getAllCookieStores lists only stores with an open tab; a container without one still keeps cookies.
+  const ids = new Set([...(await browser.cookies.getAllCookieStores()).map((s) => s.id), ...containers.keys()]);
+  return (await Promise.all([...ids].map((id) => collectPageCookies(browser.cookies, url, urls, id)))).flat();
 }
 
 function withPolicy(report: Report, policy: Awaited<ReturnType<typeof currentPolicy>>['policy']): Pick<PageReport, 'report' | 'policy'> {
@@ -49,7 +56,7 @@ export async function pageReport(tabId: number, request: ReportRequest = {}): Pr
   if (unsupported) return { tabId, url, site: '', unsupported };
   const urls = request.urls ?? [];
   const [storeId, containers, { policy }] = await Promise.all([storeIdOf(browser.cookies, tabId), containersByStore(), currentPolicy()]);
-  const cookies = await pageCookies(url, urls, storeId, request.allStores ?? false);
+  const cookies = await pageCookies(url, urls, storeId, request.allStores ?? false, containers);
   const report = await analyze(cookies, { url, pageUrls: [...urls], setCookies: request.setCookies ?? [] });
   if (containers.size) for (const c of report.cookies) c.container = c.storeId ? containers.get(c.storeId) : undefined;
   return {

@@ -12,3 +12,11 @@ export function isFirefox(): boolean {
 export function allFirstParties(): { firstPartyDomain?: null } {
   return isFirefox() ? { firstPartyDomain: null } : {};
 }
+
+/**
+ * The cookie's first-party domain for a write or remove: Firefox needs it back (with first-party
+ * isolation on, calls without it throw); Chromium rejects the key, even from an imported Firefox export.
+ */
+export function firstPartyOf(c: { firstPartyDomain?: string }): { firstPartyDomain?: string } {
+  return isFirefox() && c.firstPartyDomain !== undefined ? { firstPartyDomain: c.firstPartyDomain } : {};
+}

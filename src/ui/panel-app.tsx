@@ -336,7 +336,7 @@ export function PanelApp({ api }: { api: DevtoolsApi }) {
         </>
       )}
       {view === 'timeline' && <TimelineView pageSites={pageSites} />}
-      {view === 'network' && <NetworkView log={log} storeId={page?.storeId} version={cookies.length} />}
+      {view === 'network' && <NetworkView log={log} storeId={page?.storeId} version={cookies.length} standalone={api.standalone} />}
       {view === 'policy' && <PolicyView pagePolicy={page?.policy} />}
 
       {editing && (

@@ -17,6 +17,7 @@ export interface SetDetails {
   expirationDate?: number;
   storeId?: string;
   partitionKey?: PartitionKey;
+  firstPartyDomain?: string;
 }
 
 interface GetAllFilter {
@@ -30,7 +31,11 @@ interface GetAllFilter {
   partitionKey?: PartitionKey;
 }
 
-const DEFAULT_STORE = '0';
+/** What differs when the fake plays Firefox rather than Chromium (see `fake.asFirefox`). */
+export interface FirefoxMode {
+  /** privacy.firstparty.isolate: cookie calls without `firstPartyDomain` throw, as Firefox's do. */
+  firstPartyIsolation?: boolean;
+}
 
 /** An in-memory cookie store that behaves like chrome.cookies: set/remove fire onChanged. */
 export class FakeCookies {
@@ -39,8 +44,23 @@ export class FakeCookies {
   /** tabId → storeId, for getAllCookieStores. */
   readonly tabStores = new Map<number, string>();
   now = () => Date.now();
+  /** Set by `fake.asFirefox`: Firefox store ids and first-party checks; undefined plays Chromium. */
+  firefox: FirefoxMode | undefined;
+
+  get defaultStore(): string {
+    return this.firefox ? 'firefox-default' : '0';
+  }
+
+  /** The argument checks the two browsers make that differ: Chromium rejects the Firefox-only key. */
+  private checkFirstParty(d: object, call: string): void {
+    const has = 'firstPartyDomain' in d;
+    if (!this.firefox && has) throw new Error(`Error in invocation of cookies.${call}: Unexpected property: 'firstPartyDomain'.`);
+    if (this.firefox?.firstPartyIsolation && !has)
+      throw new Error("First-Party Isolation is enabled, but the required 'firstPartyDomain' attribute was not set.");
+  }
 
   async set(d: SetDetails): Promise<Cookie> {
+    this.checkFirstParty(d, 'set');
     // Judge the write as a browser would: through the engine's storage model, as a Set-Cookie line.
     const attrs = [
       `${d.name ?? ''}=${d.value ?? ''}`,
@@ -65,9 +85,11 @@ export class FakeCookies {
       httpOnly: d.httpOnly ?? false,
       sameSite: d.sameSite ?? 'unspecified',
       session: d.expirationDate === undefined,
-      storeId: d.storeId ?? DEFAULT_STORE,
+      storeId: d.storeId ?? this.defaultStore,
       ...(d.expirationDate !== undefined ? { expirationDate: d.expirationDate } : {}),
       ...(d.partitionKey ? { partitionKey: d.partitionKey } : {}),
+      // Firefox gives every cookie a first-party domain ('' without first-party isolation).
+      ...(this.firefox ? { firstPartyDomain: d.firstPartyDomain ?? '' } : {}),
     };
     this.put(cookie);
     return cookie;
@@ -75,26 +97,28 @@ export class FakeCookies {
 
   /** Stores a cookie as given (tests use it for jars of any shape) and fires the events a browser would. */
   put(cookie: Cookie): void {
-    const key = cookieKey({ ...cookie, storeId: cookie.storeId ?? DEFAULT_STORE });
+    const key = cookieKey({ ...cookie, storeId: cookie.storeId ?? this.defaultStore });
     const old = this.jar.get(key);
-    if (old) this.onChanged.trigger({ removed: true, cookie: old, cause: 'overwrite' });
+    // Firefox reports every removal as 'explicit', overwrites and expiries included.
+    if (old) this.onChanged.trigger({ removed: true, cookie: old, cause: this.firefox ? 'explicit' : 'overwrite' });
     const expired = cookie.expirationDate !== undefined && cookie.expirationDate * 1000 <= this.now();
     if (expired) {
       this.jar.delete(key);
-      if (old) this.onChanged.trigger({ removed: true, cookie: old, cause: 'expired_overwrite' });
+      if (old) this.onChanged.trigger({ removed: true, cookie: old, cause: this.firefox ? 'explicit' : 'expired_overwrite' });
       return;
     }
-    const stored = { ...cookie, storeId: cookie.storeId ?? DEFAULT_STORE };
+    const stored = { ...cookie, storeId: cookie.storeId ?? this.defaultStore };
     this.jar.set(key, stored);
     this.onChanged.trigger({ removed: false, cookie: stored, cause: 'explicit' });
   }
 
-  async remove(d: { url: string; name: string; storeId?: string; partitionKey?: PartitionKey }): Promise<{ name: string } | null> {
+  async remove(d: { url: string; name: string; storeId?: string; partitionKey?: PartitionKey; firstPartyDomain?: string }): Promise<{ name: string } | null> {
+    this.checkFirstParty(d, 'remove');
     const match = [...this.jar.entries()].find(
       ([, c]) =>
         c.name === d.name &&
         cookieCoversUrl(c, d.url) &&
-        (c.storeId ?? DEFAULT_STORE) === (d.storeId ?? DEFAULT_STORE) &&
+        (c.storeId ?? this.defaultStore) === (d.storeId ?? this.defaultStore) &&
         samePartition(c.partitionKey, d.partitionKey),
     );
     if (!match) return null;
@@ -104,8 +128,10 @@ export class FakeCookies {
   }
 
   async getAll(f: GetAllFilter = {}): Promise<Cookie[]> {
+    this.checkFirstParty(f, 'getAll');
     return [...this.jar.values()].filter((c) => {
-      if (f.storeId !== undefined && c.storeId !== f.storeId) return false;
+      // Without a storeId, browsers answer from the caller's own store: the default one.
+      if ((c.storeId ?? this.defaultStore) !== (f.storeId ?? this.defaultStore)) return false;
       if (f.name !== undefined && c.name !== f.name) return false;
       if (f.domain !== undefined && !domainMatch(c.domain.replace(/^\./, ''), f.domain)) return false;
       if (f.path !== undefined && c.path !== f.path) return false;
@@ -121,7 +147,7 @@ export class FakeCookies {
   }
 
   async getAllCookieStores(): Promise<{ id: string; tabIds: number[] }[]> {
-    const stores = new Map<string, number[]>([[DEFAULT_STORE, []]]);
+    const stores = new Map<string, number[]>([[this.defaultStore, []]]);
     for (const [tabId, storeId] of this.tabStores) stores.set(storeId, [...(stores.get(storeId) ?? []), tabId]);
     return [...stores].map(([id, tabIds]) => ({ id, tabIds }));
   }
@@ -131,6 +157,7 @@ export class FakeCookies {
     this.onChanged.clear();
     this.tabStores.clear();
     this.now = () => Date.now();
+    this.firefox = undefined;
   }
 }
 

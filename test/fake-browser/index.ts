@@ -2,7 +2,7 @@
  * The in-memory browser that stands in for `webextension-polyfill` in unit and component tests
  * (vite.config.ts aliases the module here). Call `resetBrowser()` before each test.
  */
-import { FakeCookies } from './cookies';
+import { FakeCookies, type FirefoxMode } from './cookies';
 import { FakeEvent } from './events';
 import { FakeStorageArea } from './storage';
 
@@ -27,6 +27,16 @@ function badge(tabId: number | undefined) {
   return badges.get(id) as { text?: string; color?: string; title?: string };
 }
 
+export interface FakeContainer {
+  cookieStoreId: string;
+  name: string;
+  color: string;
+  colorCode: string;
+  icon: string;
+}
+
+const chromeUrl = (path: string) => `chrome-extension://fake-extension-id/${path.replace(/^\//, '')}`;
+
 export const fakeBrowser = {
   cookies,
   storage: { local },
@@ -43,7 +53,7 @@ export const fakeBrowser = {
       }
       return structuredClone(await answers[0]);
     },
-    getURL: (path: string) => `chrome-extension://fake-extension-id/${path.replace(/^\//, '')}`,
+    getURL: chromeUrl,
     getManifest: () => ({ manifest_version: 3, name: 'Cookie Lens', version: '0.0.0-test' }),
   },
   tabs: {
@@ -69,6 +79,8 @@ export const fakeBrowser = {
       badge(tabId).title = title;
     },
   },
+  /** Present only when the fake plays Firefox (Chromium has no such API). */
+  contextualIdentities: undefined as { query(q: object): Promise<FakeContainer[]> } | undefined,
   devtools: {
     inspectedWindow: { tabId: 1, getResources: async () => [] as { url: string }[] },
     network: { onNavigated: new FakeEvent<[string]>() },
@@ -84,6 +96,22 @@ export const fake = {
     return full;
   },
   badge: (tabId: number) => badges.get(tabId),
+  /**
+   * Plays Firefox: moz-extension: URLs, firefox-* store ids, explicit-only removals, first-party
+   * isolation if asked, and contextualIdentities with these containers (`containers: 'disabled'`
+   * makes query throw, as Firefox does when containers are turned off).
+   */
+  asFirefox(mode: FirefoxMode & { containers?: FakeContainer[] | 'disabled' } = {}): void {
+    cookies.firefox = mode;
+    fakeBrowser.runtime.getURL = (path: string) => `moz-extension://fake-uuid/${path.replace(/^\//, '')}`;
+    const containers = mode.containers ?? [];
+    fakeBrowser.contextualIdentities = {
+      async query() {
+        if (containers === 'disabled') throw new Error('Contextual identities are currently disabled');
+        return containers.map((c) => ({ ...c }));
+      },
+    };
+  },
   reset(): void {
     cookies.reset();
     local.reset();
@@ -93,6 +121,8 @@ export const fake = {
     fakeBrowser.tabs.onActivated.clear();
     fakeBrowser.tabs.onUpdated.clear();
     fakeBrowser.devtools.network.onNavigated.clear();
+    fakeBrowser.runtime.getURL = chromeUrl;
+    fakeBrowser.contextualIdentities = undefined;
   },
 };
 

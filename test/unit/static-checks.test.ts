@@ -1,9 +1,22 @@
 import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = join(import.meta.dirname, '../..');
 const bin = (name: string) => join(ROOT, 'node_modules/.bin', name);
+
+function sources(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return sources(path);
+    return /\.(tsx?|html)$/.test(name) ? [path] : [];
+  });
+}
+
+/** Ways to turn a string into markup: cookie text must only ever reach the page as text. */
+const HTML_SINKS =
+  /\b(innerHTML|outerHTML|dangerouslySetInnerHTML|insertAdjacentHTML|createContextualFragment|srcdoc)\b|document\.write|(?<![$\w.])eval\s*\(|new Function\s*\(/;
 
 function run(cmd: string, args: string[]) {
   const r = spawnSync(cmd, args, { cwd: ROOT, encoding: 'utf8' });
@@ -17,6 +30,14 @@ describe('static checks', () => {
 
   it('src/core type-checks without the DOM or extension types', () => {
     expect(run(bin('tsc'), ['--noEmit', '-p', 'tsconfig.core.json'])).toEqual({ status: 0, output: '' });
+  });
+
+  it('no source file uses an API that parses a string as HTML or code', () => {
+    expect(HTML_SINKS.test('el.innerHTML = value')).toBe(true);
+    expect(HTML_SINKS.test('<div dangerouslySetInnerHTML={{ __html: v }} />')).toBe(true);
+    expect(HTML_SINKS.test("page.$$eval('a', f)")).toBe(false);
+    const offenders = sources(join(ROOT, 'src')).filter((f) => HTML_SINKS.test(readFileSync(f, 'utf8')));
+    expect(offenders.map((f) => relative(ROOT, f))).toEqual([]);
   });
 
   it('Biome lint and format pass', () => {

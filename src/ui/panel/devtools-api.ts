@@ -23,4 +23,30 @@ export interface DevtoolsApi {
   onNavigated(listener: (url: string) => void): () => void;
   /** 'dark' or 'default', as DevTools' own theme. */
   themeName: string;
+  /** True when the panel page runs in a tab of its own (`panel.html?tabId=N`), outside DevTools: no network log. */
+  standalone?: boolean;
+}
+
+/** The tab id a standalone page was opened for (`?tabId=N`), or undefined. */
+export function tabIdFromQuery(search: string): number | undefined {
+  const raw = new URLSearchParams(search).get('tabId');
+  if (raw === null || !/^\d+$/.test(raw)) return undefined;
+  return Number(raw);
+}
+
+/**
+ * The panel outside DevTools (a tab of its own, e.g. in Firefox where a test or a user opens
+ * `panel.html?tabId=N`): the cookie report, timeline and editing work as in DevTools; the network log
+ * needs DevTools' HAR and stays empty, with a message saying so.
+ */
+export function standaloneApi(tabId: number, options: { dark: boolean; onNavigated(listener: (url: string) => void): () => void }): DevtoolsApi {
+  return {
+    tabId,
+    resourceUrls: async () => [],
+    getHar: async () => [],
+    onRequestFinished: () => () => undefined,
+    onNavigated: options.onNavigated,
+    themeName: options.dark ? 'dark' : 'default',
+    standalone: true,
+  };
 }

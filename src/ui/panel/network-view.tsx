@@ -23,7 +23,7 @@ export function statusOf(verdict: SetCookieResult, inStore: boolean | undefined)
 
 const LABEL: Record<Status['kind'], string> = { stored: 'stored', deleted: 'deletes the cookie', rejected: 'rejected', missing: 'not stored' };
 
-export function NetworkView({ log, storeId, version }: { log: readonly SetCookieSeen[]; storeId?: string; version: number }) {
+export function NetworkView({ log, storeId, version, standalone }: { log: readonly SetCookieSeen[]; storeId?: string; version: number; standalone?: boolean }) {
   const verdicts = useMemo(() => log.map((s) => parseSetCookie(s.header, s.url, s.time || Date.now())), [log]);
   const [inStore, setInStore] = useState<boolean[]>([]);
   useEffect(() => {
@@ -35,6 +35,9 @@ export function NetworkView({ log, storeId, version }: { log: readonly SetCookie
     };
   }, [verdicts, storeId, version]);
 
+  if (standalone) {
+    return <p class="empty">The network log comes from DevTools: open Cookie Lens in DevTools to see the Set-Cookie headers of each response.</p>;
+  }
   if (log.length === 0) {
     return <p class="empty">No Set-Cookie headers seen yet. DevTools only records requests made while it is open: reload the page to see them.</p>;
   }

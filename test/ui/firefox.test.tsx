@@ -1,0 +1,73 @@
+import { describe, expect, it, vi } from 'vitest';
+import { standaloneApi, tabIdFromQuery } from '../../src/ui/panel/devtools-api';
+import { mount, withWorker } from './setup';
+
+const WORK = { cookieStoreId: 'firefox-container-1', name: 'Work', color: 'blue', colorCode: '#37adff', icon: 'briefcase' };
+const BANK = { cookieStoreId: 'firefox-container-2', name: 'Banking', color: 'green', colorCode: '#51cd00', icon: 'dollar' };
+
+const rowNames = (root: HTMLElement) => [...root.querySelectorAll('.grid-row[data-cookie]')].map((tr) => tr.getAttribute('data-cookie'));
+
+/** Firefox with two containers; tab 1 outside any, tab 2 in "Work"; one cookie per store. */
+async function firefoxWithContainers() {
+  const env = await withWorker((f) => f.fake.asFirefox({ containers: [WORK, BANK] }));
+  env.fake.addTab({ id: 1, url: 'https://shop.example/' });
+  env.fake.addTab({ id: 2, url: 'https://shop.example/', active: false });
+  env.fakeBrowser.cookies.tabStores.set(2, WORK.cookieStoreId);
+  const set = (name: string, storeId?: string) =>
+    env.fakeBrowser.cookies.set({ url: 'https://shop.example/', name, value: 'v', secure: true, sameSite: 'lax', ...(storeId ? { storeId } : {}) });
+  await set('home');
+  await set('work', WORK.cookieStoreId);
+  await set('bank', BANK.cookieStoreId);
+  return env;
+}
+
+const noNavigation = () => () => undefined;
+
+describe('Firefox containers in the UI', () => {
+  it('the popup of a tab in a container names the container, in its colour', async () => {
+    await firefoxWithContainers();
+    const { PopupApp } = await import('../../src/ui/popup/popup-app');
+    const root = mount(<PopupApp tabId={2} />);
+    await vi.waitFor(() => expect(root.querySelector('.popup-header .badge-container')).not.toBeNull());
+    const badge = root.querySelector<HTMLElement>('.popup-header .badge-container');
+    expect(badge?.textContent).toBe('Work');
+    expect(badge?.style.color).toMatch(/#37adff|rgb\(55, 173, 255\)/);
+  });
+
+  it('the panel lists one container, or all of them with their names, filterable with container:', async () => {
+    await firefoxWithContainers();
+    const { PanelApp } = await import('../../src/ui/panel-app');
+    const root = mount(<PanelApp api={standaloneApi(1, { dark: false, onNavigated: noNavigation })} />);
+    await vi.waitFor(() => expect(rowNames(root)).toEqual(['home']));
+    const all = [...root.querySelectorAll('label')].find((l) => l.textContent?.includes('All containers'))?.querySelector('input');
+    if (!all) throw new Error('no "All containers" toggle');
+    all.click();
+    await vi.waitFor(() => expect(rowNames(root)?.sort()).toEqual(['bank', 'home', 'work']));
+    expect([...root.querySelectorAll('.grid-row .badge-container')].map((b) => b.textContent).sort()).toEqual(['Banking', 'Work']);
+    const filter = root.querySelector<HTMLInputElement>('input.filter');
+    if (!filter) throw new Error('no filter box');
+    filter.value = 'container:work';
+    filter.dispatchEvent(new Event('input', { bubbles: true }));
+    await vi.waitFor(() => expect(rowNames(root)).toEqual(['work']));
+  });
+});
+
+describe('panel outside DevTools (panel.html?tabId=N)', () => {
+  it('reads the tab id from the query and nothing else', () => {
+    expect(tabIdFromQuery('?tabId=12')).toBe(12);
+    expect(tabIdFromQuery('')).toBeUndefined();
+    expect(tabIdFromQuery('?tabId=abc')).toBeUndefined();
+    expect(tabIdFromQuery('?tabId=-1')).toBeUndefined();
+  });
+
+  it('shows the tab’s cookies, and says the network log needs DevTools', async () => {
+    const env = await withWorker();
+    env.fake.addTab({ id: 3, url: 'https://shop.example/' });
+    await env.fakeBrowser.cookies.set({ url: 'https://shop.example/', name: 'sid', value: 'v' });
+    const { PanelApp } = await import('../../src/ui/panel-app');
+    const root = mount(<PanelApp api={standaloneApi(3, { dark: false, onNavigated: noNavigation })} />);
+    await vi.waitFor(() => expect(rowNames(root)).toEqual(['sid']));
+    (root.querySelector('[role="tab"]:nth-child(3)') as HTMLElement).click();
+    await vi.waitFor(() => expect(root.querySelector('.empty')?.textContent).toMatch(/network log comes from DevTools/));
+  });
+});
