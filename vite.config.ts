@@ -46,6 +46,8 @@ export default defineConfig(({ mode }) => {
     build: {
       outDir: `dist/${target}`,
       emptyOutDir: true,
+      // Firefox add-on review reads the shipped code: keep it unminified (readable without a source build).
+      minify: target !== 'firefox',
       // The preload polyfill fetch()es modules; the extension's CSP forbids every connection.
       modulePreload: { polyfill: false },
       // The panel page is only named from JS (devtools.panels.create), so crxjs cannot find it alone.

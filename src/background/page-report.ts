@@ -2,7 +2,7 @@ import browser from 'webextension-polyfill';
 import type { Cookie } from '../core/cookie';
 import { gradeOf, scoreOf } from '../core/grade';
 import { applyPolicy } from '../core/policy';
-import { analyze, type Report } from '../core/report';
+import { analyze, type ContainerInfo, type Report } from '../core/report';
 import { hostOf, siteOf } from '../core/site';
 import type { PageReport } from '../messages';
 import { collectPageCookies, storeIdOf } from './collect';
@@ -58,14 +58,19 @@ export async function pageReport(tabId: number, request: ReportRequest = {}): Pr
   const [storeId, containers, { policy }] = await Promise.all([storeIdOf(browser.cookies, tabId), containersByStore(), currentPolicy()]);
   const cookies = await pageCookies(url, urls, storeId, request.allStores ?? false, containers);
   const report = await analyze(cookies, { url, pageUrls: [...urls], setCookies: request.setCookies ?? [] });
-  if (containers.size) for (const c of report.cookies) c.container = c.storeId ? containers.get(c.storeId) : undefined;
+  // A copy per use: Firefox's message cloning turns a second reference to one object into null.
+  const container = (id: string | undefined) => {
+    const info = id ? containers.get(id) : undefined;
+    return info && { ...info };
+  };
+  if (containers.size) for (const c of report.cookies) c.container = container(c.storeId);
   return {
     tabId,
     url,
     site: siteOf(hostOf(url)),
     storeId,
-    ...(storeId && containers.has(storeId) ? { container: containers.get(storeId) } : {}),
-    ...(containers.size ? { containers: [...containers.values()] } : {}),
+    ...(storeId && containers.has(storeId) ? { container: container(storeId) } : {}),
+    ...(containers.size ? { containers: [...containers.keys()].map((id) => container(id) as ContainerInfo) } : {}),
     ...withPolicy(report, policy),
   };
 }

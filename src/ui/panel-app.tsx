@@ -316,6 +316,7 @@ export function PanelApp({ api }: { api: DevtoolsApi }) {
             )}
             {selected && detailOpen && (
               <DetailPane
+                standalone={api.standalone}
                 cookie={selected}
                 findings={lists[selectedIndex]}
                 violations={page?.policy?.violations.filter(

@@ -67,6 +67,8 @@ describe('panel outside DevTools (panel.html?tabId=N)', () => {
     const { PanelApp } = await import('../../src/ui/panel-app');
     const root = mount(<PanelApp api={standaloneApi(3, { dark: false, onNavigated: noNavigation })} />);
     await vi.waitFor(() => expect(rowNames(root)).toEqual(['sid']));
+    (root.querySelector('.grid-row[data-cookie="sid"]') as HTMLElement).click();
+    await vi.waitFor(() => expect(root.querySelector('.detail')?.textContent).toMatch(/open Cookie Lens in DevTools to see it/));
     (root.querySelector('[role="tab"]:nth-child(3)') as HTMLElement).click();
     await vi.waitFor(() => expect(root.querySelector('.empty')?.textContent).toMatch(/network log comes from DevTools/));
   });

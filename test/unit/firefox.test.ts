@@ -7,6 +7,14 @@ type Env = FakeModule & { messages: typeof import('../../src/messages') };
 const WORK = { cookieStoreId: 'firefox-container-1', name: 'Work', color: 'blue', colorCode: '#37adff', icon: 'briefcase' };
 const BANK = { cookieStoreId: 'firefox-container-2', name: 'Banking', color: 'green', colorCode: '#51cd00', icon: 'dollar' };
 
+/** Paths of objects reached twice in a message: Firefox's message cloning delivers the second one as null. */
+function sharedReferences(value: unknown, seen = new Map<object, string>(), path = '$'): string[] {
+  if (typeof value !== 'object' || value === null) return [];
+  if (seen.has(value)) return [`${path} = ${seen.get(value)}`];
+  seen.set(value, path);
+  return Object.entries(value).flatMap(([k, v]) => sharedReferences(v, seen, `${path}.${k}`));
+}
+
 /** A fresh worker on a fake browser set up as `setup` says (Chromium unless it calls asFirefox). */
 async function startWorker(setup: (fake: FakeModule) => void = () => undefined): Promise<Env> {
   vi.resetModules();
@@ -114,6 +122,7 @@ describe('Firefox containers', () => {
       ['work', 'Work'],
     ]);
     expect(page.containers?.map((c) => c.name)).toEqual(['Work', 'Banking']);
+    expect(sharedReferences(page)).toEqual([]);
     const { applyFilter, parseFilter } = await import('../../src/core/filter');
     const only = (query: string) =>
       applyFilter(cookies, parseFilter(query), { findings: cookies.map(() => []), now: Date.now() })

@@ -59,6 +59,8 @@ function FindingDetail({ f }: { f: Finding }) {
 }
 
 interface Props {
+  /** Outside DevTools (panel.html?tabId=N): there is no network log to tell which response set it. */
+  standalone?: boolean;
   cookie: AnalyzedCookie;
   findings: readonly Finding[];
   /** What the active policy says about this cookie. */
@@ -69,7 +71,7 @@ interface Props {
   onCopy(text: string, what: string): void;
 }
 
-export function DetailPane({ cookie: c, findings, violations, now, onEdit, onDelete, onCopy }: Props) {
+export function DetailPane({ cookie: c, findings, violations, now, onEdit, onDelete, onCopy, standalone }: Props) {
   const d = c.decoded;
   const expires = c.expirationDate === undefined ? null : c.expirationDate * 1000;
   const sizeShare = Math.min(100, (c.size / MAX_NAME_VALUE_BYTES) * 100);
@@ -170,7 +172,11 @@ export function DetailPane({ cookie: c, findings, violations, now, onEdit, onDel
             <pre class="set-by-header">Set-Cookie: {c.setBy.header}</pre>
           </>
         ) : (
-          <p class="muted">No Set-Cookie for it in the network log (set before DevTools opened, or by a script).</p>
+          <p class="muted">
+            {standalone
+              ? 'Which response set a cookie comes from the DevTools network log: open Cookie Lens in DevTools to see it.'
+              : 'No Set-Cookie for it in the network log (set before DevTools opened, or by a script).'}
+          </p>
         )}
       </section>
 

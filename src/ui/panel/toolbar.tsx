@@ -45,7 +45,7 @@ export function Toolbar(p: Props) {
         <input type="checkbox" checked={p.onlyIssues} onChange={(e) => p.onOnlyIssues((e.target as HTMLInputElement).checked)} /> Only with issues
       </label>
       {p.containers && (
-        <label class="check">
+        <label class="check all-containers">
           <input type="checkbox" checked={p.containers.all} onChange={(e) => p.containers?.onAll((e.target as HTMLInputElement).checked)} /> All containers
         </label>
       )}
