@@ -20,10 +20,12 @@ describe('manifest', () => {
     const m = manifestFor('firefox', base, '1.2.3');
     expect(m.background).toEqual({ scripts: ['src/background/worker.ts'], type: 'module' });
     expect(m.browser_specific_settings).toMatchObject({ gecko: { id: GECKO_ID, data_collection_permissions: { required: ['none'] } } });
+    expect(m.browser_specific_settings).toMatchObject({ gecko: { strict_min_version: expect.stringMatching(/^\d+\.\d+$/) } });
   });
 
-  it('asks only for cookies, storage and host access', () => {
-    expect(base.permissions).toEqual(['cookies', 'storage']);
+  it('asks only for cookies, storage and host access (and, in Firefox, container names)', () => {
+    expect(manifestFor('chrome', base, '1.0.0').permissions).toEqual(['cookies', 'storage']);
+    expect(manifestFor('firefox', base, '1.0.0').permissions).toEqual(['cookies', 'storage', 'contextualIdentities']);
     expect(base.host_permissions).toEqual(['<all_urls>']);
   });
 
@@ -37,7 +39,11 @@ describe('manifest', () => {
   it('the README justifies every permission', () => {
     const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
     const section = readme.split(/^## /m).find((s) => s.startsWith('Permissions')) ?? '';
-    for (const p of [...(base.permissions as string[]), ...(base.host_permissions as string[])]) expect(section).toContain(`\`${p}\``);
+    const permissions = new Set([
+      ...(manifestFor('chrome', base, '1.0.0').permissions as string[]),
+      ...(manifestFor('firefox', base, '1.0.0').permissions as string[]),
+    ]);
+    for (const p of [...permissions, ...(base.host_permissions as string[])]) expect(section).toContain(`\`${p}\``);
   });
 
   it('ships the icons it names', () => {
