@@ -113,7 +113,7 @@ describe('badge scheduling', () => {
       texts.push(d.text);
       return setBadgeText(d);
     };
-    const scheduler = new BadgeScheduler(30);
+    const scheduler = new BadgeScheduler({ delay: 30 });
     scheduler.tabChanged(1);
     await vi.waitFor(() => expect(texts).toHaveLength(1));
     const cookie = (name: string, domain: string) => makeCookie({ name, domain });
@@ -122,6 +122,38 @@ describe('badge scheduling', () => {
     scheduler.cookieChanged(cookie('elsewhere', 'news.example'));
     await new Promise((r) => setTimeout(r, 100));
     expect(texts).toHaveLength(2);
+    fake.fakeBrowser.action.setBadgeText = setBadgeText;
+  });
+
+  it('waits longer after a slow refresh, so a cookie storm is not slowed by its own badge, and not after a quiet spell', async () => {
+    vi.resetModules();
+    const fake = (await import('webextension-polyfill')) as unknown as FakeModule;
+    fake.resetBrowser();
+    const { BadgeScheduler } = await import('../../src/background/badge');
+    fake.fake.addTab({ id: 1, url: 'https://shop.example/' });
+    const times: number[] = [];
+    const setBadgeText = fake.fakeBrowser.action.setBadgeText;
+    fake.fakeBrowser.action.setBadgeText = async (d) => {
+      times.push(performance.now());
+      return setBadgeText(d);
+    };
+    // A clock on which every refresh seems to take 60 ms: at most 5 % of the time → about 1.2 s between refreshes.
+    let slow = 0;
+    const clock = () => performance.now() + (slow += 60);
+    const scheduler = new BadgeScheduler({ delay: 20, maxShare: 0.05, maxDelay: 5000, clock });
+    scheduler.tabChanged(1);
+    await vi.waitFor(() => expect(times).toHaveLength(1));
+    scheduler.tabChanged(1);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(times).toHaveLength(1);
+    await vi.waitFor(() => expect(times).toHaveLength(2), { timeout: 3000 });
+    expect(times[1] - times[0]).toBeGreaterThanOrEqual(800);
+    // After a quiet spell longer than the gap, a change shows after the short delay again.
+    await new Promise((r) => setTimeout(r, 1400));
+    const quiet = performance.now();
+    scheduler.tabChanged(1);
+    await vi.waitFor(() => expect(times).toHaveLength(3), { timeout: 2000 });
+    expect(times[2] - quiet).toBeLessThan(300);
     fake.fakeBrowser.action.setBadgeText = setBadgeText;
   });
 });
