@@ -121,17 +121,42 @@ function matches(c: AnalyzedCookie, i: number, index: SearchIndex, findings: rea
 }
 
 /** Indexes of the cookies the filter keeps; every term must hold (AND), "-" inverts one term. */
-export function applyFilter(cookies: readonly AnalyzedCookie[], filter: ParsedFilter, ctx: FilterContext): number[] {
+export function applyFilter(cookies: readonly AnalyzedCookie[], filter: ParsedFilter, ctx: FilterContext, within?: readonly number[]): number[] {
   const out: number[] = [];
+  const count = within ? within.length : cookies.length;
   if (filter.terms.length === 0) {
-    for (let i = 0; i < cookies.length; i++) out.push(i);
+    for (let n = 0; n < count; n++) out.push(within ? within[n] : n);
     return out;
   }
   const index = ctx.index ?? searchIndex(cookies);
-  for (let i = 0; i < cookies.length; i++) {
+  const terms = filter.terms;
+  // Plain loops: this runs for every cookie on every keystroke.
+  for (let n = 0; n < count; n++) {
+    const i = within ? within[n] : n;
     const c = cookies[i];
     const f = ctx.findings[i] ?? [];
-    if (filter.terms.every((t) => matches(c, i, index, f, t, ctx.now) !== t.negated)) out.push(i);
+    let keep = true;
+    for (let t = 0; t < terms.length && keep; t++) keep = matches(c, i, index, f, terms[t], ctx.now) !== terms[t].negated;
+    if (keep) out.push(i);
   }
   return out;
+}
+
+/** Keys that match when a field contains the value: typing more of the value can only narrow the result. */
+const SUBSTRING_KEYS = new Set<FilterTerm['key']>(['text', 'name', 'domain', 'value']);
+
+/**
+ * True when every cookie `next` keeps is also kept by `prev` — the usual case while typing (one more letter,
+ * one more term) — so `next` need only look at what `prev` kept. Conservative: false when unsure
+ * (a negated term grew, a term changed, is:expired, which depends on the time).
+ */
+export function narrows(prev: ParsedFilter, next: ParsedFilter): boolean {
+  if (next.terms.length < prev.terms.length) return false;
+  if (next.terms.some((t) => t.key === 'is' && t.value === 'expired')) return false;
+  return prev.terms.every((p, i) => {
+    const n = next.terms[i];
+    if (n.key !== p.key || n.negated !== p.negated) return false;
+    if (n.value === p.value) return true;
+    return !p.negated && SUBSTRING_KEYS.has(p.key) && n.value.includes(p.value);
+  });
 }

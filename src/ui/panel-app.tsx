@@ -1,7 +1,7 @@
-import { useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { type Cookie, cookieKey } from '../core/cookie';
-import { applyFilter, parseFilter, searchIndex } from '../core/filter';
+import { applyFilter, narrows, type ParsedFilter, parseFilter, searchIndex } from '../core/filter';
 import { buildAuditReport, type ReportFormat, renderReport } from '../core/formats/index';
 import type { AnalyzedCookie } from '../core/report';
 import { type Finding, severityRank } from '../core/rule';
@@ -137,7 +137,15 @@ export function PanelApp({ api }: { api: DevtoolsApi }) {
   const { lists, worst } = useMemo(() => findingsByCookie(cookies, report?.findings ?? []), [report]);
   const filter = useMemo(() => parseFilter(onlyIssues ? `${filterText} has:issue` : filterText), [filterText, onlyIssues]);
   const index = useMemo(() => searchIndex(cookies), [cookies]);
-  const visible = useMemo(() => applyFilter(cookies, filter, { findings: lists, now: Date.now(), index }), [cookies, filter, lists, index]);
+  // While typing, each keystroke usually narrows the last result: filter only what it kept.
+  const lastFilter = useRef<{ filter: ParsedFilter; lists: typeof lists; visible: number[] } | null>(null);
+  const visible = useMemo(() => {
+    const last = lastFilter.current;
+    const within = last && last.lists === lists && narrows(last.filter, filter) ? last.visible : undefined;
+    const result = applyFilter(cookies, filter, { findings: lists, now: Date.now(), index }, within);
+    lastFilter.current = { filter, lists, visible: result };
+    return result;
+  }, [cookies, filter, lists, index]);
   // Identity strings once per report: every keystroke and live update needs them.
   const keys = useMemo(() => cookies.map(cookieKey), [cookies]);
   const selectedIndex = selectedKey === undefined ? -1 : keys.indexOf(selectedKey);

@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applyFilter, parseFilter } from '../../src/core/filter';
+import { applyFilter, narrows, parseFilter } from '../../src/core/filter';
 import { analyze } from '../../src/core/report';
 import { makeCookie } from '../helpers';
 
@@ -51,5 +52,61 @@ describe('filter syntax', () => {
     expect(parseFilter('is:tasty severity:urgent has:cheese name:').errors).toHaveLength(4);
     // An unknown key is plain text (a cookie name can contain a colon).
     expect(parseFilter('foo:bar').terms).toEqual([{ key: 'text', value: 'foo:bar', negated: false }]);
+  });
+});
+
+describe('narrowing while typing', () => {
+  const n = (a: string, b: string) => narrows(parseFilter(a), parseFilter(b));
+
+  it('knows when one more letter or one more term can only narrow the result', () => {
+    expect(n('sess', 'sessi')).toBe(true);
+    expect(n('name:s', 'name:se')).toBe(true);
+    expect(n('is:secure', 'is:secure v1')).toBe(true);
+    expect(n('', 'anything')).toBe(true);
+    expect(n('name', 'name:')).toBe(false); // the text term became an unfinished key: fewer terms
+    expect(n('-sess', '-sessi')).toBe(false); // a longer negated term keeps more
+    expect(n('container:d', 'container:default')).toBe(false); // "default" is a word, not a substring match
+    expect(n('role:session', 'role:sessionx')).toBe(false);
+    expect(n('sess', 'sesx')).toBe(false);
+    expect(n('sess', 'sess is:expired')).toBe(false); // depends on the time
+  });
+
+  it('filtering within the last result gives exactly the full result whenever narrows() says so', async () => {
+    const alphabet = ['a', 'b', 's', ':', '-', ' ', 'n', 'e', 'x', '1'];
+    const jar = await analyze(
+      Array.from({ length: 40 }, (_, i) =>
+        makeCookie({
+          name: ['sa', 'sb', 'ab', 'ns', 'name', 'es', 'x1'][i % 7] + i,
+          value: ['ab', 'ss', 'e1', 'nx'][i % 4],
+          domain: i % 3 ? 'shop.example' : '.sub.example',
+          hostOnly: i % 3 !== 0,
+          secure: i % 2 === 0,
+          session: i % 5 !== 0,
+          ...(i % 5 === 0 ? { expirationDate: Date.UTC(2027, 0, 1) / 1000 } : {}),
+        }),
+      ),
+      { url: 'https://shop.example/', now: Date.UTC(2026, 0, 1), secrets: false },
+    );
+    const ctx = { findings: jar.cookies.map((c) => jar.findings.filter((f) => f.cookie?.name === c.name)), now: Date.UTC(2026, 0, 1) };
+    const prefixes = ['', 'name:', 'domain:', 'is:secure ', '-is:session ', 'value:', 'has:issue '];
+    let narrowed = 0;
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...prefixes),
+        fc.array(fc.constantFrom(...alphabet), { maxLength: 6 }),
+        fc.array(fc.constantFrom(...alphabet), { maxLength: 4 }),
+        (prefix, a, b) => {
+          const prev = parseFilter(prefix + a.join(''));
+          const next = parseFilter(prefix + a.join('') + b.join(''));
+          if (!narrows(prev, next)) return;
+          narrowed++;
+          const within = applyFilter(jar.cookies, prev, ctx);
+          expect(applyFilter(jar.cookies, next, ctx, within)).toEqual(applyFilter(jar.cookies, next, ctx));
+        },
+      ),
+      { numRuns: 3000 },
+    );
+    // The property was exercised, not skipped.
+    expect(narrowed).toBeGreaterThan(500);
   });
 });

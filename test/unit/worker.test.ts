@@ -139,7 +139,10 @@ describe('badge scheduling', () => {
     };
     // A clock on which every refresh seems to take 60 ms: at most 5 % of the time → about 1.2 s between refreshes.
     let slow = 0;
-    const clock = () => performance.now() + (slow += 60);
+    const clock = () => {
+      slow += 60;
+      return performance.now() + slow;
+    };
     const scheduler = new BadgeScheduler({ delay: 20, maxShare: 0.05, maxDelay: 5000, clock });
     scheduler.tabChanged(1);
     await vi.waitFor(() => expect(times).toHaveLength(1));

@@ -1,6 +1,7 @@
 // The ARIA grid pattern on divs (role=grid/row/gridcell, aria-activedescendant): a <table> cannot be
 // virtualized with absolutely positioned rows. Keyboard handling lives on the grid, not on each row.
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { memo } from 'preact/compat';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { AnalyzedCookie } from '../../core/report';
 import type { Finding } from '../../core/rule';
 import { COLUMNS, type Column, POLICY_COLUMN } from './columns';
@@ -27,12 +28,57 @@ interface Props {
 
 type Sort = { column: string; dir: 1 | -1 } | null;
 
+interface RowProps {
+  row: number;
+  cookie: AnalyzedCookie;
+  cookieKey: string;
+  worst: Finding | undefined;
+  passed: boolean | undefined;
+  selected: boolean;
+  columns: readonly Column[];
+  template: string;
+  onSelect(key: string): void;
+  onOpen(): void;
+}
+
+/**
+ * One row, keyed by position so a new filter result reuses the elements; memoized so a keystroke that
+ * leaves a row showing the same cookie costs nothing for it (every prop is stable between renders).
+ */
+const GridRow = memo(function GridRow({ row, cookie: c, cookieKey, worst, passed, selected, columns, template, onSelect, onOpen }: RowProps) {
+  return (
+    <div
+      id={`row-${row}`}
+      role="row"
+      aria-rowindex={row + 2}
+      aria-selected={selected}
+      class={`grid-row${selected ? ' selected' : ''}${row % 2 ? ' odd' : ''}`}
+      data-cookie={c.name}
+      style={{ top: `${row * ROW_HEIGHT}px`, gridTemplateColumns: template }}
+      onClick={() => onSelect(cookieKey)}
+      onDblClick={onOpen}
+    >
+      {columns.map((col) => (
+        <div key={col.id} role="gridcell" class={`grid-td col-${col.id} ${col.align ? `align-${col.align}` : ''}`}>
+          {col.render(c, worst, passed)}
+        </div>
+      ))}
+    </div>
+  );
+});
+
 /**
  * The cookie table: sortable and resizable columns, only the rows in view rendered (3,300 cookies stay
  * instant), keyboard navigation with the selection kept by cookie identity across live updates.
  */
 export function CookieGrid({ cookies, keys: cookieKeys, visible, worst, policy, selectedKey, onSelect, onOpen, onDelete }: Props) {
-  const columns: readonly Column[] = policy ? [...COLUMNS.slice(0, -1), POLICY_COLUMN, ...COLUMNS.slice(-1)] : COLUMNS;
+  const withPolicy = policy !== undefined;
+  const columns: readonly Column[] = useMemo(() => (withPolicy ? [...COLUMNS.slice(0, -1), POLICY_COLUMN, ...COLUMNS.slice(-1)] : COLUMNS), [withPolicy]);
+  // Stable handlers for the memoized rows; they call whatever the parent passed last.
+  const handlers = useRef({ onSelect, onOpen });
+  handlers.current = { onSelect, onOpen };
+  const select = useCallback((key: string) => handlers.current.onSelect(key), []);
+  const open = useCallback(() => handlers.current.onOpen(), []);
   const [sort, setSort] = useState<Sort>(null);
   const [widths, setWidths] = useState<Record<string, number>>(() => Object.fromEntries([...COLUMNS, POLICY_COLUMN].map((c) => [c.id, c.width])));
   const [scrollTop, setScrollTop] = useState(0);
@@ -145,28 +191,21 @@ export function CookieGrid({ cookies, keys: cookieKeys, visible, worst, policy, 
         <div class="grid-spacer" style={{ height: `${order.length * ROW_HEIGHT}px` }}>
           {order.slice(first, last).map((index, n) => {
             const row = first + n;
-            const c = cookies[index];
             const key = keys[row];
             return (
-              // Keyed by position: a new filter result reuses the row elements and only their text changes.
-              <div
+              <GridRow
                 key={row}
-                id={`row-${row}`}
-                role="row"
-                aria-rowindex={row + 2}
-                aria-selected={key === selectedKey}
-                class={`grid-row${key === selectedKey ? ' selected' : ''}${row % 2 ? ' odd' : ''}`}
-                data-cookie={c.name}
-                style={{ top: `${row * ROW_HEIGHT}px`, gridTemplateColumns: template }}
-                onClick={() => onSelect(key)}
-                onDblClick={onOpen}
-              >
-                {columns.map((col) => (
-                  <div key={col.id} role="gridcell" class={`grid-td col-${col.id} ${col.align ? `align-${col.align}` : ''}`}>
-                    {col.render(c, worst[index], policy?.[index])}
-                  </div>
-                ))}
-              </div>
+                row={row}
+                cookie={cookies[index]}
+                cookieKey={key}
+                worst={worst[index]}
+                passed={policy?.[index]}
+                selected={key === selectedKey}
+                columns={columns}
+                template={template}
+                onSelect={select}
+                onOpen={open}
+              />
             );
           })}
         </div>
