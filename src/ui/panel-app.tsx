@@ -352,6 +352,7 @@ export function PanelApp({ api }: { api: DevtoolsApi }) {
         <CookieEditor
           cookie={editing.cookie}
           defaultHost={hostOf(page?.url ?? '')}
+          defaultStoreId={page?.storeId}
           defaultSite={`${new URL(page?.url || 'https://example.invalid').protocol}//${page?.site ?? ''}`}
           error={editError}
           onSave={(w) => void save(w)}

@@ -52,6 +52,27 @@ describe('Firefox containers in the UI', () => {
   });
 });
 
+describe('editing in a container tab', () => {
+  it('a cookie added in the panel of a container tab lands in that container', async () => {
+    const env = await firefoxWithContainers();
+    const { PanelApp } = await import('../../src/ui/panel-app');
+    const root = mount(<PanelApp api={standaloneApi(2, { dark: false, onNavigated: noNavigation })} />);
+    await vi.waitFor(() => expect(rowNames(root)).toEqual(['work']));
+    ([...root.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Add') as HTMLElement).click();
+    const name = await vi.waitFor(() => {
+      const el = root.querySelector<HTMLInputElement>('input[name="name"]');
+      if (!el) throw new Error('editor not open yet');
+      return el;
+    });
+    name.value = 'added';
+    name.dispatchEvent(new Event('input', { bubbles: true }));
+    await new Promise((r) => setTimeout(r, 20));
+    (root.querySelector('.editor button[type="submit"]') as HTMLElement).click();
+    await vi.waitFor(() => expect([...env.fakeBrowser.cookies.jar.values()].find((c) => c.name === 'added')?.storeId).toBe(WORK.cookieStoreId));
+    await vi.waitFor(() => expect(rowNames(root)?.sort()).toEqual(['added', 'work']));
+  });
+});
+
 describe('panel outside DevTools (panel.html?tabId=N)', () => {
   it('reads the tab id from the query and nothing else', () => {
     expect(tabIdFromQuery('?tabId=12')).toBe(12);

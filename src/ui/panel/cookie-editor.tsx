@@ -75,12 +75,14 @@ interface Props {
   cookie?: Cookie;
   defaultHost: string;
   defaultSite: string;
+  /** Where a new cookie goes: the inspected tab's store (a Firefox container, a private window). */
+  defaultStoreId?: string;
   error?: string;
   onSave(write: CookieWrite): void;
   onCancel(): void;
 }
 
-export function CookieEditor({ cookie, defaultHost, defaultSite, error, onSave, onCancel }: Props) {
+export function CookieEditor({ cookie, defaultHost, defaultSite, defaultStoreId, error, onSave, onCancel }: Props) {
   const [d, setD] = useState<Draft>(() => draftOf(cookie ?? {}, defaultHost, defaultSite));
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setD((x) => ({ ...x, [key]: value }));
   const problem = precheck(d);
@@ -101,7 +103,7 @@ export function CookieEditor({ cookie, defaultHost, defaultSite, error, onSave, 
         class="editor"
         onSubmit={(e) => {
           e.preventDefault();
-          if (!problem) onSave(writeOf(d, cookie?.storeId));
+          if (!problem) onSave(writeOf(d, cookie ? cookie.storeId : defaultStoreId));
         }}
         onKeyDown={(e) => e.key === 'Escape' && onCancel()}
       >
