@@ -154,6 +154,8 @@ export function demoApp() {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', false);
+  // No icon: an empty answer rather than a 404 in every demo page's console.
+  app.get('/favicon.ico', (_req, res) => res.status(204).end());
   app.use((req, res, next) => {
     const router = byHost[req.hostname];
     if (router) return router(req, res, next);
