@@ -1,8 +1,9 @@
 import browser from 'webextension-polyfill';
 import type { Cookie, PartitionKey } from '../core/cookie';
 import { cookieHost } from '../core/cookie';
+import { siteOf } from '../core/site';
 import type { CookieWrite, WriteResult } from '../messages';
-import { firstPartyOf } from './platform';
+import { firstPartyOf, isFirefox } from './platform';
 
 function urlOf(c: Pick<Cookie, 'domain' | 'path' | 'secure'>): string {
   return `${c.secure ? 'https' : 'http'}://${cookieHost(c)}${c.path.startsWith('/') ? c.path : `/${c.path}`}`;
@@ -13,6 +14,17 @@ function partition(key: PartitionKey | null | undefined): { partitionKey?: { top
 }
 
 export async function writeCookie(c: CookieWrite): Promise<Cookie> {
+  try {
+    return await setCookie(c);
+  } catch (error) {
+    // Firefox with first-party isolation: a new cookie needs a first-party domain, which is the site of the
+    // cookie's own host for a cookie set by that site (isolation keys on the top-level eTLD+1).
+    if (c.firstPartyDomain !== undefined || !isFirefox() || !/First-Party Isolation/i.test(message(error))) throw error;
+    return setCookie({ ...c, firstPartyDomain: siteOf(cookieHost(c)) });
+  }
+}
+
+async function setCookie(c: CookieWrite): Promise<Cookie> {
   const stored = await browser.cookies.set({
     url: urlOf(c),
     name: c.name,

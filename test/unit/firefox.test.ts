@@ -54,6 +54,24 @@ describe('platform differences', () => {
     expect(fakeBrowser.cookies.jar.size).toBe(0);
   });
 
+  it('creates a new cookie under first-party isolation with the site as its first-party domain', async () => {
+    const { fakeBrowser, messages } = await startWorker((f) => f.fake.asFirefox({ firstPartyIsolation: true }));
+    const fresh = {
+      name: 'made',
+      value: '1',
+      domain: 'app.shop.example',
+      hostOnly: true,
+      path: '/',
+      secure: true,
+      httpOnly: false,
+      sameSite: 'lax',
+      session: true,
+    };
+    const written = await messages.request('setCookies', { cookies: [fresh] as never });
+    expect(written.errors).toEqual([]);
+    expect([...fakeBrowser.cookies.jar.values()].map((c) => [c.name, c.firstPartyDomain])).toEqual([['made', 'shop.example']]);
+  });
+
   it('never sends Chromium the Firefox-only key, even for a cookie imported from a Firefox export', async () => {
     const { fakeBrowser, fake, messages } = await startWorker();
     fake.addTab({ id: 4, url: 'https://shop.example/' });
