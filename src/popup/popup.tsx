@@ -15,5 +15,12 @@ async function reportedTabId(): Promise<number | undefined> {
   return tab?.id;
 }
 
+/** The panel page for that tab, in a new tab: the whole table without opening DevTools. */
+function openTable(tabId: number): void {
+  void browser.tabs.create({ url: browser.runtime.getURL(`src/devtools/panel.html?tabId=${tabId}`) }).then(() => {
+    if (!document.body.classList.contains('in-tab')) window.close();
+  });
+}
+
 const root = document.getElementById('app');
-if (root) void reportedTabId().then((tabId) => render(<PopupApp tabId={tabId} />, root));
+if (root) void reportedTabId().then((tabId) => render(<PopupApp tabId={tabId} onOpenTable={tabId === undefined ? undefined : () => openTable(tabId)} />, root));

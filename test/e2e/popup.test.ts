@@ -97,4 +97,18 @@ describe('the popup in Chromium, on the demo shop', () => {
     expect(await tab.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await tab.close();
   });
+
+  it('opens the full cookie table for the page in a tab, without DevTools', async () => {
+    const fresh = await openPopup(session, page);
+    await fresh.waitForSelector('.popup-footer button');
+    await fresh.click('.popup-footer button');
+    const target = await session.browser.waitForTarget((t) => /\/src\/devtools\/panel\.html\?tabId=\d+$/.test(t.url()), { timeout: 10_000 });
+    const table = (await target.asPage()) as Page;
+    await poll(async () => {
+      const names = await table.$$eval('.grid-row[data-cookie]', (rows) => rows.map((r) => r.getAttribute('data-cookie')));
+      return ['connect.sid', '__Host-csrf', 'theme'].every((n) => names.includes(n));
+    });
+    expect(await table.$eval('[data-testid="summary"]', (e) => e.textContent)).toMatch(/^shop\.test/);
+    await table.close();
+  });
 });

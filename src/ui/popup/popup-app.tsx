@@ -17,7 +17,13 @@ const TABS: [Tab, string][] = [
   ['send', 'Sent?'],
 ];
 
-export function PopupApp({ tabId }: { tabId: number | undefined }) {
+export function PopupApp({
+  tabId,
+  onOpenTable,
+}: {
+  tabId: number | undefined /** Opens the full cookie table (the panel page) for this tab. */;
+  onOpenTable?: () => void;
+}) {
   const { page, error, loading } = usePageReport(tabId, { urls: noUrls });
   const [tab, setTab] = useState<Tab>('findings');
   const [picked, setPicked] = useState<string>();
@@ -134,6 +140,13 @@ export function PopupApp({ tabId }: { tabId: number | undefined }) {
             <p class="empty">This site sets no cookies.</p>
           ))}
       </div>
+      {onOpenTable && (
+        <footer class="popup-footer">
+          <button type="button" class="link-button" onClick={onOpenTable}>
+            Open the full cookie table in a tab
+          </button>
+        </footer>
+      )}
     </main>
   );
 }
