@@ -1,6 +1,6 @@
 // The ARIA grid pattern on divs (role=grid/row/gridcell, aria-activedescendant): a <table> cannot be
 // virtualized with absolutely positioned rows. Keyboard handling lives on the grid, not on each row.
-import { memo } from 'preact/compat';
+import { Component } from 'preact';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { AnalyzedCookie } from '../../core/report';
 import type { Finding } from '../../core/rule';
@@ -42,30 +42,42 @@ interface RowProps {
 }
 
 /**
- * One row, keyed by position so a new filter result reuses the elements; memoized so a keystroke that
- * leaves a row showing the same cookie costs nothing for it (every prop is stable between renders).
+ * One row, keyed by position so a new filter result reuses the elements, and skipped entirely when its
+ * props are unchanged (a keystroke that leaves a row showing the same cookie costs nothing for it). A class
+ * with shouldComponentUpdate rather than preact/compat's memo, whose global vnode hook would tax every
+ * element of the panel.
  */
-const GridRow = memo(function GridRow({ row, cookie: c, cookieKey, worst, passed, selected, columns, template, onSelect, onOpen }: RowProps) {
-  return (
-    <div
-      id={`row-${row}`}
-      role="row"
-      aria-rowindex={row + 2}
-      aria-selected={selected}
-      class={`grid-row${selected ? ' selected' : ''}${row % 2 ? ' odd' : ''}`}
-      data-cookie={c.name}
-      style={{ top: `${row * ROW_HEIGHT}px`, gridTemplateColumns: template }}
-      onClick={() => onSelect(cookieKey)}
-      onDblClick={onOpen}
-    >
-      {columns.map((col) => (
-        <div key={col.id} role="gridcell" class={`grid-td col-${col.id} ${col.align ? `align-${col.align}` : ''}`}>
-          {col.render(c, worst, passed)}
-        </div>
-      ))}
-    </div>
-  );
-});
+class GridRow extends Component<RowProps> {
+  override shouldComponentUpdate(next: RowProps): boolean {
+    const current = this.props as unknown as Record<string, unknown>;
+    const incoming = next as unknown as Record<string, unknown>;
+    for (const key in incoming) if (incoming[key] !== current[key]) return true;
+    return false;
+  }
+
+  override render() {
+    const { row, cookie: c, cookieKey, worst, passed, selected, columns, template, onSelect, onOpen } = this.props;
+    return (
+      <div
+        id={`row-${row}`}
+        role="row"
+        aria-rowindex={row + 2}
+        aria-selected={selected}
+        class={`grid-row${selected ? ' selected' : ''}${row % 2 ? ' odd' : ''}`}
+        data-cookie={c.name}
+        style={{ top: `${row * ROW_HEIGHT}px`, gridTemplateColumns: template }}
+        onClick={() => onSelect(cookieKey)}
+        onDblClick={onOpen}
+      >
+        {columns.map((col) => (
+          <div key={col.id} role="gridcell" class={`grid-td col-${col.id} ${col.align ? `align-${col.align}` : ''}`}>
+            {col.render(c, worst, passed)}
+          </div>
+        ))}
+      </div>
+    );
+  }
+}
 
 /**
  * The cookie table: sortable and resizable columns, only the rows in view rendered (3,300 cookies stay
