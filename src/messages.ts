@@ -20,7 +20,7 @@ export interface PageReport {
   unsupported?: string;
   /** The Firefox container the tab is in, and every container there is (for the "all containers" view). */
   container?: ContainerInfo;
-  containers?: ContainerInfo[];
+  containers?: (ContainerInfo & { storeId: string })[];
   /** Findings here already follow the active policy's rule levels and allow-list. */
   report?: Report;
   policy?: PagePolicy;

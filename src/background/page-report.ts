@@ -70,7 +70,7 @@ export async function pageReport(tabId: number, request: ReportRequest = {}): Pr
     site: siteOf(hostOf(url)),
     storeId,
     ...(storeId && containers.has(storeId) ? { container: container(storeId) } : {}),
-    ...(containers.size ? { containers: [...containers.keys()].map((id) => container(id) as ContainerInfo) } : {}),
+    ...(containers.size ? { containers: [...containers.keys()].map((id) => ({ ...(container(id) as ContainerInfo), storeId: id })) } : {}),
     ...withPolicy(report, policy),
   };
 }

@@ -150,6 +150,7 @@ export function PanelApp({ api }: { api: DevtoolsApi }) {
   const keys = useMemo(() => cookies.map(cookieKey), [cookies]);
   const selectedIndex = selectedKey === undefined ? -1 : keys.indexOf(selectedKey);
   const selected = selectedIndex >= 0 ? cookies[selectedIndex] : undefined;
+  const containerMap = useMemo(() => new Map((page?.containers ?? []).map(({ storeId, ...info }) => [storeId, info])), [page?.containers]);
   const pageSites = useMemo(() => new Set([page?.site ?? '', ...cookies.map((c) => siteOf(c.domain))]), [page, cookies]);
 
   // Rendering cost, for `npm run bench` (User Timing marks only; nothing leaves the page).
@@ -344,7 +345,7 @@ export function PanelApp({ api }: { api: DevtoolsApi }) {
           </div>
         </>
       )}
-      {view === 'timeline' && <TimelineView pageSites={pageSites} />}
+      {view === 'timeline' && <TimelineView pageSites={pageSites} containers={containerMap} />}
       {view === 'network' && <NetworkView log={log} storeId={page?.storeId} version={cookies.length} standalone={api.standalone} />}
       {view === 'policy' && <PolicyView pagePolicy={page?.policy} />}
 

@@ -52,6 +52,26 @@ describe('Firefox containers in the UI', () => {
   });
 });
 
+describe('the timeline in Firefox', () => {
+  it('names the container each change happened in', async () => {
+    await firefoxWithContainers();
+    const { PanelApp } = await import('../../src/ui/panel-app');
+    const root = mount(<PanelApp api={standaloneApi(1, { dark: false, onNavigated: noNavigation })} />);
+    await vi.waitFor(() => expect(rowNames(root)).toEqual(['home']));
+    ([...root.querySelectorAll('[role="tab"]')].find((t) => t.textContent === 'Timeline') as HTMLElement).click();
+    const pairs = () =>
+      [
+        ...new Set(
+          [...root.querySelectorAll('.timeline-table tbody tr')].map(
+            (tr) => `${tr.getAttribute('data-cookie')}|${tr.querySelector('.badge-container')?.textContent ?? ''}`,
+          ),
+        ),
+      ].sort();
+    // (A worker from an earlier test may still flush the same changes into the shared fake storage: compare sets.)
+    await vi.waitFor(() => expect(pairs()).toEqual(['bank|Banking', 'home|', 'work|Work']));
+  });
+});
+
 describe('editing in a container tab', () => {
   it('a cookie added in the panel of a container tab lands in that container', async () => {
     const env = await firefoxWithContainers();

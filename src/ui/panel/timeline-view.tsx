@@ -1,9 +1,11 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { cookieHost } from '../../core/cookie';
+import type { ContainerInfo } from '../../core/report';
 import { siteOf } from '../../core/site';
 import type { TimelineEntry } from '../../core/timeline';
 import { diffText, type TimelineRow, timelineRows } from '../../core/timeline-view';
 import { onEvent, request } from '../../messages';
+import { ContainerBadge } from '../badges';
 
 const KIND_LABEL: Record<TimelineRow['kind'], string> = {
   created: 'created',
@@ -35,7 +37,13 @@ function Diff({ row }: { row: TimelineRow }) {
  * The worker's persisted change history, newest first: changes from before the panel opened are
  * there, and new ones arrive live. Filter by cookie name and by the inspected page's sites.
  */
-export function TimelineView({ pageSites }: { pageSites: ReadonlySet<string> }) {
+export function TimelineView({
+  pageSites,
+  containers,
+}: {
+  pageSites: ReadonlySet<string> /** Firefox containers by cookie store id. */;
+  containers?: ReadonlyMap<string, ContainerInfo>;
+}) {
   const [entries, setEntries] = useState<TimelineEntry[]>([]);
   const [dropped, setDropped] = useState(0);
   const [text, setText] = useState('');
@@ -111,7 +119,13 @@ export function TimelineView({ pageSites }: { pageSites: ReadonlySet<string> }) 
                   {r.missed && <span title="Found when the worker started again: it happened while Cookie Lens was not running"> (missed)</span>}
                 </td>
                 <td class="nowrap">{r.name}</td>
-                <td class="nowrap">{r.domain}</td>
+                <td class="nowrap">
+                  {r.domain}
+                  {(() => {
+                    const container = r.entry.cookie.storeId ? containers?.get(r.entry.cookie.storeId) : undefined;
+                    return container && <ContainerBadge container={container} />;
+                  })()}
+                </td>
                 <td class="value-cell">
                   <Diff row={r} />
                 </td>
