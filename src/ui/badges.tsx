@@ -1,7 +1,8 @@
 import type { AnalyzedCookie } from '../core/report';
 import type { Severity } from '../core/rule';
 
-export function TypeBadges({ cookie }: { cookie: AnalyzedCookie }) {
+/** `container: false` where the container is already shown beside the name (the panel's grid). */
+export function TypeBadges({ cookie, container = true }: { cookie: AnalyzedCookie; container?: boolean }) {
   return (
     <span class="badges">
       <span class={`badge badge-${cookie.type}`}>{cookie.type === 'session' ? 'Session' : 'Persistent'}</span>
@@ -9,7 +10,7 @@ export function TypeBadges({ cookie }: { cookie: AnalyzedCookie }) {
       {cookie.httpOnly && <span class="badge badge-httponly">HttpOnly</span>}
       {cookie.partitioned && <span class="badge badge-partitioned">Partitioned</span>}
       {cookie.thirdParty && <span class="badge badge-third-party">Third-party</span>}
-      {cookie.container && <ContainerBadge container={cookie.container} />}
+      {container && cookie.container && <ContainerBadge container={cookie.container} />}
     </span>
   );
 }

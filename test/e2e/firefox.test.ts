@@ -153,6 +153,9 @@ describe('Cookie Lens in Firefox ESR', () => {
     expect(await panel.$$eval('.grid-row .badge-container', (b) => b.length)).toBe(0);
     await panel.click('label.all-containers input');
     await poll(async () => (await rowNames(panel)).filter((n) => n === 'connect.sid').length === 2);
+    await panel.setViewport({ width: 1280, height: 520 });
+    await (await panel.waitForSelector('.grid-row[data-cookie="connect.sid"]:not(.selected)'))?.click();
+    await screenshot(panel, 'firefox-containers');
     await setFilter(panel, 'container:work');
     await poll(async () => {
       const badges = await panel.$$eval('.grid-row .badge-container', (b) => b.map((e) => e.textContent));

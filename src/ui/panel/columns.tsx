@@ -2,7 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { sameSiteLabel } from '../../core/cookie';
 import type { AnalyzedCookie } from '../../core/report';
 import { type Finding, severityRank } from '../../core/rule';
-import { SeverityTag, TypeBadges } from '../badges';
+import { ContainerBadge, SeverityTag, TypeBadges } from '../badges';
 import { formatExpires, formatPartition } from '../format';
 
 export interface Column {
@@ -27,7 +27,21 @@ export const POLICY_COLUMN: Column = {
 const flag = (on: boolean) => (on ? '✓' : '');
 
 export const COLUMNS: readonly Column[] = [
-  { id: 'name', label: 'Name', width: 160, sortValue: (c) => c.name.toLowerCase(), render: (c) => c.name },
+  {
+    id: 'name',
+    label: 'Name',
+    width: 160,
+    sortValue: (c) => c.name.toLowerCase(),
+    // The Firefox container right by the name, where it stays visible however narrow the grid is.
+    render: (c) =>
+      c.container ? (
+        <>
+          {c.name} <ContainerBadge container={c.container} />
+        </>
+      ) : (
+        c.name
+      ),
+  },
   { id: 'value', label: 'Value', width: 220, sortValue: (c) => c.value, render: (c) => c.value },
   { id: 'domain', label: 'Domain', width: 150, sortValue: (c) => c.domain, render: (c) => c.domain },
   { id: 'path', label: 'Path', width: 60, sortValue: (c) => c.path, render: (c) => c.path },
@@ -37,7 +51,7 @@ export const COLUMNS: readonly Column[] = [
   { id: 'secure', label: 'Secure', width: 56, align: 'center', sortValue: (c) => Number(c.secure), render: (c) => flag(c.secure) },
   { id: 'sameSite', label: 'SameSite', width: 70, sortValue: (c) => c.sameSite, render: (c) => sameSiteLabel(c.sameSite) },
   { id: 'partition', label: 'Partition', width: 130, sortValue: (c) => formatPartition(c), render: (c) => formatPartition(c) },
-  { id: 'type', label: 'Type', width: 230, sortValue: (c) => `${c.type}${c.secure ? 's' : ''}`, render: (c) => <TypeBadges cookie={c} /> },
+  { id: 'type', label: 'Type', width: 230, sortValue: (c) => `${c.type}${c.secure ? 's' : ''}`, render: (c) => <TypeBadges cookie={c} container={false} /> },
   { id: 'role', label: 'Role', width: 80, sortValue: (c) => c.role, render: (c) => c.role },
   {
     id: 'issue',
