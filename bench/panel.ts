@@ -1,7 +1,6 @@
 /// <reference types="chrome" />
-import { createServer } from 'node:https';
 import { resolve } from 'node:path';
-import { testCertificate } from '../demo/tls.mjs';
+import { serveHttps } from '../demo/tls.mjs';
 import { launchWithExtension } from '../src/cli/extension-browser';
 import { openPanel, poll } from '../test/e2e/harness';
 import { fmt, median, percentile } from './stats';
@@ -10,23 +9,18 @@ const SITES = 20;
 const PER_SITE = 165; // 20 × 165 = 3,300, Chrome's whole-profile maximum; 180 per site is its per-site cap.
 
 /** A page that loads a pixel from 20 sites, so DevTools lists them all as the page's resources. */
-function startLoadSite(): Promise<{ url: string; port: number; close(): void }> {
-  const server = createServer(testCertificate(), (req, res) => {
+async function startLoadSite(): Promise<{ url: string; port: number; close(): Promise<void> }> {
+  const site = await serveHttps((req, res) => {
     if (req.url?.startsWith('/px')) {
       res.writeHead(200, { 'content-type': 'image/gif', 'cache-control': 'no-store' });
       return res.end(Buffer.from('R0lGODlhAQABAAAAACH5BAEAAAAALAAAAAABAAEAAAI=', 'base64'));
     }
-    const port = (server.address() as { port: number }).port;
+    const port = req.socket.localPort;
     const imgs = Array.from({ length: SITES }, (_, i) => `<img src="https://s${i}.test:${port}/px">`).join('');
     res.writeHead(200, { 'content-type': 'text/html' });
     res.end(`<!doctype html><title>load</title>${imgs}`);
   });
-  return new Promise((r) =>
-    server.listen(0, '127.0.0.1', () => {
-      const port = (server.address() as { port: number }).port;
-      r({ url: `https://load.test:${port}/`, port, close: () => server.close() });
-    }),
-  );
+  return { url: site.url('load.test'), port: site.port, close: site.close };
 }
 
 export async function benchPanel(extensionDir: string): Promise<string[]> {
@@ -95,6 +89,6 @@ export async function benchPanel(extensionDir: string): Promise<string[]> {
     ];
   } finally {
     await session.close();
-    site.close();
+    await site.close();
   }
 }

@@ -1,11 +1,10 @@
 // A cookie-heavy local site for the page-load benchmark: every page sets `perPage` cookies with fresh
 // values, so each load makes the browser store (and the extension record) real changes.
-import { createServer } from 'node:https';
-import { testCertificate } from './tls.mjs';
+import { serveHttps } from './tls.mjs';
 
 export function startBenchSite({ perPage = 40 } = {}) {
   let counter = 0;
-  const server = createServer(testCertificate(), (req, res) => {
+  const handler = (req, res) => {
     const n = counter++;
     const page = (req.url ?? '/').split('/').pop();
     const cookies = Array.from({ length: perPage }, (_, i) => {
@@ -14,11 +13,6 @@ export function startBenchSite({ perPage = 40 } = {}) {
     });
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'set-cookie': cookies, 'cache-control': 'no-store' });
     res.end(`<!doctype html><title>bench ${page}</title><p>page ${page}</p>`);
-  });
-  return new Promise((resolve) => {
-    server.listen(0, '127.0.0.1', () => {
-      const port = server.address().port;
-      resolve({ port, url: (path) => `https://bench.test:${port}${path}`, close: () => new Promise((r) => server.close(() => r(undefined))) });
-    });
-  });
+  };
+  return serveHttps(handler).then((site) => ({ port: site.port, url: (path) => site.url('bench.test', path), close: site.close }));
 }

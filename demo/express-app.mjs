@@ -8,11 +8,10 @@
 //   fixed.shop.test     the store with session fixation: the id is not renewed at login
 //   tracker.test        sets a cross-site tracking cookie          widget.test   a partitioned (CHIPS) cookie
 //   bad.test            Set-Cookie headers browsers reject           xss.test      cookies carrying HTML/JS payloads
-import { createServer } from 'node:https';
 import cookieSession from 'cookie-session';
 import express from 'express';
 import session from 'express-session';
-import { testCertificate } from './tls.mjs';
+import { serveHttps } from './tls.mjs';
 
 const YEAR = 365 * 24 * 3600 * 1000;
 
@@ -166,20 +165,5 @@ export function demoApp() {
 
 /** Serves the demo on 127.0.0.1 over HTTPS; resolves to { port, url(host, path), close() }. */
 export function startDemo(port = 0) {
-  const server = createServer(testCertificate(), demoApp());
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => {
-      const actual = server.address().port;
-      resolve({
-        port: actual,
-        url: (host, path = '/') => `https://${host}:${actual}${path}`,
-        close: () =>
-          new Promise((r) => {
-            server.closeAllConnections();
-            server.close(() => r(undefined));
-          }),
-      });
-    });
-  });
+  return serveHttps(demoApp(), port);
 }

@@ -1,8 +1,7 @@
 // The local multi-host test site: one HTTPS server on loopback answers for shop.test, app.shop.test and
 // widget.test (the browser maps *.test to 127.0.0.1 with --host-resolver-rules). Its cookies are known,
 // good and bad, so tests and `npm start` can check what Cookie Lens says about them.
-import { createServer } from 'node:https';
-import { testCertificate } from './tls.mjs';
+import { serveHttps } from './tls.mjs';
 
 const YEAR = 365 * 24 * 3600;
 
@@ -48,16 +47,5 @@ function handle(req, res, port) {
 
 /** Starts the site on 127.0.0.1 (random port unless given); resolves to { port, url(host, path), close() }. */
 export function startShopSite(port = 0) {
-  const server = createServer(testCertificate(), (req, res) => handle(req, res, server.address().port));
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => {
-      const actual = server.address().port;
-      resolve({
-        port: actual,
-        url: (host, path = '/') => `https://${host}:${actual}${path}`,
-        close: () => new Promise((r) => server.close(() => r(undefined))),
-      });
-    });
-  });
+  return serveHttps((req, res) => handle(req, res, req.socket.localPort), port);
 }

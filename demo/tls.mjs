@@ -2,6 +2,7 @@
 // Made with openssl on first use and kept in the temp dir; nothing secret, nothing committed.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -38,4 +39,30 @@ export function testCertificate() {
     }
   }
   return { key: readFileSync(key), cert: readFileSync(cert) };
+}
+
+/**
+ * Serves `handler` over HTTPS with the test certificate on 127.0.0.1 (a random port unless given);
+ * resolves to { port, url(host, path), close() } — every local test site starts this way.
+ * @param {import('node:http').RequestListener} handler
+ * @param {number} [port]
+ * @returns {Promise<{ port: number; url(host: string, path?: string): string; close(): Promise<void> }>}
+ */
+export function serveHttps(handler, port = 0) {
+  const server = createServer(testCertificate(), handler);
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => {
+      const actual = server.address().port;
+      resolve({
+        port: actual,
+        url: (host, path = '/') => `https://${host}:${actual}${path}`,
+        close: () =>
+          new Promise((r) => {
+            server.closeAllConnections();
+            server.close(() => r(undefined));
+          }),
+      });
+    });
+  });
 }
