@@ -18,3 +18,7 @@ export function makeCookie(overrides: Partial<Cookie> = {}): Cookie {
 }
 
 export const PAGE = 'https://shop.example/';
+
+/** Two Firefox containers as contextualIdentities.query describes them, for the fake's asFirefox(). */
+export const WORK = { cookieStoreId: 'firefox-container-1', name: 'Work', color: 'blue', colorCode: '#37adff', icon: 'briefcase' };
+export const BANK = { cookieStoreId: 'firefox-container-2', name: 'Banking', color: 'green', colorCode: '#51cd00', icon: 'dollar' };

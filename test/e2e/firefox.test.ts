@@ -5,7 +5,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemo } from '../../demo/express-app.mjs';
 import { FIREFOX_DIST, type FirefoxSession, launchFirefox } from './firefox-harness';
-import { poll } from './harness';
+import { poll, rowNames, setFilter } from './harness';
 import { screenshot } from './screenshots';
 
 interface FirefoxGlobal {
@@ -13,20 +13,6 @@ interface FirefoxGlobal {
     tabs: { query(q: object): Promise<{ id: number; url?: string; cookieStoreId?: string }[]>; create(p: object): Promise<{ id: number }> };
     contextualIdentities: { create(p: object): Promise<{ cookieStoreId: string }> };
   };
-}
-
-const rowNames = (page: Page) => page.$$eval('.grid-row[data-cookie]', (rows) => rows.map((r) => r.getAttribute('data-cookie')));
-
-async function setFilter(page: Page, text: string) {
-  await page.$eval(
-    'input.filter',
-    (el, value) => {
-      const input = el as HTMLInputElement;
-      input.value = value;
-      input.dispatchEvent(new Event('input', { bubbles: true }));
-    },
-    text,
-  );
 }
 
 describe('Cookie Lens in Firefox ESR', () => {

@@ -146,3 +146,19 @@ export async function awaitWorkerRestart(session: Session): Promise<void> {
     await cdp.detach();
   }
 }
+
+/** Names of the grid rows the panel shows (in DevTools a Frame, as a tab a Page). */
+export const rowNames = (panel: Page | Frame) => panel.$$eval('.grid-row[data-cookie]', (rows) => rows.map((r) => r.getAttribute('data-cookie')));
+
+/** Types into the panel's filter box as a user would (one input event with the whole text). */
+export async function setFilter(panel: Page | Frame, text: string): Promise<void> {
+  await panel.$eval(
+    'input.filter',
+    (el, value) => {
+      const input = el as HTMLInputElement;
+      input.value = value;
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    },
+    text,
+  );
+}

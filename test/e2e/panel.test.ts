@@ -5,22 +5,8 @@ import { join } from 'node:path';
 import type { Frame, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemo, XSS_COOKIES } from '../../demo/express-app.mjs';
-import { launch, openPanel, poll, type Session } from './harness';
+import { launch, openPanel, poll, rowNames, type Session, setFilter } from './harness';
 import { screenshot } from './screenshots';
-
-const rowNames = (panel: Frame) => panel.$$eval('.grid-row[data-cookie]', (rows) => rows.map((r) => r.getAttribute('data-cookie')));
-
-async function setFilter(panel: Frame, text: string) {
-  await panel.$eval(
-    'input.filter',
-    (el, value) => {
-      const input = el as HTMLInputElement;
-      input.value = value;
-      input.dispatchEvent(new Event('input', { bubbles: true }));
-    },
-    text,
-  );
-}
 
 /** Clicks the element with this text, waiting for it to appear (renders follow asynchronous answers). */
 async function clickText(panel: Frame, selector: string, text: string) {

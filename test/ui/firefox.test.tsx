@@ -1,11 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { standaloneApi, tabIdFromQuery } from '../../src/ui/panel/devtools-api';
-import { mount, withWorker } from './setup';
-
-const WORK = { cookieStoreId: 'firefox-container-1', name: 'Work', color: 'blue', colorCode: '#37adff', icon: 'briefcase' };
-const BANK = { cookieStoreId: 'firefox-container-2', name: 'Banking', color: 'green', colorCode: '#51cd00', icon: 'dollar' };
-
-const rowNames = (root: HTMLElement) => [...root.querySelectorAll('.grid-row[data-cookie]')].map((tr) => tr.getAttribute('data-cookie'));
+import { BANK, WORK } from '../helpers';
+import { mount, rowNames, withWorker } from './setup';
 
 /** Firefox with two containers; tab 1 outside any, tab 2 in "Work"; one cookie per store. */
 async function firefoxWithContainers() {

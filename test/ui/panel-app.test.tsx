@@ -1,9 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { fakeDevtools, harEntry, mount, withWorker, XSS_NAME, XSS_VALUE } from './setup';
+import { fakeDevtools, harEntry, mount, rowNames, withWorker, XSS_NAME, XSS_VALUE } from './setup';
 
 type Env = Awaited<ReturnType<typeof withWorker>>;
 
-const rowNames = (root: HTMLElement) => [...root.querySelectorAll('.grid-row[data-cookie]')].map((tr) => tr.getAttribute('data-cookie'));
 const type = (input: HTMLInputElement, text: string) => {
   input.value = text;
   input.dispatchEvent(new Event('input', { bubbles: true }));

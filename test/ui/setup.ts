@@ -53,3 +53,6 @@ export const harEntry = (url: string, setCookies: string[]): HarEntry => ({
 
 export const XSS_NAME = '<img src=x onerror="globalThis.__xss=1">';
 export const XSS_VALUE = '<script>globalThis.__xss=2</script>';
+
+/** Names of the grid rows the panel shows. */
+export const rowNames = (root: HTMLElement) => [...root.querySelectorAll('.grid-row[data-cookie]')].map((tr) => tr.getAttribute('data-cookie'));

@@ -1,11 +1,9 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type * as Fake from '../fake-browser/index';
+import { BANK, makeCookie, WORK } from '../helpers';
 
 type FakeModule = typeof Fake;
 type Env = FakeModule & { messages: typeof import('../../src/messages') };
-
-const WORK = { cookieStoreId: 'firefox-container-1', name: 'Work', color: 'blue', colorCode: '#37adff', icon: 'briefcase' };
-const BANK = { cookieStoreId: 'firefox-container-2', name: 'Banking', color: 'green', colorCode: '#51cd00', icon: 'dollar' };
 
 /** Paths of objects reached twice in a message: Firefox's message cloning delivers the second one as null. */
 function sharedReferences(value: unknown, seen = new Map<object, string>(), path = '$'): string[] {
@@ -56,18 +54,8 @@ describe('platform differences', () => {
 
   it('creates a new cookie under first-party isolation with the site as its first-party domain', async () => {
     const { fakeBrowser, messages } = await startWorker((f) => f.fake.asFirefox({ firstPartyIsolation: true }));
-    const fresh = {
-      name: 'made',
-      value: '1',
-      domain: 'app.shop.example',
-      hostOnly: true,
-      path: '/',
-      secure: true,
-      httpOnly: false,
-      sameSite: 'lax',
-      session: true,
-    };
-    const written = await messages.request('setCookies', { cookies: [fresh] as never });
+    const fresh = makeCookie({ name: 'made', value: '1', domain: 'app.shop.example', httpOnly: false, storeId: 'firefox-default' });
+    const written = await messages.request('setCookies', { cookies: [fresh] });
     expect(written.errors).toEqual([]);
     expect([...fakeBrowser.cookies.jar.values()].map((c) => [c.name, c.firstPartyDomain])).toEqual([['made', 'shop.example']]);
   });
@@ -75,19 +63,8 @@ describe('platform differences', () => {
   it('never sends Chromium the Firefox-only key, even for a cookie imported from a Firefox export', async () => {
     const { fakeBrowser, fake, messages } = await startWorker();
     fake.addTab({ id: 4, url: 'https://shop.example/' });
-    const fromFirefox = {
-      name: 'sid',
-      value: 'a',
-      domain: 'shop.example',
-      hostOnly: true,
-      path: '/',
-      secure: true,
-      httpOnly: true,
-      sameSite: 'lax',
-      session: true,
-      firstPartyDomain: '',
-    };
-    const written = await messages.request('setCookies', { cookies: [fromFirefox] as never, atomic: true });
+    const fromFirefox = makeCookie({ name: 'sid', value: 'a', firstPartyDomain: '' });
+    const written = await messages.request('setCookies', { cookies: [fromFirefox], atomic: true });
     expect(written.errors).toEqual([]);
     expect((await messages.request('getReport', { tabId: 4 })).report?.cookies.map((c) => c.name)).toEqual(['sid']);
     expect(fakeBrowser.cookies.jar.size).toBe(1);
