@@ -3,14 +3,14 @@ import browser from 'webextension-polyfill';
 import { tabIdFromQuery } from '../ui/panel/devtools-api';
 import { PopupApp } from '../ui/popup/popup-app';
 
-/** The tab the popup reports on: `?tabId=N` when opened as a page of its own, else the active tab. */
+/** Opened as a page of its own (`?tabId=N`) rather than as the toolbar popup. */
+const queriedTab = tabIdFromQuery(location.search);
+// A tab, not a popup: no popup height limit.
+if (queriedTab !== undefined) document.body.classList.add('in-tab');
+
+/** The tab the popup reports on: the one named in the query, else the active tab. */
 async function reportedTabId(): Promise<number | undefined> {
-  const fromQuery = tabIdFromQuery(location.search);
-  if (fromQuery !== undefined) {
-    // A tab, not a popup: no popup height limit.
-    document.body.classList.add('in-tab');
-    return fromQuery;
-  }
+  if (queriedTab !== undefined) return queriedTab;
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   return tab?.id;
 }
@@ -18,7 +18,7 @@ async function reportedTabId(): Promise<number | undefined> {
 /** The panel page for that tab, in a new tab: the whole table without opening DevTools. */
 function openTable(tabId: number): void {
   void browser.tabs.create({ url: browser.runtime.getURL(`src/devtools/panel.html?tabId=${tabId}`) }).then(() => {
-    if (!document.body.classList.contains('in-tab')) window.close();
+    if (queriedTab === undefined) window.close();
   });
 }
 

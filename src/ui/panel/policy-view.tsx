@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { type PagePolicy, request } from '../../messages';
+import { FileButton } from './file-button';
 
 const EXAMPLE = `{
   "version": 1,
@@ -43,20 +44,9 @@ export function PolicyView({ pagePolicy }: { pagePolicy?: PagePolicy }) {
         <button type="button" onClick={() => setText(EXAMPLE)}>
           Insert example
         </button>
-        <label class="button-like">
+        <FileButton accept=".json,application/json" label="Load a policy file" onFile={(file) => void file.text().then(setText)}>
           Load file…
-          <input
-            type="file"
-            accept=".json,application/json"
-            aria-label="Load a policy file"
-            onChange={(e) => {
-              const input = e.target as HTMLInputElement;
-              const file = input.files?.[0];
-              if (file) void file.text().then(setText);
-              input.value = '';
-            }}
-          />
-        </label>
+        </FileButton>
         <button
           type="button"
           onClick={() => {

@@ -1,4 +1,5 @@
 import type { ExportFormat } from '../../core/transfer';
+import { FileButton } from './file-button';
 
 interface Props {
   filter: string;
@@ -86,20 +87,9 @@ export function Toolbar(p: Props) {
             </span>
           </div>
         </details>
-        <label class="button-like">
+        <FileButton accept=".json,.txt,application/json,text/plain" label="Import cookies from a JSON or cookies.txt file" onFile={p.onImport}>
           Import…
-          <input
-            type="file"
-            accept=".json,.txt,application/json,text/plain"
-            aria-label="Import cookies from a JSON or cookies.txt file"
-            onChange={(e) => {
-              const input = e.target as HTMLInputElement;
-              const file = input.files?.[0];
-              if (file) p.onImport(file);
-              input.value = '';
-            }}
-          />
-        </label>
+        </FileButton>
       </span>
       {p.filterErrors.length > 0 && (
         <p class="filter-errors" role="status">
