@@ -40,6 +40,12 @@ export function utf8(bytes: Uint8Array): string | null {
   return text.includes('\uFFFD') ? null : text;
 }
 
+/** UTF-8 text of the start of a longer text: a character cut in two at the end is left out. Null when invalid. */
+export function utf8Prefix(bytes: Uint8Array): string | null {
+  const text = new TextDecoder('utf-8').decode(bytes, { stream: true });
+  return text.includes('\uFFFD') ? null : text;
+}
+
 /** Mostly readable text: no control characters other than tab and newlines. */
 export function isPrintable(text: string): boolean {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: looking for control characters is the point
@@ -60,30 +66,40 @@ export function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-/** zlib (RFC 1950) inflate with the platform's DecompressionStream; null on corrupt data. Bounded output. */
-export async function inflate(bytes: Uint8Array, maxBytes = 1 << 20): Promise<Uint8Array | null> {
+export interface Inflated {
+  /** The first `keep` bytes of the output. */
+  bytes: Uint8Array;
+  /** Output bytes seen: the whole size when `complete`, else the count at which inflating stopped. */
+  total: number;
+  complete: boolean;
+}
+
+/**
+ * zlib (RFC 1950) inflate with the platform's DecompressionStream; null on corrupt data. A cookie can be a
+ * decompression bomb (1.4 KB → 1 MiB), so only the first `keep` bytes are kept and inflating stops after
+ * `stopAt` bytes: the work per cookie is bounded whatever the site sends.
+ */
+export async function inflate(bytes: Uint8Array, keep: number, stopAt: number): Promise<Inflated | null> {
   try {
     const stream = new Blob([bytes as BlobPart]).stream().pipeThrough(new DecompressionStream('deflate'));
     const reader = stream.getReader();
-    const chunks: Uint8Array[] = [];
+    const out = new Uint8Array(keep);
+    let kept = 0;
     let total = 0;
     for (;;) {
       const { done, value } = await reader.read();
-      if (done) break;
-      total += value.length;
-      if (total > maxBytes) {
-        await reader.cancel();
-        return null;
+      if (done) return { bytes: out.subarray(0, kept), total, complete: true };
+      if (kept < keep) {
+        const part = value.subarray(0, keep - kept);
+        out.set(part, kept);
+        kept += part.length;
       }
-      chunks.push(value);
+      total += value.length;
+      if (total > stopAt) {
+        await reader.cancel().catch(() => undefined);
+        return { bytes: out.subarray(0, kept), total: stopAt, complete: false };
+      }
     }
-    const out = new Uint8Array(total);
-    let offset = 0;
-    for (const c of chunks) {
-      out.set(c, offset);
-      offset += c.length;
-    }
-    return out;
   } catch {
     return null;
   }

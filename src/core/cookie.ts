@@ -1,3 +1,5 @@
+import { own } from './own';
+
 /** The cookies-API shape (chrome.cookies / browser.cookies), shared by every context. */
 export type SameSite = 'no_restriction' | 'lax' | 'strict' | 'unspecified';
 
@@ -37,7 +39,7 @@ const SAME_SITE_LABEL: Record<SameSite, string> = { no_restriction: 'None', lax:
 
 /** SameSite as written in a Set-Cookie header ('' when the attribute is absent). */
 export function sameSiteLabel(s: SameSite): string {
-  return SAME_SITE_LABEL[s];
+  return own(SAME_SITE_LABEL, s) ?? '';
 }
 
 const encoder = new TextEncoder();

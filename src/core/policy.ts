@@ -4,6 +4,8 @@
 // and a test checks that it agrees with the schema.
 import type { Role } from './classify';
 import { cookieHost, type SameSite } from './cookie';
+import { own } from './own';
+import { compilePattern, type NameMatcher, PatternTooSlow } from './pattern';
 import type { AnalyzedCookie, Report } from './report';
 import type { Finding, Severity } from './rule';
 import { RULES } from './rules/index';
@@ -57,24 +59,19 @@ export interface PolicyResult {
   passed: (boolean | undefined)[];
 }
 
-/** Glob to regex: `*` any run, `?` one character, everything else literal. A regex when written `/…/flags`. */
-export function patternToRegExp(pattern: string): RegExp {
-  const re = /^\/(.+)\/([a-z]*)$/.exec(pattern);
-  if (re) return new RegExp(re[1], re[2]);
-  const escaped = pattern
-    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
-    .replace(/\*/g, '.*')
-    .replace(/\?/g, '.');
-  return new RegExp(`^${escaped}$`, 'i');
-}
-
 const SAME_SITE_OF: Record<SameSite, SameSiteValue | undefined> = { strict: 'Strict', lax: 'Lax', no_restriction: 'None', unspecified: undefined };
 const ROLES: Role[] = ['session', 'auth', 'csrf', 'tracking', 'preference', 'unknown'];
 const LEVELS: RuleLevel[] = ['error', 'warning', 'ignore'];
 
+/** A requirement's or allow entry's name and domain patterns, compiled once (validatePolicy refused bad ones). */
 function matcher(name: string, domain?: string) {
-  const n = patternToRegExp(name);
-  const d = domain === undefined ? null : patternToRegExp(domain);
+  const compiled = (p: string): NameMatcher => {
+    const c = compilePattern(p);
+    if ('error' in c) throw new Error(c.error);
+    return c.matcher;
+  };
+  const n = compiled(name);
+  const d = domain === undefined ? null : compiled(domain);
   return (c: { name: string; domain: string }) => n.test(c.name) && (d === null || d.test(cookieHost(c)));
 }
 
@@ -94,11 +91,8 @@ export function validatePolicy(value: unknown): { policy?: Policy; errors: strin
       errors.push(`${where} must be a non-empty string.`);
       return;
     }
-    try {
-      patternToRegExp(p);
-    } catch (e) {
-      errors.push(`${where} is not a valid pattern: ${(e as Error).message}`);
-    }
+    const compiled = compilePattern(p);
+    if ('error' in compiled) errors.push(`${where}: ${compiled.error}`);
   };
   if (value.cookies !== undefined) {
     if (!Array.isArray(value.cookies)) errors.push('policy.cookies must be an array.');
@@ -166,7 +160,7 @@ function check(c: AnalyzedCookie, r: CookieRequirement, now: number): { requirem
   if (r.httpOnly === true && !c.httpOnly) out.push({ requirement: 'httpOnly', message: `${name} must be HttpOnly.` });
   if (r.httpOnly === false && c.httpOnly) out.push({ requirement: 'httpOnly', message: `${name} must not be HttpOnly (scripts need it).` });
   if (r.sameSite) {
-    const actual = SAME_SITE_OF[c.sameSite];
+    const actual = own(SAME_SITE_OF, c.sameSite);
     if (!actual || !r.sameSite.includes(actual))
       out.push({ requirement: 'sameSite', message: `${name} has SameSite=${actual ?? '(not set)'}; allowed: ${r.sameSite.join(', ')}.` });
   }
@@ -184,20 +178,51 @@ function check(c: AnalyzedCookie, r: CookieRequirement, now: number): { requirem
 
 /** Applies a policy to a report: rule levels and the allow-list on the findings, and the cookie requirements. */
 export function applyPolicy(report: Pick<Report, 'cookies' | 'findings'>, policy: Policy, now: number = Date.now()): PolicyResult {
-  const allowed = (policy.allow ?? []).map((a) => matcher(a.name, a.domain));
-  const isAllowed = (c: { name: string; domain: string }) => allowed.some((m) => m(c));
-  const level = (rule: string): RuleLevel | undefined => policy.rules?.[rule];
+  const violations: PolicyViolation[] = [];
+  const ref = (c: { name: string; domain: string; path: string }) => ({ name: c.name, domain: c.domain, path: c.path });
+  /** A pattern stopped for taking too long: the cookie is reported as not checked, never passed silently. */
+  const stopped = (c: { name: string; domain: string; path: string }, e: unknown, what: string) => {
+    if (!(e instanceof PatternTooSlow)) throw e;
+    violations.push({ cookie: ref(c), requirement: 'pattern', message: `"${c.name}" ${what}: ${e.message} Fix the pattern.` });
+  };
+  const allowed = (policy.allow ?? []).map((a) => ({ a, m: matcher(a.name, a.domain) }));
+  const allowCache = new Map<string, boolean>();
+  const isAllowed = (c: { name: string; domain: string; path: string }) => {
+    const key = `${c.name}\u0000${c.domain}\u0000${c.path}`;
+    let answer = allowCache.get(key);
+    if (answer === undefined) {
+      answer = allowed.some(({ a, m }) => {
+        try {
+          return m(c);
+        } catch (e) {
+          stopped(c, e, `was checked as not allowed (the allow pattern ${a.name} was stopped)`);
+          return false;
+        }
+      });
+      allowCache.set(key, answer);
+    }
+    return answer;
+  };
+  const level = (rule: string): RuleLevel | undefined => own(policy.rules ?? {}, rule);
   const findings = report.findings.filter((f) => level(f.rule) !== 'ignore' && !(f.cookie && isAllowed(f.cookie)));
   const errors = findings.filter((f) => level(f.rule) === 'error');
   const requirements = (policy.cookies ?? []).map((r) => ({ r, applies: matcher(r.name, r.domain) }));
-  const violations: PolicyViolation[] = [];
   const passed = report.cookies.map((c) => {
     if (isAllowed(c)) return undefined;
-    const applying = requirements.filter(({ applies }) => applies(c));
-    if (applying.length === 0) return undefined;
+    let unchecked = false;
+    const applying = requirements.filter(({ r, applies }) => {
+      try {
+        return applies(c);
+      } catch (e) {
+        stopped(c, e, `could not be checked against the requirement for ${r.name}`);
+        unchecked = true;
+        return false;
+      }
+    });
+    if (applying.length === 0) return unchecked ? false : undefined;
     const problems = applying.flatMap(({ r }) => check(c, r, now).map((p) => ({ ...p, reason: r.reason })));
-    for (const p of problems) violations.push({ cookie: { name: c.name, domain: c.domain, path: c.path }, ...p });
-    return problems.length === 0;
+    for (const p of problems) violations.push({ cookie: ref(c), ...p });
+    return problems.length === 0 && !unchecked;
   });
   return { findings, violations, errors, passed };
 }

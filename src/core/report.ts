@@ -4,7 +4,7 @@ import { decodeValue } from './decode/index';
 import { type Decoded, type SignatureInput, siblingsOf } from './decode/types';
 import { entropyBits } from './entropy';
 import { type Grade, gradeOf, scoreOf } from './grade';
-import { type Finding, type RuleContext, severityRank } from './rule';
+import { type AnalysisFailure, type Finding, type RuleContext, severityRank } from './rule';
 import { RULES } from './rules/index';
 import { SecretChecker } from './secrets/verify';
 import { parseSetCookie, type SetCookieResult } from './set-cookie';
@@ -81,6 +81,8 @@ export interface AnalyzeOptions {
   flow?: LoginFlow;
   /** Verify signatures against the known-secret list (default true). Pass a checker to reuse its key cache. */
   secrets?: boolean | SecretChecker;
+  /** Problems met before the analysis (a cookie store that could not be read): reported as `analysis-error`. */
+  failures?: AnalysisFailure[];
 }
 
 let sharedChecker: SecretChecker | undefined;
@@ -131,33 +133,105 @@ function looksLikeOpaqueId(value: string): boolean {
   return /^[A-Za-z0-9_-]{1,256}$/.test(value) && !/^(?:true|false|yes|no|on|off|null|undefined)$/i.test(value);
 }
 
-async function decodeAll(cookies: readonly Cookie[], secrets: AnalyzeOptions['secrets']): Promise<(Decoded | undefined)[]> {
+const reason = (error: unknown) => (error instanceof Error ? `${error.name}: ${error.message}` : String(error)).slice(0, 300);
+
+/** Decodes and checks signatures, one cookie at a time: a value that breaks either is a failure of that cookie only. */
+async function decodeAll(cookies: readonly Cookie[], secrets: AnalyzeOptions['secrets'], failures: AnalysisFailure[]): Promise<(Decoded | undefined)[]> {
   const siblings = siblingsOf(cookies);
-  const results = await Promise.all(cookies.map((c) => decodeValue(c, siblings)));
   const checker = secrets === false ? undefined : secrets instanceof SecretChecker ? secrets : defaultChecker();
-  if (checker) {
-    await Promise.all(
-      results.map(async (r) => {
-        if (r?.signature) {
-          const found = await checker.find(r.signature as SignatureInput);
-          if (found !== null) r.decoded.knownSecret = found;
+  return Promise.all(
+    cookies.map(async (c) => {
+      let result: Awaited<ReturnType<typeof decodeValue>>;
+      try {
+        result = await decodeValue(c, siblings);
+      } catch (error) {
+        failures.push({ cookie: cookieRef(c), stage: 'decoding the value', message: reason(error) });
+        return undefined;
+      }
+      if (result?.signature && checker) {
+        try {
+          const found = await checker.find(result.signature as SignatureInput);
+          if (found !== null) result.decoded.knownSecret = found;
+        } catch (error) {
+          failures.push({ cookie: cookieRef(c), stage: 'the signature check', message: reason(error) });
         }
-      }),
-    );
+      }
+      return result?.decoded;
+    }),
+  );
+}
+
+function parseHeaders(headers: AnalyzeOptions['setCookies'], now: number, failures: AnalysisFailure[]): SetCookieRecord[] {
+  return (headers ?? []).flatMap(({ url, header }) => {
+    try {
+      return [{ url, header, result: parseSetCookie(header, url, now) }];
+    } catch (error) {
+      failures.push({ cookie: null, stage: `parsing a Set-Cookie header from ${url}`, message: reason(error) });
+      return [];
+    }
+  });
+}
+
+/** describeCookie, or the cookie as it is (role unknown) when describing it fails. */
+function describeSafely(c: Cookie, url: string, decoded: Decoded | undefined, failures: AnalysisFailure[]): AnalyzedCookie {
+  try {
+    return describeCookie(c, url, decoded);
+  } catch (error) {
+    failures.push({ cookie: cookieRef(c), stage: 'classifying the cookie', message: reason(error) });
+    return { ...c, type: cookieType(c), size: cookieSize(c), role: 'unknown', thirdParty: false, partitioned: isPartitioned(c) };
   }
-  return results.map((r) => r?.decoded);
 }
 
-function parseHeaders(headers: AnalyzeOptions['setCookies'], now: number): SetCookieRecord[] {
-  return (headers ?? []).map(({ url, header }) => ({ url, header, result: parseSetCookie(header, url, now) }));
+/** Runs every rule; a rule that throws on one cookie (or on the jar) is a failure there, not of the report. */
+function runRules(ctx: RuleContext, failures: AnalysisFailure[]): Finding[] {
+  const findings: Finding[] = [];
+  for (const rule of RULES) {
+    if (rule.scope === 'cookie') {
+      for (const c of ctx.cookies) {
+        let hit: ReturnType<typeof rule.check>;
+        try {
+          hit = rule.check(c, ctx);
+        } catch (error) {
+          failures.push({ cookie: cookieRef(c), stage: `rule ${rule.id}`, message: reason(error) });
+          continue;
+        }
+        if (hit) findings.push({ rule: rule.id, ...hit, cookie: cookieRef(c), fix: rule.fix });
+      }
+      continue;
+    }
+    let hits: ReturnType<typeof rule.checkJar>;
+    try {
+      hits = rule.checkJar(ctx);
+    } catch (error) {
+      failures.push({ cookie: null, stage: `rule ${rule.id}`, message: reason(error) });
+      continue;
+    }
+    for (const hit of hits) {
+      findings.push({
+        rule: rule.id,
+        severity: hit.severity,
+        message: hit.message,
+        cookie: hit.cookie && cookieRef(hit.cookie),
+        fix: rule.fix,
+        ...(hit.url ? { url: hit.url } : {}),
+      });
+    }
+  }
+  return findings;
 }
 
+/**
+ * Analyses a jar. Never rejects because of what a site wrote: every decoder, signature check and rule
+ * runs per cookie behind a boundary, and what fails is reported as an `analysis-error` finding on that
+ * cookie (that rule runs last, so it sees every failure before it).
+ */
 export async function analyze(cookies: readonly Cookie[], options: AnalyzeOptions): Promise<Report> {
   const now = options.now ?? Date.now();
-  const decoded = await decodeAll(cookies, options.secrets);
-  const setCookies = parseHeaders(options.setCookies, now);
+  const failures: AnalysisFailure[] = [...(options.failures ?? [])];
+  const decoded = await decodeAll(cookies, options.secrets, failures);
+  const setCookies = parseHeaders(options.setCookies, now, failures);
   const described = cookies.map((c, i) => {
-    const d = describeCookie(c, options.url, decoded[i]);
+    const d = describeSafely(c, options.url, decoded[i], failures);
     // The latest accepted header that produced this cookie (same name, domain and path) set it.
     const source = setCookies.findLast(
       (r) => r.result.accepted && r.result.cookie.name === c.name && r.result.cookie.domain === c.domain && r.result.cookie.path === c.path,
@@ -173,27 +247,9 @@ export async function analyze(cookies: readonly Cookie[], options: AnalyzeOption
     pageUrls: options.pageUrls ?? [],
     setCookies,
     flow: options.flow,
+    failures,
   };
-  const findings: Finding[] = [];
-  for (const rule of RULES) {
-    if (rule.scope === 'cookie') {
-      for (const c of described) {
-        const hit = rule.check(c, ctx);
-        if (hit) findings.push({ rule: rule.id, ...hit, cookie: cookieRef(c), fix: rule.fix });
-      }
-    } else {
-      for (const hit of rule.checkJar(ctx)) {
-        findings.push({
-          rule: rule.id,
-          severity: hit.severity,
-          message: hit.message,
-          cookie: hit.cookie && cookieRef(hit.cookie),
-          fix: rule.fix,
-          ...(hit.url ? { url: hit.url } : {}),
-        });
-      }
-    }
-  }
+  const findings = runRules(ctx, failures);
   findings.sort((a, b) => severityRank(b.severity) - severityRank(a.severity));
   const rejected: RejectedCookie[] = setCookies.flatMap((r) =>
     r.result.accepted

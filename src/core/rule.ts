@@ -32,6 +32,16 @@ export interface RuleContext {
   setCookies: readonly SetCookieRecord[];
   /** Cookies before and after a scripted login (and logout), when the audit ran one. */
   flow?: LoginFlow;
+  /** Parts of the analysis that failed so far (collected by the engine; `analysis-error` reports them). */
+  failures?: readonly AnalysisFailure[];
+}
+
+/** A decoder, signature check, rule or input stage that threw, and on which cookie. */
+export interface AnalysisFailure {
+  cookie: CookieRef | null;
+  /** What was running: "decoding", "the signature check", "rule missing-secure", "reading the Work container". */
+  stage: string;
+  message: string;
 }
 
 export interface Hit {
@@ -56,6 +66,8 @@ export interface RuleExample {
   headers?: [string, string][];
   pageUrls?: string[];
   flow?: { beforeLogin: Partial<Cookie>[]; afterLogin: Partial<Cookie>[]; afterLogout?: Partial<Cookie>[] };
+  /** Failures met before the analysis (a store that could not be read), passed to analyze. */
+  failures?: AnalysisFailure[];
   /** Ms since the epoch the example is judged at; defaults to 2026-01-01. */
   now?: number;
 }

@@ -1,6 +1,7 @@
 // Export and import formats: JSON (cookies-API objects, which Cookie-Editor and EditThisCookie also read),
 // Netscape cookies.txt (curl, wget, yt-dlp) and a Cookie request header.
 import { type Cookie, cookieHost, type SameSite } from './cookie';
+import { own } from './own';
 
 export type ExportFormat = 'json' | 'netscape' | 'header';
 
@@ -80,7 +81,7 @@ function fromJsonItem(item: unknown, where: string, errors: string[]): ImportedC
   if (typeof o.value !== 'string') problems.push('"value" must be a string');
   if (typeof o.domain !== 'string' || o.domain.replace(/^\./, '') === '') problems.push('"domain" must be a host name');
   if (o.path !== undefined && (typeof o.path !== 'string' || !o.path.startsWith('/'))) problems.push('"path" must start with "/"');
-  const sameSite = o.sameSite === undefined || o.sameSite === null ? 'unspecified' : SAME_SITE[String(o.sameSite).toLowerCase()];
+  const sameSite = o.sameSite === undefined || o.sameSite === null ? 'unspecified' : own(SAME_SITE, String(o.sameSite).toLowerCase());
   if (!sameSite) problems.push(`"sameSite" ${JSON.stringify(o.sameSite)} is not no_restriction, lax, strict or unspecified`);
   const expiry = o.expirationDate ?? o.expires;
   if (expiry !== undefined && expiry !== null && !(typeof expiry === 'number' && Number.isFinite(expiry)))

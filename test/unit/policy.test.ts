@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
 import { describe, expect, it } from 'vitest';
-import { applyPolicy, type Policy, patternToRegExp, validatePolicy } from '../../src/core/policy';
+import { applyPolicy, type Policy, validatePolicy } from '../../src/core/policy';
 import { analyze } from '../../src/core/report';
 import { RULES } from '../../src/core/rules/index';
 import { makeCookie } from '../helpers';
@@ -32,10 +32,6 @@ const INVALID: unknown[] = [
 ];
 
 describe('policy format', () => {
-  it('the JSON Schema lists every rule id', () => {
-    expect([...schema.$defs.ruleId.enum].sort()).toEqual(RULES.map((r) => r.id).sort());
-  });
-
   it('the validator and the JSON Schema agree on valid and invalid policies', () => {
     for (const p of VALID) {
       expect(validateWithSchema(p), JSON.stringify(validateWithSchema.errors)).toBe(true);
@@ -52,14 +48,6 @@ describe('policy format', () => {
       'policy.cookies[0].sameSite must be a non-empty list of "Strict", "Lax", "None".',
       'policy.rules: "no-such-rule" is not a Cookie Lens rule id.',
     ]);
-  });
-
-  it('patterns are globs, or regexes in slashes', () => {
-    expect(patternToRegExp('sess*').test('SESSIONID')).toBe(true);
-    expect(patternToRegExp('__Host-?id').test('__Host-sid')).toBe(true);
-    expect(patternToRegExp('a.b').test('axb')).toBe(false);
-    expect(patternToRegExp('/^sid$/').test('SID')).toBe(false);
-    expect(patternToRegExp('/^sid$/i').test('SID')).toBe(true);
   });
 });
 

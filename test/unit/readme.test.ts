@@ -5,6 +5,7 @@ import { ruleTableMarkdown } from '../../src/core/rule-table';
 import { RULES } from '../../src/core/rules/index';
 
 const README = join(import.meta.dirname, '../../README.md');
+const SCHEMA = join(import.meta.dirname, '../../schemas/policy.schema.json');
 const START = '<!-- rules:start -->';
 const END = '<!-- rules:end -->';
 
@@ -17,6 +18,16 @@ describe('README', () => {
     if (process.env.UPDATE_DOCS) writeFileSync(README, expected);
     expect(text).toBe(expected);
     for (const rule of RULES) expect(text).toContain(`\`${rule.id}\``);
+  });
+
+  it('the policy schema lists every rule id, in the registry order (npm run docs rewrites it)', () => {
+    const schema = JSON.parse(readFileSync(SCHEMA, 'utf8'));
+    const ids = RULES.map((r) => r.id);
+    if (process.env.UPDATE_DOCS) {
+      schema.$defs.ruleId.enum = ids;
+      writeFileSync(SCHEMA, `${JSON.stringify(schema, null, 2)}\n`);
+    }
+    expect(schema.$defs.ruleId.enum).toEqual(ids);
   });
 
   it('shows the two commands and the screenshots it names exist', () => {

@@ -13,6 +13,7 @@ function judge(example: RuleExample) {
     now: example.now ?? Date.UTC(2026, 0, 1),
     setCookies: example.headers?.map(([url, header]) => ({ url, header })),
     pageUrls: example.pageUrls,
+    failures: example.failures,
     flow: example.flow && {
       beforeLogin: example.flow.beforeLogin.map(makeCookie),
       afterLogin: example.flow.afterLogin.map(makeCookie),

@@ -1,4 +1,5 @@
-import { base64ToBytes, inflate, parseJson, utf8 } from '../bytes';
+import { notesOf } from './limits';
+import { readJsonPart } from './payload';
 import type { DecodeResult, Decoder } from './types';
 
 // django.core.signing: [.]base64url(json | zlib(json)):base62(timestamp):base64url(HMAC)
@@ -25,21 +26,18 @@ export const djangoSigned: Decoder = {
 
 async function readSigned(name: string, dataPart: string, tsPart: string, sig: string): Promise<DecodeResult | null> {
   const compressed = dataPart.startsWith('.');
-  let bytes = base64ToBytes(compressed ? dataPart.slice(1) : dataPart);
-  if (bytes && compressed) bytes = await inflate(bytes);
-  const text = bytes && utf8(bytes);
-  const json = text === null || text === undefined ? undefined : parseJson(text);
-  if (json === undefined) return null;
+  const read = await readJsonPart(compressed ? dataPart.slice(1) : dataPart, compressed);
+  if (!read) return null;
   const salt = name === 'messages' ? DJANGO_MESSAGES_SALT : DJANGO_SESSION_SALT;
   return {
     decoded: {
       format: 'django-signed',
       framework: 'Django',
-      payload: json,
+      payload: read.json,
       storage: 'client',
       signed: true,
       issuedAt: base62(tsPart) * 1000,
-      notes: compressed ? ['zlib-compressed payload'] : undefined,
+      notes: notesOf(...read.notes),
     },
     signature: { kind: 'django', message: `${dataPart}:${tsPart}`, signature: sig, hash: sig.length === 43 ? 'SHA-256' : 'SHA-1', salt },
   };

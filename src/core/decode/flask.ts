@@ -1,12 +1,17 @@
-import { base64ToBytes, inflate, isObject, parseJson, utf8 } from '../bytes';
+import { base64ToBytes, isObject, utf8 } from '../bytes';
+import { notesOf } from './limits';
+import { readJsonPart } from './payload';
 import type { DecodeResult, Decoder } from './types';
 
 // itsdangerous URLSafeTimedSerializer: [.]base64url(payload).base64url(timestamp).base64url(HMAC-SHA1)
 const SHAPE = /^(\.?[A-Za-z0-9_-]+)\.([A-Za-z0-9_-]{2,8})\.([A-Za-z0-9_-]{27})$/;
 
 /** Flask's TaggedJSONSerializer marks non-JSON types with one-key objects (flask/json/tag.py). */
-export function untag(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(untag);
+export function untag(value: unknown, depth = 0): unknown {
+  // Past this depth the tree is cut for display anyway (decode/limits.ts); stopping keeps the stack small.
+  if (depth > 64) return value;
+  const inner = (v: unknown) => untag(v, depth + 1);
+  if (Array.isArray(value)) return value.map(inner);
   if (!isObject(value)) return value;
   const keys = Object.keys(value);
   if (keys.length === 1) {
@@ -14,7 +19,7 @@ export function untag(value: unknown): unknown {
     const v = value[key];
     switch (key) {
       case ' t':
-        return Array.isArray(v) ? v.map(untag) : v;
+        return Array.isArray(v) ? v.map(inner) : v;
       case ' b': {
         const bytes = typeof v === 'string' ? base64ToBytes(v) : null;
         const text = bytes && utf8(bytes);
@@ -27,10 +32,10 @@ export function untag(value: unknown): unknown {
       case ' d':
         return v;
       case ' di':
-        return isObject(v) ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, untag(x)])) : v;
+        return isObject(v) ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, inner(x)])) : v;
     }
   }
-  return Object.fromEntries(Object.entries(value).map(([k, x]) => [k, untag(x)]));
+  return Object.fromEntries(Object.entries(value).map(([k, x]) => [k, inner(x)]));
 }
 
 /** Flask's default session cookie: signed, readable by anyone, optionally zlib-compressed. */
@@ -45,11 +50,8 @@ export const flask: Decoder = {
 
 async function readFlask(payloadPart: string, tsPart: string, sig: string): Promise<DecodeResult | null> {
   const compressed = payloadPart.startsWith('.');
-  let bytes = base64ToBytes(compressed ? payloadPart.slice(1) : payloadPart);
-  if (bytes && compressed) bytes = await inflate(bytes);
-  const text = bytes && utf8(bytes);
-  const json = text === null || text === undefined ? undefined : parseJson(text);
-  if (json === undefined) return null;
+  const read = await readJsonPart(compressed ? payloadPart.slice(1) : payloadPart, compressed);
+  if (!read) return null;
   const tsBytes = base64ToBytes(tsPart);
   let ts = 0;
   for (const b of tsBytes ?? []) ts = ts * 256 + b;
@@ -57,11 +59,11 @@ async function readFlask(payloadPart: string, tsPart: string, sig: string): Prom
     decoded: {
       format: 'flask',
       framework: 'Flask',
-      payload: untag(json),
+      payload: untag(read.json),
       storage: 'client',
       signed: true,
       issuedAt: ts > 0 ? ts * 1000 : undefined,
-      notes: compressed ? ['zlib-compressed payload'] : undefined,
+      notes: notesOf(...read.notes),
     },
     signature: { kind: 'flask', message: `${payloadPart}.${tsPart}`, signature: sig },
   };

@@ -8,6 +8,7 @@ import { java } from './java';
 import { json } from './json';
 import { jwt } from './jwt';
 import { laravel } from './laravel';
+import { boundPayload, notesOf } from './limits';
 import { php } from './php';
 import { rails } from './rails';
 import type { CookieLike, DecodeResult, Decoder, Siblings } from './types';
@@ -34,6 +35,14 @@ export const DECODERS: readonly Decoder[] = [
 /** Values over this are not decoded: a browser cannot store more than 4096 bytes anyway. */
 const MAX_VALUE = 8192;
 
+/** Every decoder's payload within LIMITS, whatever the decoder did. */
+function bounded(result: DecodeResult): DecodeResult {
+  if (result.decoded.payload === undefined) return result;
+  const { value, note } = boundPayload(result.decoded.payload);
+  if (!note) return result;
+  return { ...result, decoded: { ...result.decoded, payload: value, notes: notesOf(...(result.decoded.notes ?? []), note) } };
+}
+
 /** The first decoder that recognises the value, or null. Never throws. */
 export async function decodeValue(cookie: CookieLike, jar: Siblings): Promise<DecodeResult | null> {
   if (cookie.value.length === 0 || cookie.value.length > MAX_VALUE) return null;
@@ -42,7 +51,7 @@ export async function decodeValue(cookie: CookieLike, jar: Siblings): Promise<De
       // Most decoders answer synchronously; awaiting only real promises keeps big jars fast.
       const answer = decoder.decode(cookie, jar);
       const result = answer instanceof Promise ? await answer : answer;
-      if (result) return result;
+      if (result) return bounded(result);
     } catch {
       // A decoder must not throw (property tests hold them to it); if one ever does, the value is
       // simply not of its format rather than breaking the whole report.

@@ -1,10 +1,11 @@
 import { base64ToBytes, isObject, parseJson, utf8 } from '../bytes';
+import { own } from '../own';
 import type { Decoder, SignatureInput } from './types';
 
 const PART = '[A-Za-z0-9_-]+';
 const JWS = new RegExp(`^(${PART})\\.(${PART})\\.([A-Za-z0-9_-]*)$`);
 const JWE = new RegExp(`^${PART}\\.(?:${PART})?\\.${PART}\\.${PART}\\.${PART}$`);
-const HS = { HS256: 'SHA-256', HS384: 'SHA-384', HS512: 'SHA-512' } as const;
+const HS: Readonly<Record<string, 'SHA-256' | 'SHA-384' | 'SHA-512'>> = { HS256: 'SHA-256', HS384: 'SHA-384', HS512: 'SHA-512' };
 
 function jsonPart(part: string): Record<string, unknown> | null {
   const bytes = base64ToBytes(part);
@@ -30,8 +31,9 @@ export const jwt: Decoder = {
     const claims = jsonPart(m[2]);
     if (!header || !claims || typeof header.alg !== 'string') return null;
     const alg = header.alg;
-    const signature: SignatureInput | undefined =
-      alg in HS ? { kind: 'jwt', message: `${m[1]}.${m[2]}`, signature: m[3], hash: HS[alg as keyof typeof HS] } : undefined;
+    // `alg` is the site's text: "constructor" must not find Object.prototype.constructor as a hash.
+    const hash = own(HS, alg);
+    const signature: SignatureInput | undefined = hash ? { kind: 'jwt', message: `${m[1]}.${m[2]}`, signature: m[3], hash } : undefined;
     return {
       decoded: {
         format: 'jwt',

@@ -1,4 +1,5 @@
 import { baseName, DEFAULT_SESSION_NAMES } from '../classify';
+import { own } from '../own';
 import type { CookieRule } from '../rule';
 import { REF } from '../rule-helpers';
 
@@ -22,7 +23,7 @@ export const rule: CookieRule = {
   references: [REF.owaspSession('Session ID name fingerprinting', 'session-id-name-fingerprinting')],
   check(c) {
     if (c.role !== 'session') return null;
-    const framework = DEFAULT_SESSION_NAMES[baseName(c.name).toLowerCase()];
+    const framework = own(DEFAULT_SESSION_NAMES, baseName(c.name).toLowerCase());
     return framework ? { severity: 'info', message: `"${c.name}" is the default session cookie name of ${framework}.` } : null;
   },
   examples: {

@@ -1,4 +1,5 @@
 import type { Rule } from '../rule';
+import { rule as analysisError } from './analysis-error';
 import { rule as cookieRejected } from './cookie-rejected';
 import { rule as defaultSessionName } from './default-session-name';
 import { rule as domainTooBroad } from './domain-too-broad';
@@ -67,6 +68,8 @@ export const RULES: readonly Rule[] = [
   lifetimeCapped,
   tooManyCookies,
   nonstandardCharacters,
+  // Last: it reports what failed in every rule before it.
+  analysisError,
 ];
 
 export function ruleById(id: string): Rule | undefined {

@@ -21,6 +21,21 @@ function luhn(digits: string): boolean {
   return sum % 10 === 0;
 }
 
+const LOCAL_CHAR = /[A-Za-z0-9._%+-]/;
+// Anchored and over at most 255 characters after an "@": dot-separated labels cannot overlap.
+const DOMAIN = /^(?:[A-Za-z0-9-]{1,63}\.){1,8}[A-Za-z]{2,24}(?![A-Za-z0-9-])/;
+
+/**
+ * An address (local@domain.tld) somewhere in the text. Written as a scan from each "@" rather than one
+ * regex: /[…]+@[…]+\.[a-z]{2,}/ restarts at every character of a long run and is quadratic in Node.
+ */
+function hasEmail(text: string): boolean {
+  for (let at = text.indexOf('@'); at !== -1; at = text.indexOf('@', at + 1)) {
+    if (at > 0 && LOCAL_CHAR.test(text[at - 1]) && DOMAIN.test(text.slice(at + 1, at + 256))) return true;
+  }
+  return false;
+}
+
 const PATTERNS: Pattern[] = [
   { what: 'a password', severity: 'high', test: (t) => /"?(pass(word)?|passwd|pwd)"?\s*[:=]\s*"?[^",}\s&]{3,}/i.test(t) },
   {
@@ -34,7 +49,7 @@ const PATTERNS: Pattern[] = [
     test: (t) => /\bAKIA[0-9A-Z]{16}\b|\bsk_live_[0-9a-zA-Z]{10,}|\bghp_[0-9A-Za-z]{30,}|\bxox[bap]-[0-9A-Za-z-]{10,}|-----BEGIN [A-Z ]*PRIVATE KEY/.test(t),
   },
   { what: 'a social security number', severity: 'high', test: (t) => /"?ssn"?\s*[:=]\s*"?\d{3}-?\d{2}-?\d{4}/i.test(t) },
-  { what: 'an e-mail address', severity: 'medium', test: (t) => t.includes('@') && /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/.test(t) },
+  { what: 'an e-mail address', severity: 'medium', test: hasEmail },
 ];
 
 function texts(c: { value: string; decoded?: { payload?: unknown } }): string {
