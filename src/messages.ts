@@ -42,18 +42,54 @@ export type CookieWrite = Pick<Cookie, 'name' | 'value' | 'domain' | 'hostOnly' 
 
 export interface WriteResult {
   written: Cookie[];
-  errors: { index: number; name: string; message: string }[];
+  /** Each failed write, explained (`message`), with the browser's own words (`raw`) when they differ. */
+  errors: { index: number; name: string; message: string; raw?: string }[];
   rolledBack: boolean;
+}
+
+/** A cookie an undo or rollback did not touch because the page changed it meanwhile. */
+export interface LeftAlone {
+  name: string;
+  domain: string;
+  reason: string;
+}
+
+/** What an import did, exactly. */
+export interface ImportOutcome {
+  /** Problems found before writing (the first ones; `problemCount` counts all): nothing was written. */
+  problems: string[];
+  problemCount: number;
+  /** Cookies written and still in the store when it was read back. */
+  written: number;
+  /** Written, then gone when the store was read back: the browser evicted them (its per-site or total limit). */
+  evicted: { name: string; domain: string }[];
+  /** Written, then changed by the page before the store was read back. */
+  changed: { name: string; domain: string }[];
+  /** The write that failed (then everything was rolled back). */
+  failed?: { name: string; message: string; raw?: string };
+  cancelled: boolean;
+  rolledBack: boolean;
+  /** Cookies the rollback did not restore because the page changed them after the import wrote them. */
+  leftAlone: LeftAlone[];
 }
 
 export interface Requests {
   /** Cookies of a tab's page (plus the given frame and resource URLs, and the Set-Cookie headers DevTools saw), analysed. */
   getReport: { params: { tabId: number; urls?: string[]; setCookies?: { url: string; header: string }[]; allStores?: boolean }; result: PageReport };
   /**
-   * Writes cookies. `atomic`: all or nothing (imports). `replace`: cookies to remove first, when an edit
-   * changes what identifies a cookie (name, domain, path, partition).
+   * Writes cookies (edits, adds). `replace`: cookies to remove first, when an edit changes what identifies
+   * a cookie (name, domain, path, partition).
    */
-  setCookies: { params: { cookies: CookieWrite[]; atomic?: boolean; replace?: Cookie[] }; result: WriteResult };
+  setCookies: { params: { cookies: CookieWrite[]; replace?: Cookie[] }; result: WriteResult };
+  /**
+   * Imports cookies into a store, all or nothing, after checking each against the storage model and the
+   * store against the browser's limits; `dryRun` checks only. Progress arrives as importProgress events.
+   */
+  importCookies: { params: { id: string; cookies: CookieWrite[]; storeId?: string; dryRun?: boolean }; result: ImportOutcome };
+  /** Stops a running import (it rolls back what it wrote). */
+  cancelImport: { params: { id: string }; result: { cancelled: boolean } };
+  /** Undo of a delete: writes the cookies back, except those the page has set again since. */
+  restoreCookies: { params: { cookies: Cookie[] }; result: { restored: Cookie[]; leftAlone: LeftAlone[]; errors: WriteResult['errors'] } };
   /** Which of these cookies (by name, domain, path) the store holds now, partitioned ones included. */
   findCookies: { params: { refs: { name: string; domain: string; path: string }[]; storeId?: string }; result: boolean[] };
   /** The policy the extension checks pages against, as the user wrote it. */
@@ -74,6 +110,8 @@ export interface Events {
   timelineAppended: { firstSeq: number; nextSeq: number; dropped: number; domains: string[] };
   /** The policy was set or removed: reports change. */
   policyChanged: { name?: string };
+  /** An import has written `done` of `total` cookies. */
+  importProgress: { id: string; done: number; total: number };
 }
 
 export type RequestName = keyof Requests;

@@ -1,4 +1,5 @@
 import browser from 'webextension-polyfill';
+import { errorLine, explainError } from '../core/browser-errors';
 import { type Cookie, cookieHost } from '../core/cookie';
 import type { Report } from '../core/report';
 import { hostOf, siteOf } from '../core/site';
@@ -14,10 +15,22 @@ export function badgeFor(report: Report | undefined): { text: string; color: str
   return { text: serious.length ? String(serious.length) : '', color: BADGE_COLOR[worst], title };
 }
 
+/** A badge that says the page could not be analysed: a blank badge would read as "no issues". */
+export function failedBadge(error: unknown): { text: string; color: string; title: string } {
+  return { text: '!', color: BADGE_COLOR.medium, title: `Cookie Lens could not analyse this page: ${errorLine(explainError(error))}` };
+}
+
 /** Recomputes one tab's badge; returns the site shown in the tab ('' for browser pages). */
 export async function refreshBadge(tabId: number): Promise<string> {
-  const { report, site } = await pageReport(tabId);
-  const badge = badgeFor(report);
+  let badge: { text: string; color: string; title: string };
+  let site = '';
+  try {
+    const page = await pageReport(tabId);
+    site = page.site;
+    badge = badgeFor(page.report);
+  } catch (error) {
+    badge = failedBadge(error);
+  }
   await Promise.all([
     browser.action.setBadgeText({ tabId, text: badge.text }),
     browser.action.setBadgeBackgroundColor({ tabId, color: badge.color }),

@@ -1,8 +1,10 @@
 import browser from 'webextension-polyfill';
+import { explainError } from '../core/browser-errors';
 import type { Cookie } from '../core/cookie';
 import { gradeOf, scoreOf } from '../core/grade';
 import { applyPolicy } from '../core/policy';
 import { analyze, type ContainerInfo, type Report } from '../core/report';
+import type { AnalysisFailure } from '../core/rule';
 import { hostOf, siteOf } from '../core/site';
 import type { PageReport } from '../messages';
 import { collectPageCookies, storeIdOf } from './collect';
@@ -24,18 +26,30 @@ export interface ReportRequest {
   allStores?: boolean;
 }
 
-/** The page's cookies, in the tab's own store or in all of them. */
+/**
+ * The page's cookies, in the tab's own store or in all of them. A store that cannot be read (a container
+ * removed meanwhile) is a failure of that store only: it is reported, and the others are analysed.
+ */
 async function pageCookies(
   url: string,
   urls: readonly string[],
   storeId: string | undefined,
   allStores: boolean,
-  containers: ReadonlyMap<string, unknown>,
-): Promise<Cookie[]> {
-  if (!allStores) return collectPageCookies(browser.cookies, url, urls, storeId);
+  containers: ReadonlyMap<string, ContainerInfo>,
+): Promise<{ cookies: Cookie[]; failures: AnalysisFailure[] }> {
+  if (!allStores) return { cookies: await collectPageCookies(browser.cookies, url, urls, storeId), failures: [] };
   // getAllCookieStores lists only stores with an open tab; a container without one still keeps cookies.
   const ids = new Set([...(await browser.cookies.getAllCookieStores()).map((s) => s.id), ...containers.keys()]);
-  return (await Promise.all([...ids].map((id) => collectPageCookies(browser.cookies, url, urls, id)))).flat();
+  const failures: AnalysisFailure[] = [];
+  const batches = await Promise.all(
+    [...ids].map((id) =>
+      collectPageCookies(browser.cookies, url, urls, id).catch((error: unknown) => {
+        failures.push({ cookie: null, stage: `reading the cookies of ${containers.get(id)?.name ?? `store ${id}`}`, message: explainError(error).message });
+        return [];
+      }),
+    ),
+  );
+  return { cookies: batches.flat(), failures };
 }
 
 function withPolicy(report: Report, policy: Awaited<ReturnType<typeof currentPolicy>>['policy']): Pick<PageReport, 'report' | 'policy'> {
@@ -56,8 +70,8 @@ export async function pageReport(tabId: number, request: ReportRequest = {}): Pr
   if (unsupported) return { tabId, url, site: '', unsupported };
   const urls = request.urls ?? [];
   const [storeId, containers, { policy }] = await Promise.all([storeIdOf(browser.cookies, tabId), containersByStore(), currentPolicy()]);
-  const cookies = await pageCookies(url, urls, storeId, request.allStores ?? false, containers);
-  const report = await analyze(cookies, { url, pageUrls: [...urls], setCookies: request.setCookies ?? [] });
+  const { cookies, failures } = await pageCookies(url, urls, storeId, request.allStores ?? false, containers);
+  const report = await analyze(cookies, { url, pageUrls: [...urls], setCookies: request.setCookies ?? [], failures });
   // A copy per use: Firefox's message cloning turns a second reference to one object into null.
   const container = (id: string | undefined) => {
     const info = id ? containers.get(id) : undefined;

@@ -4,7 +4,8 @@ import type { Cookie } from '../core/cookie';
 import type { ChangeCause } from '../core/timeline';
 import { emit, serveRequests } from '../messages';
 import { BadgeScheduler } from './badge';
-import { deleteCookie, writeCookie, writeCookies } from './cookie-writes';
+import { deleteCookie, restoreCookies, writeCookies } from './cookie-writes';
+import { cancelImport, importCookies } from './import';
 import { pageReport } from './page-report';
 import { currentPolicy, savePolicy } from './policy-store';
 import { SnapshotKeeper } from './snapshot';
@@ -36,14 +37,16 @@ browser.tabs.onUpdated.addListener((tabId, change) => {
 
 serveRequests({
   getReport: ({ tabId, ...request }) => pageReport(tabId, request),
-  async setCookies({ cookies, atomic, replace }) {
+  async setCookies({ cookies, replace }) {
     for (const old of replace ?? []) await deleteCookie(old);
-    const existing = atomic ? await allStoreCookies() : [];
-    const result = await writeCookies(cookies, atomic ?? false, existing);
-    // A failed edit puts the cookie it was replacing back.
-    if (result.errors.length && replace?.length) for (const old of replace) await writeCookie(old).catch(() => undefined);
+    const result = await writeCookies(cookies);
+    // A failed edit puts the cookie it was replacing back (unless the page has set it again since).
+    if (result.errors.length && replace?.length) await restoreCookies(replace);
     return result;
   },
+  importCookies: (params) => importCookies(params),
+  cancelImport: async ({ id }) => ({ cancelled: cancelImport(id) }),
+  restoreCookies: ({ cookies }) => restoreCookies(cookies),
   async findCookies({ refs, storeId }) {
     const all = await allStoreCookies();
     const held = new Set(all.filter((c) => !storeId || c.storeId === storeId).map((c) => `${c.name}\u0000${c.domain}\u0000${c.path}`));

@@ -57,9 +57,16 @@ export type ImportedCookie = Pick<Cookie, 'name' | 'value' | 'domain' | 'hostOnl
 export interface ImportResult {
   format: 'json' | 'netscape';
   cookies: ImportedCookie[];
-  /** One message per bad item or line; when there is any, nothing should be imported. */
+  /** The first MAX_LISTED_ERRORS problems, each with where it is; when there is any, nothing should be imported. */
   errors: string[];
+  /** Every problem found, listed or not. */
+  errorCount: number;
 }
+
+/** Problems listed one by one; the rest are counted ("… and 1,999,990 more"). A list of millions helps nobody. */
+export const MAX_LISTED_ERRORS = 100;
+/** No browser keeps more cookies than this in all (Chrome 3,300, Firefox 3,000): a file with more cannot be imported whole. */
+export const MAX_IMPORT = 3300;
 
 const SAME_SITE: Record<string, SameSite> = {
   no_restriction: 'no_restriction',
@@ -110,59 +117,145 @@ function fromJsonItem(item: unknown, where: string, errors: string[]): ImportedC
   return cookie;
 }
 
-function parseNetscape(text: string): ImportResult {
-  const cookies: ImportedCookie[] = [];
-  const errors: string[] = [];
-  for (const [i, raw] of text.split(/\r?\n/).entries()) {
-    const line = raw.trimEnd();
-    const httpOnly = line.startsWith('#HttpOnly_');
-    if (line.trim() === '' || (line.startsWith('#') && !httpOnly)) continue;
-    const fields = (httpOnly ? line.slice('#HttpOnly_'.length) : line).split('\t');
-    const where = `line ${i + 1}`;
-    if (fields.length !== 7) {
-      errors.push(`${where}: expected 7 tab-separated fields, found ${fields.length}.`);
-      continue;
-    }
-    const [domain, sub, path, secure, expiry, name, value] = fields;
-    const problems: string[] = [];
-    if (!domain.replace(/^\./, '')) problems.push('empty domain');
-    if (!/^(TRUE|FALSE)$/i.test(sub)) problems.push(`include-subdomains is "${sub}", not TRUE or FALSE`);
-    if (!path.startsWith('/')) problems.push(`path "${path}" does not start with "/"`);
-    if (!/^(TRUE|FALSE)$/i.test(secure)) problems.push(`secure is "${secure}", not TRUE or FALSE`);
-    if (!/^\d+$/.test(expiry)) problems.push(`expiry "${expiry}" is not a number`);
-    if (problems.length) {
-      errors.push(`${where}: ${problems.join('; ')}.`);
-      continue;
-    }
-    const cookie: ImportedCookie = {
-      name,
-      value,
-      domain,
-      hostOnly: !/^TRUE$/i.test(sub),
-      path,
-      secure: /^TRUE$/i.test(secure),
-      httpOnly,
-      sameSite: 'unspecified',
-    };
-    if (Number(expiry) > 0) cookie.expirationDate = Number(expiry);
-    cookies.push(cookie);
+/** Collects a file's problems: the first ones in full, the rest counted. */
+class Problems {
+  readonly listed: string[] = [];
+  count = 0;
+  add(message: string): void {
+    this.count++;
+    if (this.listed.length < MAX_LISTED_ERRORS) this.listed.push(message);
   }
-  return { format: 'netscape', cookies, errors };
 }
 
-/** Reads a JSON or Netscape export; every problem is reported with where it is. */
-export function parseImport(text: string): ImportResult {
-  const trimmed = text.trim();
-  if (trimmed === '') return { format: 'json', cookies: [], errors: ['The file is empty.'] };
-  if (!/^[[{]/.test(trimmed)) return parseNetscape(text);
-  let data: unknown;
-  try {
-    data = JSON.parse(trimmed);
-  } catch (error) {
-    return { format: 'json', cookies: [], errors: [`Not valid JSON: ${(error as Error).message}`] };
+/** One line of a Netscape cookies.txt file (curl, wget, yt-dlp, Cookie Lens): a cookie, nothing, or a problem. */
+function netscapeLine(raw: string, where: string, problems: Problems): ImportedCookie | null {
+  // Only the line break goes: a trailing tab is the empty value of the last field.
+  const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+  const httpOnly = line.startsWith('#HttpOnly_');
+  if (line.trim() === '' || (line.startsWith('#') && !httpOnly)) return null;
+  const fields = (httpOnly ? line.slice('#HttpOnly_'.length) : line).split('\t');
+  // curl writes a cookie with an empty value with or without the last tab; both read as an empty value.
+  if (fields.length === 6) fields.push('');
+  if (fields.length !== 7) {
+    problems.add(`${where}: expected 7 tab-separated fields, found ${fields.length}.`);
+    return null;
   }
-  const items = Array.isArray(data) ? data : [data];
-  const errors: string[] = [];
-  const cookies = items.map((item, i) => fromJsonItem(item, `item ${i + 1}`, errors)).filter((c): c is ImportedCookie => c !== null);
-  return { format: 'json', cookies, errors };
+  const [domain, sub, path, secure, expiry, name, value] = fields;
+  const wrong: string[] = [];
+  if (!domain.replace(/^\./, '')) wrong.push('empty domain');
+  if (!/^(TRUE|FALSE)$/i.test(sub)) wrong.push(`include-subdomains is "${sub}", not TRUE or FALSE`);
+  if (!path.startsWith('/')) wrong.push(`path "${path}" does not start with "/"`);
+  if (!/^(TRUE|FALSE)$/i.test(secure)) wrong.push(`secure is "${secure}", not TRUE or FALSE`);
+  if (!/^\d+$/.test(expiry)) wrong.push(`expiry "${expiry}" is not a number`);
+  if (wrong.length) {
+    problems.add(`${where}: ${wrong.join('; ')}.`);
+    return null;
+  }
+  const cookie: ImportedCookie = {
+    name,
+    value,
+    domain,
+    hostOnly: !/^TRUE$/i.test(sub),
+    path,
+    secure: /^TRUE$/i.test(secure),
+    httpOnly,
+    sameSite: 'unspecified',
+  };
+  if (Number(expiry) > 0) cookie.expirationDate = Number(expiry);
+  return cookie;
+}
+
+/**
+ * Reads an export piece by piece (a file's stream), so a big file shows progress and can be cancelled:
+ * `push` each chunk of text, then `finish`. cookies.txt is read line by line as it arrives; JSON is
+ * parsed at the end. Memory stays bounded: past MAX_IMPORT cookies only a count is kept.
+ */
+export class ImportReader {
+  private format: ImportResult['format'] | undefined;
+  private head = '';
+  private json = '';
+  private line = 1;
+  private readonly problems = new Problems();
+  private readonly cookies: ImportedCookie[] = [];
+  private found = 0;
+
+  push(chunk: string): void {
+    if (this.format === 'json') {
+      this.json += chunk;
+      return;
+    }
+    const text = this.head + chunk;
+    if (this.format === undefined) {
+      // The first line that is not blank says which format it is: cookies.txt lines have tabs or start with "#".
+      const start = text.search(/\S/);
+      const end = start === -1 ? -1 : text.indexOf('\n', start);
+      if (start === -1 || (end === -1 && text.length - start < 64 * 1024)) {
+        this.head = text;
+        return;
+      }
+      this.decide(text.slice(start, end === -1 ? undefined : end));
+      if (this.format === 'json') {
+        this.json = text;
+        this.head = '';
+        return;
+      }
+    }
+    const lines = text.split('\n');
+    this.head = lines.pop() ?? '';
+    for (const l of lines) this.add(netscapeLine(l, `line ${this.line++}`, this.problems));
+  }
+
+  private decide(firstLine: string): void {
+    const t = firstLine.trimStart();
+    this.format = t.startsWith('#') || t.includes('\t') ? 'netscape' : 'json';
+  }
+
+  private add(c: ImportedCookie | null): void {
+    if (!c) return;
+    this.found++;
+    if (this.cookies.length < MAX_IMPORT) this.cookies.push(c);
+  }
+
+  finish(): ImportResult {
+    if (this.format === undefined && this.head.trim() !== '') {
+      this.decide(this.head.trim());
+      if (this.format === 'json') [this.json, this.head] = [this.head, ''];
+    }
+    if (this.format === undefined) return { format: 'json', cookies: [], errors: ['The file is empty.'], errorCount: 1 };
+    if (this.format === 'json') this.readJson(this.json.trim());
+    else if (this.head !== '') this.add(netscapeLine(this.head, `line ${this.line}`, this.problems));
+    if (this.found > MAX_IMPORT) {
+      this.problems.add(
+        `The file holds ${this.found.toLocaleString('en-US')} cookies; a browser keeps at most ${MAX_IMPORT.toLocaleString('en-US')} in all (Chrome; Firefox 3,000), so it cannot be imported whole.`,
+      );
+    }
+    return { format: this.format, cookies: this.problems.count ? [] : this.cookies, errors: this.problems.listed, errorCount: this.problems.count };
+  }
+
+  private readJson(text: string): void {
+    let data: unknown;
+    try {
+      data = JSON.parse(text);
+    } catch (error) {
+      this.problems.add(`Not valid JSON, and not a cookies.txt file either (its lines have no tabs): ${(error as Error).message}`);
+      return;
+    }
+    if (typeof data !== 'object' || data === null) {
+      this.problems.add(`The file is JSON but holds ${JSON.stringify(data)?.slice(0, 40)}, not a cookie or a list of cookies.`);
+      return;
+    }
+    const items = Array.isArray(data) ? data : [data];
+    const errors: string[] = [];
+    for (const [i, item] of items.entries()) {
+      this.add(fromJsonItem(item, `item ${i + 1}`, errors));
+      for (const e of errors.splice(0)) this.problems.add(e);
+    }
+  }
+}
+
+/** Reads a JSON or Netscape export held in memory; every problem is reported with where it is. */
+export function parseImport(text: string): ImportResult {
+  const reader = new ImportReader();
+  reader.push(text);
+  return reader.finish();
 }

@@ -1,5 +1,6 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
+import { errorLine, explainError } from '../core/browser-errors';
 import { type Cookie, cookieKey } from '../core/cookie';
 import { applyFilter, narrows, type ParsedFilter, parseFilter, searchIndex } from '../core/filter';
 import { buildAuditReport, type ReportFormat, renderReport } from '../core/formats/index';
@@ -7,7 +8,7 @@ import type { AnalyzedCookie } from '../core/report';
 import { type Finding, severityRank } from '../core/rule';
 import { hostOf, siteOf } from '../core/site';
 import { countCookies } from '../core/summary';
-import { type ExportFormat, exportCookies, type ImportResult, parseImport } from '../core/transfer';
+import { type ExportFormat, exportCookies } from '../core/transfer';
 import { type CookieWrite, onEvent, type PageReport, request } from '../messages';
 import { plural } from './format';
 import { copyText, downloadText } from './panel/clipboard';
@@ -20,6 +21,7 @@ import { NetworkView } from './panel/network-view';
 import { PolicyView } from './panel/policy-view';
 import { TimelineView } from './panel/timeline-view';
 import { Toolbar } from './panel/toolbar';
+import { useImport } from './panel/use-import';
 import { useNetworkLog } from './panel/use-network-log';
 import { usePageReport } from './use-page-report';
 
@@ -43,11 +45,11 @@ const EXTENSION: Record<ExportFormat, [string, string]> = {
   header: ['cookie-header.txt', 'text/plain'],
 };
 
-function useTimelineStatus(): { recorded: number; dropped: number } | undefined {
-  const [status, setStatus] = useState<{ recorded: number; dropped: number }>();
+function useTimelineStatus(): { recorded: number; dropped: number; error?: string } | undefined {
+  const [status, setStatus] = useState<{ recorded: number; dropped: number; error?: string }>();
   useEffect(() => {
     void request('getTimeline', { afterSeq: Number.MAX_SAFE_INTEGER }).then(
-      (t) => setStatus({ recorded: t.nextSeq, dropped: t.dropped }),
+      (t) => setStatus({ recorded: t.nextSeq, dropped: t.dropped, error: t.lastError && errorLine(explainError(t.lastError)) }),
       () => undefined,
     );
     return onEvent('timelineAppended', (e) => setStatus({ recorded: e.nextSeq, dropped: e.dropped }));
@@ -121,6 +123,10 @@ export function PanelApp({ api }: { api: DevtoolsApi }) {
   const [allStores, setAllStores] = useState(false);
   const { page, error, loading, reload } = usePageReport(api.tabId, { urls: api.resourceUrls, setCookies, reloadKey: navigations, allStores });
   const timeline = useTimelineStatus();
+  const importer = useImport(page?.storeId, (message) => {
+    say(message);
+    reload();
+  });
 
   const [view, setView] = useState<View>('cookies');
   const [filterText, setFilterText] = useState('');
@@ -130,7 +136,6 @@ export function PanelApp({ api }: { api: DevtoolsApi }) {
   const [editing, setEditing] = useState<{ cookie?: Cookie } | null>(null);
   const [editError, setEditError] = useState<string>();
   const [toast, setToast] = useState<Toast | null>(null);
-  const [importing, setImporting] = useState<ImportResult | null>(null);
 
   const report = page?.report;
   const cookies = report?.cookies ?? [];
@@ -186,12 +191,11 @@ export function PanelApp({ api }: { api: DevtoolsApi }) {
     reload();
   };
   const undo = async (cookiesToRestore: Cookie[]) => {
-    const r = await request('setCookies', { cookies: cookiesToRestore });
-    say(
-      r.errors.length
-        ? `Restored ${r.written.length}; ${r.errors.map((e) => `${e.name}: ${e.message}`).join('; ')}`
-        : `Restored ${plural(r.written.length, 'cookie')}.`,
-    );
+    const r = await request('restoreCookies', { cookies: cookiesToRestore });
+    const parts = [`Restored ${plural(r.restored.length, 'cookie')}.`];
+    if (r.leftAlone.length) parts.push(`Left alone: ${r.leftAlone.map((l) => `"${l.name}" (${l.reason})`).join('; ')}.`);
+    if (r.errors.length) parts.push(`Not restored: ${r.errors.map((e) => `"${e.name}": ${e.message}`).join('; ')}`);
+    say(parts.join(' '));
     reload();
   };
   const save = async (write: CookieWrite) => {
@@ -204,7 +208,7 @@ export function PanelApp({ api }: { api: DevtoolsApi }) {
         original.partitionKey?.topLevelSite !== write.partitionKey?.topLevelSite);
     const r = await request('setCookies', { cookies: [write], replace: identityChanged && original ? [original] : undefined });
     if (r.errors.length) {
-      setEditError(r.errors[0].message);
+      setEditError(errorLine(r.errors[0]));
       return;
     }
     setEditing(null);
@@ -223,7 +227,7 @@ export function PanelApp({ api }: { api: DevtoolsApi }) {
         `${target === 'file' ? 'Saved' : 'Copied'} ${plural(shown.length, 'cookie')} as ${format === 'header' ? 'a Cookie header' : format === 'json' ? 'JSON' : 'cookies.txt'}.`,
       );
     } catch (e) {
-      say(e instanceof Error ? e.message : String(e));
+      say(errorLine(explainError(e)));
     }
   };
   const exportReport = async (format: Exclude<ReportFormat, 'text'>) => {
@@ -239,13 +243,6 @@ export function PanelApp({ api }: { api: DevtoolsApi }) {
     const [name, type] = REPORT_FILES[format];
     downloadText(renderReport(report, format), name, type);
     say(`Saved the report as ${name}.`);
-  };
-  const importFile = async (file: File) => setImporting(parseImport(await file.text()));
-  const confirmImport = async (result: ImportResult) => {
-    const r = await request('setCookies', { cookies: result.cookies.map((c) => ({ ...c, storeId: page?.storeId })), atomic: true });
-    setImporting(null);
-    say(r.rolledBack ? `Nothing imported: ${r.errors.map((e) => `"${e.name}": ${e.message}`).join('; ')}` : `Imported ${plural(r.written.length, 'cookie')}.`);
-    reload();
   };
 
   return (
@@ -298,7 +295,7 @@ export function PanelApp({ api }: { api: DevtoolsApi }) {
             onDeleteSite={() => void remove(cookies, ` of ${page?.site}`)}
             onExport={(f, t) => void exportShown(f, t)}
             onExportReport={(f) => void exportReport(f)}
-            onImport={(file) => void importFile(file)}
+            onImport={(file) => void importer.open(file)}
             containers={page?.containers?.length ? { all: allStores, onAll: setAllStores } : undefined}
           />
           <div class={`cookies-split${selected && detailOpen ? ' with-detail' : ''}`}>
@@ -337,7 +334,7 @@ export function PanelApp({ api }: { api: DevtoolsApi }) {
                 onCopy={(text, what) =>
                   void copyText(text).then(
                     () => say(`Copied the ${what}.`),
-                    (e: Error) => say(e.message),
+                    (e: Error) => say(errorLine(explainError(e))),
                   )
                 }
               />
@@ -363,7 +360,13 @@ export function PanelApp({ api }: { api: DevtoolsApi }) {
           }}
         />
       )}
-      {importing && <ImportDialog result={importing} onConfirm={() => void confirmImport(importing)} onCancel={() => setImporting(null)} />}
+      {importer.state && (
+        <ImportDialog
+          state={importer.state}
+          onConfirm={() => importer.state?.step === 'review' && void importer.confirm(importer.state.result.cookies, importer.state.file)}
+          onCancel={importer.cancel}
+        />
+      )}
       {toast && (
         <div class="toast" role="status">
           <span>{toast.message}</span>
@@ -379,7 +382,7 @@ export function PanelApp({ api }: { api: DevtoolsApi }) {
       )}
       <footer class="statusbar" data-testid="timeline-status">
         {timeline
-          ? `Timeline: ${plural(timeline.recorded, 'change')} recorded${timeline.dropped ? `, ${timeline.dropped} oldest dropped (ring is full)` : ''}`
+          ? `Timeline: ${plural(timeline.recorded, 'change')} recorded${timeline.dropped ? `, ${timeline.dropped} oldest dropped (ring is full)` : ''}${timeline.error ? `. ${timeline.error}` : ''}`
           : 'Timeline: loading…'}
       </footer>
     </main>

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { errorLine, explainError } from '../core/browser-errors';
 import { onEvent, type PageReport, request } from '../messages';
 
 export interface PageReportState {
@@ -48,7 +49,7 @@ export function usePageReport(tabId: number | undefined, inputs: ReportInputs): 
         // A slower, older answer must not overwrite a newer one.
         if (!cancelled && mine === generation) setState({ page, loading: false });
       } catch (error) {
-        if (!cancelled) setState((s) => ({ ...s, error: error instanceof Error ? error.message : String(error), loading: false }));
+        if (!cancelled) setState((s) => ({ ...s, error: errorLine(explainError(error)), loading: false }));
       }
     };
     loadRef.current = () => void load();

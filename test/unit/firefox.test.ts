@@ -64,8 +64,8 @@ describe('platform differences', () => {
     const { fakeBrowser, fake, messages } = await startWorker();
     fake.addTab({ id: 4, url: 'https://shop.example/' });
     const fromFirefox = makeCookie({ name: 'sid', value: 'a', firstPartyDomain: '' });
-    const written = await messages.request('setCookies', { cookies: [fromFirefox], atomic: true });
-    expect(written.errors).toEqual([]);
+    const outcome = await messages.request('importCookies', { id: 'i', cookies: [fromFirefox] });
+    expect(outcome).toMatchObject({ problems: [], written: 1, rolledBack: false });
     expect((await messages.request('getReport', { tabId: 4 })).report?.cookies.map((c) => c.name)).toEqual(['sid']);
     expect(fakeBrowser.cookies.jar.size).toBe(1);
   });

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import type { Cookie } from '../../src/core/cookie';
+import { CHROME_LIMITS, limitProblems, writeProblem } from '../../src/core/cookie-check';
 import type { TimelineEntry } from '../../src/core/timeline';
 import { diffText, timelineRows } from '../../src/core/timeline-view';
-import { parseImport, toCookieHeader, toJson, toNetscape } from '../../src/core/transfer';
+import { ImportReader, MAX_LISTED_ERRORS, parseImport, toCookieHeader, toJson, toNetscape } from '../../src/core/transfer';
 import { makeCookie } from '../helpers';
 
 const jar = [
@@ -158,6 +160,84 @@ describe('timeline rows from Firefox, where every removal is "explicit"', () => 
       ['expired', 'b', undefined],
       ['created', undefined, 'c'],
       ['removed', 'c', undefined],
+    ]);
+  });
+});
+
+describe('imports that answer: streamed, capped, exact', () => {
+  it('reading a file in chunks gives exactly what reading it whole gives, for both formats', () => {
+    const jar = [makeCookie({ name: 'a', value: '1' }), makeCookie({ name: 'b', value: '', hostOnly: false, domain: '.shop.example' })];
+    for (const text of [toNetscape(jar), toJson(jar), `\n\n${toJson(jar)}`]) {
+      const whole = parseImport(text);
+      for (const size of [1, 2, 7, 64]) {
+        const reader = new ImportReader();
+        for (let i = 0; i < text.length; i += size) reader.push(text.slice(i, i + size));
+        expect(reader.finish()).toEqual(whole);
+      }
+    }
+  });
+
+  it('2 million bad lines (4 MB) answer in seconds, listing 100 problems and counting the rest', () => {
+    const started = performance.now();
+    const r = parseImport('x\ty\n'.repeat(2_000_000));
+    expect(performance.now() - started).toBeLessThan(5000);
+    expect(r.errors).toHaveLength(MAX_LISTED_ERRORS);
+    expect(r.errorCount).toBe(2_000_000);
+    expect(r.errors[0]).toBe('line 1: expected 7 tab-separated fields, found 2.');
+    expect(r.cookies).toEqual([]);
+  });
+
+  it('a file with more cookies than a browser keeps is refused before anything is written', () => {
+    const lines = Array.from({ length: 100_000 }, (_, i) => `shop.example\tFALSE\t/\tFALSE\t0\tc${i}\tv`).join('\n');
+    const r = parseImport(lines);
+    expect(r.cookies).toEqual([]);
+    expect(r.errors).toEqual(['The file holds 100,000 cookies; a browser keeps at most 3,300 in all (Chrome; Firefox 3,000), so it cannot be imported whole.']);
+  });
+
+  it("a cookie with an empty value survives a cookies.txt round trip, and curl's 6-field lines read as empty values", () => {
+    const back = parseImport(toNetscape([makeCookie({ name: 'empty', value: '' })]));
+    expect(back.errors).toEqual([]);
+    expect(back.cookies[0]).toMatchObject({ name: 'empty', value: '' });
+    expect(parseImport('shop.example\tFALSE\t/\tFALSE\t0\tflag').cookies[0]).toMatchObject({ name: 'flag', value: '' });
+  });
+
+  it('a JSON file holding null, a number or a string says so instead of being read as cookies.txt', () => {
+    expect(parseImport('null').errors).toEqual(['The file is JSON but holds null, not a cookie or a list of cookies.']);
+    expect(parseImport('42').errors).toEqual(['The file is JSON but holds 42, not a cookie or a list of cookies.']);
+    expect(parseImport('"x"').errors).toEqual(['The file is JSON but holds "x", not a cookie or a list of cookies.']);
+  });
+});
+
+describe("the storage model for written cookies and the stores' limits", () => {
+  const draft = (o: Partial<Cookie> = {}) => makeCookie({ name: 'a', value: '1', ...o });
+
+  it('names the real cause for what Chrome only calls "Failed to parse or set cookie"', () => {
+    expect(writeProblem(draft())).toBeNull();
+    expect(writeProblem(draft({ name: '', value: '' }))).toBe('A cookie needs a name or a value.');
+    expect(writeProblem(draft({ value: 'a\r\nb' }))).toMatch(/^The value contains ";" or a control character/);
+    expect(writeProblem(draft({ value: 'a;b' }))).toMatch(/^The value contains ";"/);
+    expect(writeProblem(draft({ name: 'a=b' }))).toMatch(/contains ";", "=" or a control character/);
+    expect(writeProblem(draft({ value: 'x'.repeat(50 * 1024 * 1024) }))).toBe('Name and value are 52,428,801 bytes; browsers refuse cookies over 4,096.');
+    expect(writeProblem(draft({ name: '__Host-x', path: '/x' }))).toBe('__Host- cookies must have no Domain attribute and Path=/.');
+    expect(writeProblem(draft({ name: '', value: 'a=b' }))).toMatch(/A cookie without a name cannot have "=" in its value/);
+    expect(writeProblem(draft({ sameSite: 'no_restriction', secure: false }))).toBe('SameSite=None requires the Secure attribute.');
+    expect(writeProblem(draft({ domain: '.github.io', hostOnly: false }))).toMatch(/public suffix/);
+    expect(writeProblem(draft({ session: false, expirationDate: 1000 }), Date.UTC(2026, 0, 1))).toBe(
+      'It expired on 1970-01-01: the browser would delete it at once.',
+    );
+  });
+
+  it('counts against the per-site (180) and total (3,300) limits, replacements not twice', () => {
+    const many = (n: number, domain: string, prefix = 'c') => Array.from({ length: n }, (_, i) => makeCookie({ name: `${prefix}${i}`, domain }));
+    expect(limitProblems(many(30, 'shop.example'), many(150, 'app.shop.example', 'x'), CHROME_LIMITS)).toEqual([]);
+    expect(limitProblems(many(31, 'shop.example'), many(150, 'app.shop.example', 'x'), CHROME_LIMITS)).toEqual([
+      'shop.example would have 181 cookies (31 imported); Chrome keeps at most 180 per site, then cuts the site back to 150.',
+    ]);
+    // The same 100 cookies again replace themselves.
+    expect(limitProblems(many(100, 'shop.example'), many(100, 'shop.example'), CHROME_LIMITS)).toEqual([]);
+    const sites = Array.from({ length: 30 }, (_, i) => many(110, `s${i}.example`)).flat();
+    expect(limitProblems(many(10, 'shop.example'), sites, CHROME_LIMITS)).toEqual([
+      'The store would hold 3,310 cookies (3,300 already there and 10 imported); Chrome keeps at most 3,300 and evicts the rest.',
     ]);
   });
 });

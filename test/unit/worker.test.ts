@@ -190,20 +190,91 @@ describe('editing cookies through the worker', () => {
     expect(removed.map((c) => c.name)).toEqual(['a', 'b']);
     expect(fakeBrowser.cookies.jar.size).toBe(0);
     // Undo: write them back exactly.
-    await messages.request('setCookies', { cookies: removed });
+    await messages.request('restoreCookies', { cookies: removed });
     expect([...fakeBrowser.cookies.jar.values()].map((c) => c.name).sort()).toEqual(['a', 'b']);
   });
 
-  it('an atomic batch with one bad cookie leaves the store as it was', async () => {
+  it('an import with a cookie the browser would refuse is stopped before anything is written, naming the cause', async () => {
     const { messages, fakeBrowser } = env;
     await messages.request('setCookies', { cookies: [write('keep', { value: 'original' })] });
-    const r = await messages.request('setCookies', {
-      atomic: true,
-      cookies: [write('keep', { value: 'overwritten' }), write('new'), write('bad', { sameSite: 'no_restriction', secure: false })],
+    const r = await messages.request('importCookies', {
+      id: 'i1',
+      cookies: [write('keep', { value: 'overwritten' }), write('new'), write('bad', { sameSite: 'no_restriction', secure: false }), write('', { value: '' })],
+    });
+    expect(r.problems).toEqual([
+      '3. "bad" (shop.example/): SameSite=None requires the Secure attribute.',
+      '4. "(nameless)" (shop.example/): A cookie needs a name or a value.',
+    ]);
+    expect(r.written).toBe(0);
+    expect([...fakeBrowser.cookies.jar.values()].map((c) => [c.name, c.value])).toEqual([['keep', 'original']]);
+  });
+
+  it('an import over the per-site limit is refused before writing, with the limit and the site', async () => {
+    const { messages, fakeBrowser } = env;
+    for (let i = 0; i < 150; i++) fakeBrowser.cookies.put(makeCookie({ name: `x${i}`, domain: 'app.shop.example' }));
+    const r = await messages.request('importCookies', { id: 'i2', cookies: Array.from({ length: 31 }, (_, i) => write(`c${i}`)) });
+    expect(r.problems).toEqual(['shop.example would have 181 cookies (31 imported); Chrome keeps at most 180 per site, then cuts the site back to 150.']);
+    expect(fakeBrowser.cookies.jar.size).toBe(150);
+  });
+
+  it('a write the browser refuses rolls the import back, restoring what it overwrote — but not what the page changed meanwhile', async () => {
+    const { messages, fakeBrowser } = env;
+    await messages.request('setCookies', { cookies: [write('keep', { value: 'original' }), write('mine', { value: 'original' })] });
+    const set = fakeBrowser.cookies.set.bind(fakeBrowser.cookies);
+    vi.spyOn(fakeBrowser.cookies, 'set').mockImplementation(async (d) => {
+      // While the import runs, the page sets "keep" again.
+      if (d.name === 'trigger') fakeBrowser.cookies.put(makeCookie({ name: 'keep', value: 'from-the-page', httpOnly: false }));
+      if (d.name === 'bad') throw new Error('Failed to parse or set cookie named "bad".');
+      return set(d);
+    });
+    const r = await messages.request('importCookies', {
+      id: 'i3',
+      cookies: [write('keep', { value: 'import' }), write('mine', { value: 'import' }), write('new'), write('trigger'), write('bad')],
     });
     expect(r.rolledBack).toBe(true);
-    expect(r.errors).toEqual([{ index: 2, name: 'bad', message: expect.stringMatching(/SameSite=None requires the Secure attribute/) }]);
-    expect([...fakeBrowser.cookies.jar.values()].map((c) => [c.name, c.value])).toEqual([['keep', 'original']]);
+    expect(r.failed).toEqual({
+      name: 'bad',
+      message:
+        'The browser refused "bad" without saying why. Usual causes: its domain is not one the extension may reach, third-party cookie blocking, or a value the browser will not store.',
+      raw: 'Failed to parse or set cookie named "bad".',
+    });
+    expect(r.leftAlone).toEqual([{ name: 'keep', domain: 'shop.example', reason: 'the page changed it after it was written (now "from-the-page")' }]);
+    const values = Object.fromEntries([...fakeBrowser.cookies.jar.values()].map((c) => [c.name, c.value]));
+    expect(values).toEqual({ keep: 'from-the-page', mine: 'original' });
+  });
+
+  it('reads the store back after writing: cookies the browser evicted at once are reported, not counted as imported', async () => {
+    const { messages, fakeBrowser } = env;
+    const set = fakeBrowser.cookies.set.bind(fakeBrowser.cookies);
+    vi.spyOn(fakeBrowser.cookies, 'set').mockImplementation(async (d) => {
+      const stored = await set(d);
+      // The browser's limit evicts the first cookie when the third arrives.
+      if (d.name === 'c') await fakeBrowser.cookies.remove({ url: 'https://shop.example/', name: 'a' });
+      return stored;
+    });
+    const r = await messages.request('importCookies', { id: 'i4', cookies: [write('a'), write('b'), write('c')] });
+    expect(r).toMatchObject({ written: 2, evicted: [{ name: 'a', domain: 'shop.example' }], rolledBack: false });
+  });
+
+  it('an import can be cancelled: what it wrote is rolled back', async () => {
+    const { messages, fakeBrowser } = env;
+    const running = messages.request('importCookies', { id: 'i5', cookies: Array.from({ length: 50 }, (_, i) => write(`c${i}`)) });
+    await messages.request('cancelImport', { id: 'i5' });
+    const r = await running;
+    expect(r.cancelled).toBe(true);
+    expect(r.rolledBack).toBe(true);
+    expect(fakeBrowser.cookies.jar.size).toBe(0);
+  });
+
+  it("undo of a delete restores the cookie, but leaves one the page has set again since (never clobbers the page's value)", async () => {
+    const { messages, fakeBrowser } = env;
+    const { written } = await messages.request('setCookies', { cookies: [write('a', { value: 'old' }), write('b', { value: 'old' })] });
+    const { removed } = await messages.request('removeCookies', { cookies: written });
+    fakeBrowser.cookies.put(makeCookie({ name: 'b', value: 'newer', httpOnly: false }));
+    const r = await messages.request('restoreCookies', { cookies: removed });
+    expect(r.restored.map((c) => c.name)).toEqual(['a']);
+    expect(r.leftAlone).toEqual([{ name: 'b', domain: 'shop.example', reason: 'the page set it again since (now "newer")' }]);
+    expect(Object.fromEntries([...fakeBrowser.cookies.jar.values()].map((c) => [c.name, c.value]))).toEqual({ a: 'old', b: 'newer' });
   });
 
   it('an edit that renames a cookie removes the old one; a failed edit restores it', async () => {

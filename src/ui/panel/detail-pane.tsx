@@ -128,6 +128,11 @@ export function DetailPane({ cookie: c, findings, violations, now, onEdit, onDel
               {d.expiresAt !== undefined && `Token expires ${new Date(d.expiresAt).toISOString()} (${relative(d.expiresAt, now)}).`}
             </p>
           )}
+          {d.notes?.map((n) => (
+            <p key={n} class="muted decoded-note">
+              {n}
+            </p>
+          ))}
           {d.payload !== undefined && (typeof d.payload === 'object' && d.payload !== null ? <JsonTree value={d.payload} /> : <pre>{String(d.payload)}</pre>)}
         </section>
       )}

@@ -26,8 +26,12 @@ function Leaf({ value }: { value: unknown }) {
   return <span class="json-other">{String(value)}</span>;
 }
 
+/** Children shown per level at first, and per "Show more": a wide list stays a few elements until asked for. */
+export const TREE_PAGE = 100;
+
 function Node({ label, value, depth }: { label: string; value: unknown; depth: number }) {
   const [open, setOpen] = useState(depth < 3);
+  const [shown, setShown] = useState(TREE_PAGE);
   const isBranch = typeof value === 'object' && value !== null;
   if (!isBranch) {
     return (
@@ -36,18 +40,33 @@ function Node({ label, value, depth }: { label: string; value: unknown; depth: n
       </li>
     );
   }
-  const entries = Array.isArray(value) ? value.map((v, i) => [String(i), v] as const) : Object.entries(value as Record<string, unknown>);
+  const size = Array.isArray(value) ? value.length : Object.keys(value).length;
+  // Only the children on display are turned into entries: a level of 100,000 items costs 100.
+  const entries = open
+    ? Array.isArray(value)
+      ? value.slice(0, shown).map((v, i) => [String(i), v] as const)
+      : Object.keys(value)
+          .slice(0, shown)
+          .map((k) => [k, (value as Record<string, unknown>)[k]] as const)
+    : [];
   return (
     <li>
       <button type="button" class="json-toggle" aria-expanded={open} onClick={() => setOpen(!open)}>
         {open ? '▾' : '▸'} <span class="json-key">{label}</span>
-        <span class="json-summary">{Array.isArray(value) ? ` [${entries.length}]` : ` {${entries.length}}`}</span>
+        <span class="json-summary">{Array.isArray(value) ? ` [${size}]` : ` {${size}}`}</span>
       </button>
       {open && (
         <ul class="json-children">
           {entries.map(([k, v]) => (
             <Node key={k} label={k} value={v} depth={depth + 1} />
           ))}
+          {size > shown && (
+            <li>
+              <button type="button" class="json-more" onClick={() => setShown(shown + TREE_PAGE)}>
+                Show {Math.min(TREE_PAGE, size - shown)} more ({size - shown} not shown)
+              </button>
+            </li>
+          )}
         </ul>
       )}
     </li>

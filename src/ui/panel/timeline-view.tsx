@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
+import { errorLine, explainError } from '../../core/browser-errors';
 import { cookieHost } from '../../core/cookie';
 import type { ContainerInfo } from '../../core/report';
 import { siteOf } from '../../core/site';
@@ -60,9 +61,9 @@ export function TimelineView({
         if (page.entries.length) last = page.entries[page.entries.length - 1].seq;
         setEntries((current) => [...current, ...page.entries].slice(-page.capacity));
         setDropped(page.dropped);
-        setError(page.lastError);
+        setError(page.lastError && errorLine(explainError(page.lastError)));
       } catch (e) {
-        if (alive) setError(e instanceof Error ? e.message : String(e));
+        if (alive) setError(errorLine(explainError(e)));
       }
     };
     void load();

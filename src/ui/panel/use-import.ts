@@ -1,0 +1,146 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { errorLine } from '../../core/browser-errors';
+import { type ImportedCookie, ImportReader, type ImportResult, MAX_LISTED_ERRORS } from '../../core/transfer';
+import { type ImportOutcome, onEvent, request } from '../../messages';
+import { plural } from '../format';
+
+export type ImportState =
+  | { step: 'reading'; file: string; read: number; size: number }
+  | { step: 'checking'; file: string }
+  | { step: 'review'; file: string; result: ImportResult; problems: string[]; problemCount: number }
+  | { step: 'writing'; file: string; done: number; total: number };
+
+/** Bigger than any cookie export can be: 3,300 cookies of 4 KB are 14 MB. */
+const MAX_FILE = 64 * 1024 * 1024;
+/** Text handed to the parser at a time; the page stays responsive and a cancel is seen between slices. */
+const SLICE = 256 * 1024;
+
+const yieldToPage = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+async function* textOf(file: File): AsyncGenerator<string> {
+  if (typeof file.stream === 'function' && typeof TextDecoderStream === 'function') {
+    const reader = file.stream().pipeThrough(new TextDecoderStream()).getReader();
+    try {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) return;
+        for (let i = 0; i < value.length; i += SLICE) yield value.slice(i, i + SLICE);
+      }
+    } finally {
+      await reader.cancel().catch(() => undefined);
+    }
+  }
+  const text = await file.text();
+  for (let i = 0; i < text.length; i += SLICE) yield text.slice(i, i + SLICE);
+}
+
+/** What an import did, in one sentence for the toast. */
+export function outcomeMessage(o: ImportOutcome): string {
+  const left = o.leftAlone.length ? ` Left alone (the page changed them meanwhile): ${o.leftAlone.map((l) => `"${l.name}" (${l.reason})`).join('; ')}.` : '';
+  if (o.failed) return `Nothing imported: ${errorLine(o.failed)} What was written before it was rolled back.${left}`;
+  if (o.cancelled) return `Import cancelled: what was written so far was rolled back.${left}`;
+  const names = (list: { name: string }[]) =>
+    list
+      .slice(0, 5)
+      .map((c) => `"${c.name}"`)
+      .join(', ') + (list.length > 5 ? ` and ${list.length - 5} more` : '');
+  const parts = [`Imported ${plural(o.written, 'cookie')}.`];
+  if (o.evicted.length) parts.push(`The browser evicted ${plural(o.evicted.length, 'cookie')} right after (its cookie limits): ${names(o.evicted)}.`);
+  if (o.changed.length) parts.push(`The page has already changed ${names(o.changed)}.`);
+  return parts.join(' ');
+}
+
+/**
+ * An import from a file: read in slices (progress, cancel), checked by the worker against the storage
+ * model and the store's limits, shown for review, then written all or nothing (progress, cancel).
+ */
+export function useImport(storeId: string | undefined, done: (message: string) => void) {
+  const [state, setState] = useState<ImportState | null>(null);
+  const stop = useRef<() => void>(() => undefined);
+  const importId = useRef('');
+  useEffect(
+    () =>
+      onEvent('importProgress', (p) => {
+        if (p.id === importId.current) setState((s) => (s?.step === 'writing' ? { ...s, done: p.done, total: p.total } : s));
+      }),
+    [],
+  );
+
+  const check = async (file: string, result: ImportResult) => {
+    if (result.errorCount || result.cookies.length === 0) {
+      setState({ step: 'review', file, result, problems: result.errors, problemCount: result.errorCount });
+      return;
+    }
+    setState({ step: 'checking', file });
+    const dry = await request('importCookies', { id: 'check', cookies: result.cookies, storeId, dryRun: true });
+    setState({ step: 'review', file, result, problems: dry.problems, problemCount: dry.problemCount });
+  };
+
+  const open = async (file: File) => {
+    let cancelled = false;
+    stop.current = () => {
+      cancelled = true;
+      setState(null);
+    };
+    if (file.size > MAX_FILE) {
+      const tooBig = `${file.name} is ${Math.round(file.size / 1024 / 1024)} MB: bigger than any cookie export can be (3,300 cookies of 4 KB are 14 MB).`;
+      setState({
+        step: 'review',
+        file: file.name,
+        result: { format: 'json', cookies: [], errors: [tooBig], errorCount: 1 },
+        problems: [tooBig],
+        problemCount: 1,
+      });
+      return;
+    }
+    const reader = new ImportReader();
+    let read = 0;
+    setState({ step: 'reading', file: file.name, read, size: file.size });
+    try {
+      for await (const text of textOf(file)) {
+        if (cancelled) return;
+        reader.push(text);
+        read += text.length;
+        setState({ step: 'reading', file: file.name, read, size: file.size });
+        await yieldToPage();
+      }
+      if (!cancelled) await check(file.name, reader.finish());
+    } catch (error) {
+      const message = `Could not read ${file.name}: ${error instanceof Error ? error.message : String(error)}`;
+      setState({
+        step: 'review',
+        file: file.name,
+        result: { format: 'json', cookies: [], errors: [message], errorCount: 1 },
+        problems: [message],
+        problemCount: 1,
+      });
+    }
+  };
+
+  const confirm = async (cookies: ImportedCookie[], file: string) => {
+    const id = `import-${Date.now()}-${Math.random().toString(36).slice(2)}`;
+    importId.current = id;
+    stop.current = () => void request('cancelImport', { id });
+    setState({ step: 'writing', file, done: 0, total: cookies.length });
+    try {
+      const outcome = await request('importCookies', { id, cookies, storeId });
+      if (outcome.problemCount) {
+        setState({
+          step: 'review',
+          file,
+          result: { format: 'json', cookies, errors: [], errorCount: 0 },
+          problems: outcome.problems,
+          problemCount: outcome.problemCount,
+        });
+        return;
+      }
+      setState(null);
+      done(outcomeMessage(outcome));
+    } catch (error) {
+      setState(null);
+      done(`The import did not finish: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+
+  return { state, open, confirm, cancel: () => stop.current(), close: () => setState(null), listed: MAX_LISTED_ERRORS };
+}
