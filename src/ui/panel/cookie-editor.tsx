@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { type Cookie, cookieHost, type SameSite } from '../../core/cookie';
-import { parseSetCookie } from '../../core/set-cookie';
+import { writeProblem } from '../../core/cookie-check';
 import type { CookieWrite } from '../../messages';
 
 interface Draft {
@@ -55,19 +55,10 @@ export function writeOf(d: Draft, storeId: string | undefined): CookieWrite {
   };
 }
 
-/** What the browser will say about this cookie, checked before sending it: the same storage model. */
+/** What the browser will say about this cookie, checked before sending it: the same check imports use. */
 export function precheck(d: Draft): string | null {
   if (!d.host) return 'A domain is needed.';
-  const attrs = [
-    `${d.name}=${d.value}`,
-    d.hostOnly ? '' : `Domain=${d.host}`,
-    `Path=${d.path || '/'}`,
-    d.secure ? 'Secure' : '',
-    d.partitioned ? 'Partitioned' : '',
-  ];
-  if (d.sameSite !== 'unspecified') attrs.push(`SameSite=${{ no_restriction: 'None', lax: 'Lax', strict: 'Strict' }[d.sameSite]}`);
-  const verdict = parseSetCookie(attrs.filter(Boolean).join('; '), `${d.secure ? 'https' : 'http'}://${d.host}${d.path || '/'}`);
-  return verdict.accepted ? null : verdict.reason;
+  return writeProblem(writeOf(d, undefined));
 }
 
 interface Props {

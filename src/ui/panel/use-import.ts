@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { errorLine } from '../../core/browser-errors';
-import { type ImportedCookie, ImportReader, type ImportResult, MAX_LISTED_ERRORS } from '../../core/transfer';
+import { type ImportedCookie, ImportReader, type ImportResult } from '../../core/transfer';
 import { type ImportOutcome, onEvent, request } from '../../messages';
 import { plural } from '../format';
 
@@ -66,20 +66,24 @@ export function useImport(storeId: string | undefined, done: (message: string) =
     [],
   );
 
-  const check = async (file: string, result: ImportResult) => {
+  // Each open, cancel or close starts a new generation: answers of an older one are dropped.
+  const generation = useRef(0);
+  const current = (g: number) => g === generation.current;
+
+  const check = async (g: number, file: string, result: ImportResult) => {
     if (result.errorCount || result.cookies.length === 0) {
       setState({ step: 'review', file, result, problems: result.errors, problemCount: result.errorCount });
       return;
     }
     setState({ step: 'checking', file });
     const dry = await request('importCookies', { id: 'check', cookies: result.cookies, storeId, dryRun: true });
-    setState({ step: 'review', file, result, problems: dry.problems, problemCount: dry.problemCount });
+    if (current(g)) setState({ step: 'review', file, result, problems: dry.problems, problemCount: dry.problemCount });
   };
 
   const open = async (file: File) => {
-    let cancelled = false;
+    const g = ++generation.current;
     stop.current = () => {
-      cancelled = true;
+      generation.current++;
       setState(null);
     };
     if (file.size > MAX_FILE) {
@@ -98,14 +102,15 @@ export function useImport(storeId: string | undefined, done: (message: string) =
     setState({ step: 'reading', file: file.name, read, size: file.size });
     try {
       for await (const text of textOf(file)) {
-        if (cancelled) return;
+        if (!current(g)) return;
         reader.push(text);
         read += text.length;
         setState({ step: 'reading', file: file.name, read, size: file.size });
         await yieldToPage();
       }
-      if (!cancelled) await check(file.name, reader.finish());
+      if (current(g)) await check(g, file.name, reader.finish());
     } catch (error) {
+      if (!current(g)) return;
       const message = `Could not read ${file.name}: ${error instanceof Error ? error.message : String(error)}`;
       setState({
         step: 'review',
@@ -142,5 +147,5 @@ export function useImport(storeId: string | undefined, done: (message: string) =
     }
   };
 
-  return { state, open, confirm, cancel: () => stop.current(), close: () => setState(null), listed: MAX_LISTED_ERRORS };
+  return { state, open, confirm, cancel: () => stop.current() };
 }
