@@ -1,7 +1,7 @@
-import { type Cookie, cookieKey } from './cookie';
+import { type Cookie, cookieHost, cookieKey } from './cookie';
 import { type RequestContext, sendDecision } from './send';
 import { parseSetCookie, type SetCookieResult } from './set-cookie';
-import { isPotentiallyTrustworthy } from './site';
+import { domainMatch, isPotentiallyTrustworthy, pathMatch } from './site';
 
 interface Stored {
   cookie: Cookie;
@@ -23,15 +23,14 @@ export class CookieJar {
     const result = parseSetCookie(header, url, now);
     if (!result.accepted) return result;
     const { cookie } = result;
-    // §5.7 step 16: a cookie set insecurely cannot shadow an existing Secure cookie of the same name.
+    // §5.7 step 16: a cookie set insecurely cannot shadow an existing Secure cookie of the same name whose
+    // domain overlaps its own (domain-match either way, as Chromium reads it: a host-only cookie covers
+    // its host only) and whose path the new cookie's path path-matches.
     if (!cookie.secure && !isPotentiallyTrustworthy(url)) {
+      const covers = (c: Cookie, host: string) => (c.hostOnly ? cookieHost(c) === host : domainMatch(host, cookieHost(c)));
       for (const { cookie: old } of this.store.values()) {
         const overlaps =
-          old.name === cookie.name &&
-          old.secure &&
-          (old.domain.replace(/^\./, '').endsWith(cookie.domain.replace(/^\./, '')) ||
-            cookie.domain.replace(/^\./, '').endsWith(old.domain.replace(/^\./, ''))) &&
-          old.path.startsWith(cookie.path);
+          old.name === cookie.name && old.secure && (covers(old, cookieHost(cookie)) || covers(cookie, cookieHost(old))) && pathMatch(cookie.path, old.path);
         if (overlaps)
           return {
             accepted: false,
@@ -56,6 +55,8 @@ export class CookieJar {
   /** The cookies sent with a request, in order. Defaults to a same-site top-level GET over HTTP. */
   cookiesFor(request: string | RequestContext, now: number = Date.now()): Cookie[] {
     const req: RequestContext = typeof request === 'string' ? { url: request, crossSite: false, topLevel: true } : request;
+    // Cookies go with HTTP(S) and WebSocket requests only (an ftp: or data: URL gets none).
+    if (!/^(?:https?|wss?):/i.test(req.url)) return [];
     const matching: Stored[] = [];
     for (const [key, stored] of this.store) {
       if (stored.cookie.expirationDate !== undefined && stored.cookie.expirationDate * 1000 <= now) {

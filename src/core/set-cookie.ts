@@ -4,7 +4,7 @@
 // storage-model checks, and the reason a cookie is rejected is exactly what Cookie Lens must explain.
 import { byteLength, type Cookie, cookieSize, type SameSite } from './cookie';
 import { parseCookieDate } from './cookie-date';
-import { domainMatch, isPotentiallyTrustworthy, isPublicSuffix } from './site';
+import { domainMatch, isIpAddress, isPotentiallyTrustworthy, isPublicSuffix } from './site';
 
 export const MAX_NAME_VALUE_BYTES = 4096;
 export const MAX_ATTRIBUTE_VALUE_BYTES = 1024;
@@ -31,6 +31,10 @@ export interface SetCookieAttributes {
   maxAge?: number;
   domain?: string;
   path?: string;
+  /** The last Domain attribute as written (lower-cased, leading dot kept). */
+  domainAttribute?: string;
+  /** The last Path attribute as written ("" for `Path=` or a bare `Path`), when there was one. */
+  pathAttribute?: string;
   secure: boolean;
   httpOnly: boolean;
   /** The SameSite value as written (any case), when present. */
@@ -120,10 +124,14 @@ function applyAttribute(a: SetCookieAttributes, key: string, raw: string, val: s
       if (val === '') {
         a.domain = undefined;
         warnings.push('An empty Domain attribute makes the cookie host-only.');
-      } else a.domain = val.replace(/^\./, '').toLowerCase();
+      } else {
+        a.domain = (val.startsWith('.') ? val.slice(1) : val).toLowerCase();
+        a.domainAttribute = val.toLowerCase();
+      }
       return;
     case 'path':
       a.path = val.startsWith('/') ? val : undefined;
+      a.pathAttribute = val;
       if (val && !val.startsWith('/')) warnings.push(`Path "${val}" does not start with "/": the default path is used.`);
       return;
     case 'secure':
@@ -200,6 +208,14 @@ export function parseSetCookie(header: string, requestUrl: string, now: number =
   let domain = host;
   let hostOnly = true;
   if (a.domain !== undefined) {
+    // §5.6.3 strips one leading dot; what is left must be a host name ("..shop.example" is not).
+    if (a.domain.startsWith('.') || a.domain.includes('..') || a.domain.endsWith('.')) {
+      return reject('invalid-domain', `Domain=${a.domain} is not a valid domain.`, undefined, h);
+    }
+    // Chromium: on an IP address only a Domain written exactly as the address is allowed (a host-only cookie).
+    if (isIpAddress(host) && a.domainAttribute !== host) {
+      return reject('domain-mismatch', `Domain=${a.domainAttribute} does not name the address ${host} that set it.`, undefined, h);
+    }
     if (isPublicSuffix(a.domain) && a.domain !== host) {
       return reject('invalid-domain', `Domain=${a.domain} is a public suffix: a cookie cannot be shared by every site under it.`, undefined, h);
     }
@@ -207,7 +223,8 @@ export function parseSetCookie(header: string, requestUrl: string, now: number =
       if (!domainMatch(host, a.domain)) return reject('domain-mismatch', `Domain=${a.domain} does not cover the host ${host} that set it.`, undefined, h);
       domain = `.${a.domain}`;
       hostOnly = false;
-    } else if (!isPublicSuffix(a.domain)) {
+    } else if (!isPublicSuffix(a.domain) && !isIpAddress(host)) {
+      // Domain equal to the host makes a domain cookie, except on an IP address (Chromium: host-only).
       domain = `.${a.domain}`;
       hostOnly = false;
     }
@@ -231,21 +248,29 @@ export function parseSetCookie(header: string, requestUrl: string, now: number =
   }
   if (cookie.sameSite === 'no_restriction' && !a.secure) return reject('samesite-none-insecure', 'SameSite=None requires the Secure attribute.', cookie, h);
   if (a.partitioned && !a.secure) return reject('partitioned-insecure', 'Partitioned requires the Secure attribute.', cookie, h);
-  const prefix = prefixProblem(cookie);
+  const prefix = prefixProblem(cookie, a.pathAttribute ?? null);
   if (prefix) return reject('invalid-prefix', prefix, cookie, h);
   if (cookieSize(cookie) > MAX_NAME_VALUE_BYTES) return reject('name-value-too-large', 'Name and value are over 4096 bytes.', cookie, h);
   return { accepted: true, cookie, partitioned: a.partitioned, expired: expiresMs !== undefined && expiresMs <= now, header: h };
 }
 
-/** §4.1.3 cookie name prefixes, matched case-insensitively as browsers do now. */
-export function prefixProblem(c: Pick<Cookie, 'name' | 'value' | 'secure' | 'hostOnly' | 'path' | 'httpOnly'>): string | null {
+/**
+ * §4.1.3 cookie name prefixes, matched case-insensitively as browsers do now. `pathAttribute` is the Path
+ * attribute as written (null when absent): `__Host-` needs an explicit `Path=/` (a header without one, or with `Path=`, is
+ * refused even though its default path is "/"). Cookies set through the API always have their path.
+ */
+export function prefixProblem(
+  c: Pick<Cookie, 'name' | 'value' | 'secure' | 'hostOnly' | 'path' | 'httpOnly'>,
+  pathAttribute: string | undefined = c.path,
+): string | null {
   const name = c.name.toLowerCase();
   if (c.name === '' && /^__(secure|host)-/i.test(c.value))
     return 'A nameless cookie whose value starts with __Secure- or __Host- is rejected, so it cannot pose as a prefixed cookie.';
   if ((name.startsWith('__secure-') || name.startsWith('__host-')) && !c.secure) return `${c.name.split('-')[0]}- cookies must be set with Secure.`;
-  if (name.startsWith('__host-') && (!c.hostOnly || c.path !== '/')) return '__Host- cookies must have no Domain attribute and Path=/.';
+  if (name.startsWith('__host-') && (!c.hostOnly || c.path !== '/' || pathAttribute !== '/'))
+    return '__Host- cookies must have no Domain attribute and Path=/.';
   if (name.startsWith('__http-') && (!c.secure || !c.httpOnly)) return '__Http- cookies must be Secure and HttpOnly.';
-  if (name.startsWith('__host-http-') && (!c.secure || !c.httpOnly || !c.hostOnly || c.path !== '/')) {
+  if (name.startsWith('__host-http-') && (!c.secure || !c.httpOnly || !c.hostOnly || c.path !== '/' || pathAttribute !== '/')) {
     return '__Host-Http- cookies must be Secure, HttpOnly, host-only and on Path=/.';
   }
   return null;

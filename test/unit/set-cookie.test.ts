@@ -196,3 +196,41 @@ describe('would this cookie be sent?', () => {
     expect(sendDecision(makeCookie({ domain: 'api.shop.example' }), req(), now).sent).toBe(false);
   });
 });
+
+describe('cases found outside the test suites (WPT, tough-cookie, Go cookiejar, reading RFC 6265bis)', () => {
+  const url = 'https://www.foo.bar.com/a/b';
+  it('__Host- needs an explicit Path=/: no Path, "Path=" and a bare "Path" are refused', () => {
+    for (const header of ['__Host-x=1; Secure', '__Host-x=1; Secure; Path=', '__Host-x=1; Secure; Path', '__Host-x=1; Secure; Path=/; Path=']) {
+      const r = parseSetCookie(header, 'https://shop.example/');
+      expect(r.accepted, header).toBe(false);
+      if (!r.accepted) expect(r.code).toBe('invalid-prefix');
+    }
+    expect(parseSetCookie('__Host-x=1; Secure; Path=/', 'https://shop.example/').accepted).toBe(true);
+  });
+
+  it('Domain=..foo.bar.com: exactly one leading dot is stripped, then the domain is invalid', () => {
+    const r = parseSetCookie('a=1; Domain=..foo.bar.com', url);
+    expect(r).toMatchObject({ accepted: false, code: 'invalid-domain' });
+    expect(parseSetCookie('a=1; Domain=.foo.bar.com', url)).toMatchObject({ accepted: true, cookie: { domain: '.foo.bar.com' } });
+  });
+
+  it('Domain=127.0.0.1 set by 127.0.0.1 gives a host-only cookie for that address, like Chromium', () => {
+    expect(parseSetCookie('a=1; Domain=127.0.0.1', 'http://127.0.0.1/')).toMatchObject({ accepted: true, cookie: { domain: '127.0.0.1', hostOnly: true } });
+    expect(parseSetCookie('a=1; Domain=127.0.0.2', 'http://127.0.0.1/').accepted).toBe(false);
+  });
+
+  it('an insecure response cannot shadow a Secure cookie whose path its own path-matches (§5.7 step 16)', () => {
+    const shadow = (first: string, second: string) => {
+      const jar = new CookieJar();
+      expect(jar.setCookie(first, 'https://example.com/').accepted).toBe(true);
+      return jar.setCookie(second, 'http://example.com/foo/bar');
+    };
+    expect(shadow('a=1; Secure; Path=/', 'a=2; Path=/foo')).toMatchObject({ accepted: false, code: 'overwrite-secure' });
+    expect(shadow('a=1; Secure; Path=/foo', 'a=2; Path=/').accepted).toBe(true);
+    // Domains overlap only on a dot boundary: notexample.com is another site.
+    const jar = new CookieJar();
+    jar.setCookie('a=1; Secure; Path=/', 'https://example.com/');
+    expect(jar.setCookie('a=2; Path=/', 'http://notexample.com/').accepted).toBe(true);
+    expect(jar.setCookie('a=3; Domain=example.com; Path=/', 'http://sub.example.com/').accepted).toBe(false);
+  });
+});
