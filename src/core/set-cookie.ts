@@ -261,7 +261,7 @@ export function parseSetCookie(header: string, requestUrl: string, now: number =
  */
 export function prefixProblem(
   c: Pick<Cookie, 'name' | 'value' | 'secure' | 'hostOnly' | 'path' | 'httpOnly'>,
-  pathAttribute: string | undefined = c.path,
+  pathAttribute: string | null = c.path,
 ): string | null {
   const name = c.name.toLowerCase();
   if (c.name === '' && /^__(secure|host)-/i.test(c.value))
