@@ -1,8 +1,9 @@
 // The public API of the `cookie-lens` package (package.json "exports"): pure, runs in Node and browsers.
-export { baseName, isCredential, type Role, roleOf } from './classify';
+export { baseName, type Classification, classify, credentialLevel, isCredential, type Role, type RoleEvidence } from './classify';
 export type { Cookie, CookieRef, CookieType, PartitionKey, SameSite } from './cookie';
 export { cookieKey, cookieSize, cookieType, sameSiteLabel } from './cookie';
 export { parseCookieDate } from './cookie-date';
+export { CookieDb, type Knowledge, type KnowledgeSource, loadCookieDb, PURPOSES, type Purpose } from './data/cookie-db';
 export { DECODERS, decodeValue } from './decode/index';
 export type { Decoded, DecodedFormat } from './decode/types';
 export { entropyBits } from './entropy';

@@ -1,5 +1,6 @@
-import { frameworkOf, type Role, roleWith } from './classify';
+import { classify, credentialLevel, type Role, type RoleEvidence } from './classify';
 import { type Cookie, type CookieType, cookieRef, cookieSize, cookieType, isPartitioned } from './cookie';
+import { type CookieDb, type KnowledgeSource, loadCookieDb, type Purpose } from './data/cookie-db';
 import { decodeValue } from './decode/index';
 import { type Decoded, type SignatureInput, siblingsOf } from './decode/types';
 import { entropyBits } from './entropy';
@@ -17,6 +18,16 @@ export interface AnalyzedCookie extends Cookie {
   /** Name + value in bytes, as browsers count them against the 4096-byte limit. */
   size: number;
   role: Role;
+  /** Why the role was chosen, and how sure: known (framework or data), likely (the value shows it), possible (only the name). */
+  roleEvidence: RoleEvidence;
+  /** What it is for, and which data said so (framework knowledge, Cookie Lens's corrections, the Open Cookie Database, third-party-web). */
+  purpose: Purpose;
+  platform?: string;
+  description?: string;
+  /** How long the platform keeps it, as the data says. */
+  retention?: string;
+  privacyLink?: string;
+  source?: KnowledgeSource;
   /** For session and auth cookies: is the session state inside the cookie, or on the server? */
   sessionStorage?: 'client' | 'server';
   framework?: string;
@@ -93,11 +104,23 @@ function defaultChecker(): SecretChecker {
   return sharedChecker;
 }
 
-export function describeCookie(c: Cookie, pageUrl: string, decoded?: Decoded): AnalyzedCookie {
-  const role = roleWith(c, decoded);
-  const credential = role === 'session' || role === 'auth';
-  const storage = credential ? (decoded?.storage ?? (looksLikeOpaqueId(c.value) ? 'server' : undefined)) : undefined;
-  const id = credential ? (decoded?.id ?? (storage === 'server' && !decoded ? c.value : undefined)) : undefined;
+/**
+ * Looks like an id: id characters only, and not a flag (0, 1, true), a timestamp (Amazon's
+ * session-id-time=2082787201l) or an encoded empty value (bkng_sso_session=e30, base64 of {}).
+ */
+export function idLike(value: string): boolean {
+  if (!/^[A-Za-z0-9_.,+/=!:-]{4,512}$/.test(value)) return false;
+  if (/^(?:true|false|yes|no|on|off|null|undefined|deleted)$/i.test(value)) return false;
+  if (/^\d{10}(?:\d{3})?l?$/.test(value)) return false;
+  return !/^(?:e30=?|W10=?|bnVsbA=*|IiI=?|e30%3D)$/.test(value);
+}
+
+export function describeCookie(c: Cookie, pageUrl: string, decoded?: Decoded, db?: CookieDb): AnalyzedCookie {
+  const k = classify(c, decoded, { db, pageUrl });
+  const level = credentialLevel(k);
+  const credential = level === 'credential';
+  const storage = credential ? (decoded?.storage ?? (idLike(c.value) ? 'server' : undefined)) : undefined;
+  const id = level === 'none' ? undefined : (decoded?.id ?? (!decoded && idLike(c.value) ? c.value : undefined));
   // Every field, always, in one order: rules then see one object shape, which keeps 3,300-cookie jars fast.
   // Absent optional fields are undefined, and JSON leaves them out.
   return {
@@ -116,9 +139,16 @@ export function describeCookie(c: Cookie, pageUrl: string, decoded?: Decoded): A
     firstPartyDomain: c.firstPartyDomain,
     type: cookieType(c),
     size: cookieSize(c),
-    role,
+    role: k.role,
+    roleEvidence: k.roleEvidence,
+    purpose: k.purpose,
+    platform: k.platform,
+    description: k.description,
+    retention: k.retention,
+    privacyLink: k.privacyLink,
+    source: k.source,
     sessionStorage: storage,
-    framework: frameworkOf(c, decoded),
+    framework: k.framework ?? decoded?.framework,
     decoded,
     entropyBits: id === undefined ? undefined : entropyBits(id),
     thirdParty: isThirdParty(c, pageUrl),
@@ -126,11 +156,6 @@ export function describeCookie(c: Cookie, pageUrl: string, decoded?: Decoded): A
     setBy: undefined,
     container: undefined,
   };
-}
-
-/** A value that is only an identifier: one token of id characters, not a flag like "true". */
-function looksLikeOpaqueId(value: string): boolean {
-  return /^[A-Za-z0-9_-]{1,256}$/.test(value) && !/^(?:true|false|yes|no|on|off|null|undefined)$/i.test(value);
 }
 
 const reason = (error: unknown) => (error instanceof Error ? `${error.name}: ${error.message}` : String(error)).slice(0, 300);
@@ -173,12 +198,21 @@ function parseHeaders(headers: AnalyzeOptions['setCookies'], now: number, failur
 }
 
 /** describeCookie, or the cookie as it is (role unknown) when describing it fails. */
-function describeSafely(c: Cookie, url: string, decoded: Decoded | undefined, failures: AnalysisFailure[]): AnalyzedCookie {
+function describeSafely(c: Cookie, url: string, decoded: Decoded | undefined, db: CookieDb, failures: AnalysisFailure[]): AnalyzedCookie {
   try {
-    return describeCookie(c, url, decoded);
+    return describeCookie(c, url, decoded, db);
   } catch (error) {
     failures.push({ cookie: cookieRef(c), stage: 'classifying the cookie', message: reason(error) });
-    return { ...c, type: cookieType(c), size: cookieSize(c), role: 'unknown', thirdParty: false, partitioned: isPartitioned(c) };
+    return {
+      ...c,
+      type: cookieType(c),
+      size: cookieSize(c),
+      role: 'unknown',
+      roleEvidence: { reason: 'it could not be classified (see the analysis error)', certainty: 'known' },
+      purpose: 'unknown',
+      thirdParty: false,
+      partitioned: isPartitioned(c),
+    };
   }
 }
 
@@ -228,10 +262,10 @@ function runRules(ctx: RuleContext, failures: AnalysisFailure[]): Finding[] {
 export async function analyze(cookies: readonly Cookie[], options: AnalyzeOptions): Promise<Report> {
   const now = options.now ?? Date.now();
   const failures: AnalysisFailure[] = [...(options.failures ?? [])];
-  const decoded = await decodeAll(cookies, options.secrets, failures);
+  const [decoded, db] = await Promise.all([decodeAll(cookies, options.secrets, failures), loadCookieDb()]);
   const setCookies = parseHeaders(options.setCookies, now, failures);
   const described = cookies.map((c, i) => {
-    const d = describeSafely(c, options.url, decoded[i], failures);
+    const d = describeSafely(c, options.url, decoded[i], db, failures);
     // The latest accepted header that produced this cookie (same name, domain and path) set it.
     const source = setCookies.findLast(
       (r) => r.result.accepted && r.result.cookie.name === c.name && r.result.cookie.domain === c.domain && r.result.cookie.path === c.path,
@@ -248,6 +282,7 @@ export async function analyze(cookies: readonly Cookie[], options: AnalyzeOption
     setCookies,
     flow: options.flow,
     failures,
+    roleOf: (c) => classify(c, undefined, { db, pageUrl: options.url }).role,
   };
   const findings = runRules(ctx, failures);
   findings.sort((a, b) => severityRank(b.severity) - severityRank(a.severity));

@@ -1,3 +1,4 @@
+import type { Role } from './classify';
 import type { Cookie, CookieRef } from './cookie';
 import type { AnalyzedCookie, LoginFlow, SetCookieRecord } from './report';
 
@@ -32,6 +33,8 @@ export interface RuleContext {
   setCookies: readonly SetCookieRecord[];
   /** Cookies before and after a scripted login (and logout), when the audit ran one. */
   flow?: LoginFlow;
+  /** The role of a cookie that is not in the report (the login flow's before and after cookies). */
+  roleOf: (c: Cookie) => Role;
   /** Parts of the analysis that failed so far (collected by the engine; `analysis-error` reports them). */
   failures?: readonly AnalysisFailure[];
 }

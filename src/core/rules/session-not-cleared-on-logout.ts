@@ -1,4 +1,4 @@
-import { isCredential, roleOf } from '../classify';
+import { isCredential } from '../classify';
 import type { JarRule } from '../rule';
 import { REF } from '../rule-helpers';
 
@@ -24,7 +24,7 @@ export const rule: JarRule = {
     if (!flow?.afterLogout) return [];
     const loggedOut = flow.afterLogout;
     return flow.afterLogin
-      .filter((c) => isCredential(roleOf(c)))
+      .filter((c) => isCredential(ctx.roleOf(c)))
       .filter((c) => loggedOut.some((o) => o.name === c.name && o.domain === c.domain && o.path === c.path && o.value === c.value))
       .map((c) => ({ severity: 'medium' as const, message: `"${c.name}" still holds the logged-in value after logout.`, cookie: c }));
   },

@@ -1,4 +1,4 @@
-import { isCredential, roleOf } from '../classify';
+import { isCredential } from '../classify';
 import type { JarRule } from '../rule';
 import { REF } from '../rule-helpers';
 
@@ -27,7 +27,7 @@ export const rule: JarRule = {
     const flow = ctx.flow;
     if (!flow) return [];
     return flow.afterLogin
-      .filter((after) => isCredential(roleOf(after)))
+      .filter((after) => isCredential(ctx.roleOf(after)))
       .filter((after) => flow.beforeLogin.some((b) => b.name === after.name && b.domain === after.domain && b.path === after.path && b.value === after.value))
       .map((after) => ({ severity: 'high' as const, message: `"${after.name}" kept the same value across login.`, cookie: after }));
   },

@@ -1,4 +1,3 @@
-import { TRACKER_DOMAINS } from '../classify';
 import { cookieHost } from '../cookie';
 import type { CookieRule } from '../rule';
 import { REF } from '../rule-helpers';
@@ -24,11 +23,10 @@ export const rule: CookieRule = {
     { title: 'CHIPS: partitioned cookies', url: 'https://developer.mozilla.org/en-US/docs/Web/Privacy/Guides/Privacy_sandbox/Partitioned_cookies' },
   ],
   check(c) {
-    if (!c.thirdParty || c.partitioned) return null;
+    if (!c.thirdParty || c.partitioned || (c.purpose !== 'analytics' && c.purpose !== 'advertising')) return null;
     const site = siteOf(cookieHost(c));
-    const known = TRACKER_DOMAINS.has(site);
-    if (!known && c.role !== 'tracking') return null;
-    return { severity: known || c.session === false ? 'low' : 'info', message: `"${c.name}" from ${site} can follow this browser across sites.` };
+    const who = c.platform ? `${c.platform} (${site})` : site;
+    return { severity: c.session ? 'info' : 'low', message: `"${c.name}" from ${who} can follow this browser across sites (${c.purpose}).` };
   },
   examples: {
     flag: [
