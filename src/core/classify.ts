@@ -3,7 +3,7 @@
 // session format, a JWT with a subject, a random id). A name substring alone never makes a cookie a
 // credential: at most it is "possibly a credential", and rules then speak no louder than low.
 import { type Cookie, cookieHost } from './cookie';
-import { CREDENTIAL_HINT, type CookieDb, type KnowledgeSource, type Purpose } from './data/cookie-db';
+import { type CookieDb, CREDENTIAL_HINT, type KnowledgeSource, type Purpose } from './data/cookie-db';
 import { correctionFor } from './data/corrections';
 import type { Decoded } from './decode/types';
 import { entropyBits } from './entropy';

@@ -109,7 +109,7 @@ function defaultChecker(): SecretChecker {
  * session-id-time=2082787201l) or an encoded empty value (bkng_sso_session=e30, base64 of {}).
  */
 export function idLike(value: string): boolean {
-  if (!/^[A-Za-z0-9_.,+/=!:-]{4,512}$/.test(value)) return false;
+  if (!/^[A-Za-z0-9_.,+/=!:-]{2,512}$/.test(value)) return false;
   if (/^(?:true|false|yes|no|on|off|null|undefined|deleted)$/i.test(value)) return false;
   if (/^\d{10}(?:\d{3})?l?$/.test(value)) return false;
   return !/^(?:e30=?|W10=?|bnVsbA=*|IiI=?|e30%3D)$/.test(value);

@@ -63,6 +63,8 @@ export interface FixSnippets {
 export interface RuleExample {
   /** Why this example is here, shown in test names. */
   title: string;
+  /** For examples a rule must flag: the severity it must give (its worst finding), when the example is about it. */
+  severity?: Severity;
   cookies: Partial<Cookie>[];
   url?: string;
   /** Set-Cookie headers received, as [url, header]. */

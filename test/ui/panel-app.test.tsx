@@ -45,7 +45,7 @@ describe('DevTools panel', () => {
   });
 
   it('filters with the query syntax and the "only with issues" toggle', async () => {
-    await set('sessionid', { value: 'abc', secure: false });
+    await set('sessionid', { value: 'n8d1rq4v0h2m6k3p9s7t5l1c2e8a4x0z', secure: false });
     await set('theme', { expirationDate: Date.now() / 1000 + 86400 });
     await set('lang');
     const { root } = await renderPanel();

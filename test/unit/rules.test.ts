@@ -53,6 +53,7 @@ describe('rule catalogue', () => {
           const found = report.findings.filter((f) => f.rule === rule.id);
           expect(found).not.toHaveLength(0);
           for (const f of found) expect(rule.levels).toContain(f.severity);
+          if (example.severity) expect(found.map((f) => f.severity)).toContain(example.severity);
         });
       }
       for (const example of rule.examples.pass) {

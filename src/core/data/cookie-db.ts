@@ -77,8 +77,7 @@ const siteSuffix = (host: string, domain: string) => host === domain || host.end
 export class CookieDb {
   readonly sources: Tables['sources'];
   private readonly byName = new Map<string, Entry[]>();
-  private readonly byLowerName = new Map<string, Entry[]>();
-  /** Wildcard (prefix) entries by their first two characters, lower-cased, longest prefix first. */
+  /** Wildcard (prefix) entries by their first two characters, longest prefix first. */
   private readonly prefixes = new Map<string, Entry[]>();
   private readonly duplicated = new Set<string>();
   private readonly hosts = new Map<string, number>();
@@ -90,11 +89,10 @@ export class CookieDb {
     for (const [name, n] of seen) if (n > 1) this.duplicated.add(name);
     for (const e of t.ocd.entries) {
       if (e[6] === 1) {
-        const key = e[0].slice(0, 2).toLowerCase();
+        const key = e[0].slice(0, 2);
         this.prefixes.set(key, [...(this.prefixes.get(key) ?? []), e]);
       } else {
         this.byName.set(e[0], [...(this.byName.get(e[0]) ?? []), e]);
-        this.byLowerName.set(e[0].toLowerCase(), [...(this.byLowerName.get(e[0].toLowerCase()) ?? []), e]);
       }
     }
     for (const list of this.prefixes.values()) list.sort((a, b) => b[0].length - a[0].length);
@@ -130,14 +128,14 @@ export class CookieDb {
     return domains.some((d) => siteSuffix(host, d));
   }
 
-  /** The database entry for a cookie name on a host: exact name, then any case, then the longest prefix. */
+  /**
+   * The database entry for a cookie name on a host: the exact name, then the longest prefix. Names are
+   * case-sensitive, as browsers keep them: `pref` is not YouTube's `PREF`.
+   */
   lookup(name: string, host: string): Knowledge | undefined {
     const h = host.replace(/^\./, '').toLowerCase();
-    for (const list of [this.byName.get(name), this.byLowerName.get(name.toLowerCase())]) {
-      const hit = list?.find((e) => this.applies(e, h));
-      if (hit) return this.knowledge(hit);
-    }
-    const hit = this.prefixes.get(name.slice(0, 2).toLowerCase())?.find((e) => name.toLowerCase().startsWith(e[0].toLowerCase()) && this.applies(e, h));
+    const hit =
+      this.byName.get(name)?.find((e) => this.applies(e, h)) ?? this.prefixes.get(name.slice(0, 2))?.find((e) => name.startsWith(e[0]) && this.applies(e, h));
     return hit && this.knowledge(hit);
   }
 

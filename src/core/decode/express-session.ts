@@ -3,10 +3,18 @@ import type { Decoder } from './types';
 // cookie-signature: "s:" + id + "." + base64(HMAC-SHA256(secret, id)) without "=" padding
 const SIGNED = /^s:([^.]+)\.([A-Za-z0-9+/]{43})$/;
 
-/** express-session's signed id (`connect.sid` by default): the session data lives on the server. */
+// express-session ids come from uid-safe(24): 32 base64url characters.
+const SESSION_ID = /^[A-Za-z0-9_-]{32}$/;
+
+/**
+ * `s:<value>.<signature>` is cookie-signature's format, used by express-session for its id (connect.sid
+ * by default) and by cookie-parser for any signed cookie (`res.cookie(name, value, { signed: true })`).
+ * It is a session only under connect.sid or with express-session's id; anything else (a paywall counter
+ * `s:1.…`) is a signed cookie, not a session.
+ */
 export const expressSession: Decoder = {
   format: 'express-session',
-  decode({ value }) {
+  decode({ name, value }) {
     let v = value;
     if (/^s%3A/i.test(v)) {
       try {
@@ -17,6 +25,12 @@ export const expressSession: Decoder = {
     }
     const m = SIGNED.exec(v);
     if (!m) return null;
+    if (name !== 'connect.sid' && !SESSION_ID.test(m[1])) {
+      return {
+        decoded: { format: 'cookie-parser-signed', framework: 'Express', payload: m[1], signed: true },
+        signature: { kind: 'express', message: m[1], signature: m[2] },
+      };
+    }
     return {
       decoded: { format: 'express-session', framework: 'Express', storage: 'server', signed: true, id: m[1] },
       signature: { kind: 'express', message: m[1], signature: m[2] },

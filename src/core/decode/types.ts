@@ -7,6 +7,7 @@ export type DecodedFormat =
   | 'django-signed'
   | 'django-session-id'
   | 'express-session'
+  | 'cookie-parser-signed'
   | 'cookie-session'
   | 'rails-encrypted'
   | 'rails-signed'

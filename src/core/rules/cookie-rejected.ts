@@ -26,7 +26,8 @@ export const rule: JarRule = {
   checkJar(ctx) {
     return ctx.setCookies.flatMap((r) => {
       if (r.result.accepted || OWN_RULE.has(r.result.code)) return [];
-      const severity = /sess|sid|auth|token|csrf/i.test(headerName(r)) ? ('medium' as const) : ('low' as const);
+      const role = r.result.cookie ? ctx.roleOf(r.result.cookie) : 'unknown';
+      const severity = role === 'session' || role === 'auth' || role === 'csrf' ? ('medium' as const) : ('low' as const);
       return [
         { severity, message: `"${headerName(r) || '(unnamed)'}" from ${r.url} was rejected: ${r.result.reason}`, cookie: r.result.cookie ?? null, url: r.url },
       ];

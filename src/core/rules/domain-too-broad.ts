@@ -40,12 +40,15 @@ export const rule: CookieRule = {
       {
         title: 'session cookie scoped to the parent domain',
         url: 'https://app.shop.example/',
-        cookies: [{ name: 'sessionid', domain: '.shop.example', hostOnly: false }],
+        cookies: [{ name: 'sessionid', value: 'n8d1rq4v0h2m6k3p9s7t5l1c2e8a4x0z', domain: '.shop.example', hostOnly: false }],
       },
-      { title: 'session cookie shared with subdomains of its own host', cookies: [{ name: 'sessionid', domain: '.shop.example', hostOnly: false }] },
+      {
+        title: 'session cookie shared with subdomains of its own host',
+        cookies: [{ name: 'sessionid', value: 'n8d1rq4v0h2m6k3p9s7t5l1c2e8a4x0z', domain: '.shop.example', hostOnly: false }],
+      },
     ],
     pass: [
-      { title: 'host-only session cookie', cookies: [{ name: 'sessionid', hostOnly: true }] },
+      { title: 'host-only session cookie', cookies: [{ name: 'sessionid', value: 'n8d1rq4v0h2m6k3p9s7t5l1c2e8a4x0z', hostOnly: true }] },
       { title: 'a preference shared with subdomains of its own host', cookies: [{ name: 'lang', domain: '.shop.example', hostOnly: false }] },
     ],
   },

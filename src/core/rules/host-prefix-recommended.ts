@@ -24,10 +24,18 @@ export const rule: CookieRule = {
     return { severity: 'low', message: `${label(c)} meets the __Host- conditions but does not use the prefix.` };
   },
   examples: {
-    flag: [{ title: 'eligible session cookie', cookies: [{ name: 'sessionid', secure: true, hostOnly: true, path: '/' }] }],
+    flag: [
+      {
+        title: 'eligible session cookie',
+        cookies: [{ name: 'sessionid', value: 'n8d1rq4v0h2m6k3p9s7t5l1c2e8a4x0z', secure: true, hostOnly: true, path: '/' }],
+      },
+    ],
     pass: [
       { title: 'already prefixed', cookies: [{ name: '__Host-sessionid' }] },
-      { title: 'not eligible (Domain set): domain-too-broad covers it', cookies: [{ name: 'sessionid', hostOnly: false, domain: '.shop.example' }] },
+      {
+        title: 'not eligible (Domain set): domain-too-broad covers it',
+        cookies: [{ name: 'sessionid', value: 'n8d1rq4v0h2m6k3p9s7t5l1c2e8a4x0z', hostOnly: false, domain: '.shop.example' }],
+      },
       { title: 'not a credential', cookies: [{ name: 'theme' }] },
     ],
   },

@@ -1,10 +1,11 @@
+import { isCredential } from '../classify';
 import type { CookieRule } from '../rule';
 import { REF } from '../rule-helpers';
 
 export const rule: CookieRule = {
   id: 'jwt-no-expiry',
   scope: 'cookie',
-  levels: ['medium'],
+  levels: ['medium', 'low'],
   title: 'JWT without an expiry',
   summary: 'The token has no "exp" claim, so it is valid forever unless the server keeps a deny-list.',
   explain: 'Stateless tokens cannot be revoked by deleting a server-side session. Without "exp", a token stays valid until the signing key changes.',
@@ -21,7 +22,7 @@ export const rule: CookieRule = {
   ],
   check(c) {
     if (c.decoded?.format !== 'jwt' || c.decoded.expiresAt !== undefined) return null;
-    return { severity: 'medium', message: `The JWT in "${c.name}" has no "exp": it never expires.` };
+    return { severity: isCredential(c.role) ? 'medium' : 'low', message: `The JWT in "${c.name}" has no "exp": it never expires.` };
   },
   examples: {
     flag: [{ title: 'no exp claim', cookies: [{ name: 'token', value: 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJl' }] }],

@@ -1,3 +1,4 @@
+import { credentialLevel } from '../classify';
 import type { CookieRule } from '../rule';
 import { label, REF } from '../rule-helpers';
 
@@ -7,7 +8,7 @@ const MIN_BITS = 64;
 export const rule: CookieRule = {
   id: 'low-entropy-session-id',
   scope: 'cookie',
-  levels: ['high'],
+  levels: ['high', 'low'],
   title: 'Guessable session id',
   summary: 'The session id is too short or too regular: an attacker can guess valid ones.',
   explain:
@@ -26,8 +27,15 @@ export const rule: CookieRule = {
     REF.cwe(330, 'Use of Insufficiently Random Values'),
   ],
   check(c) {
+    // entropyBits is only set for credentials (and possible ones) whose value looks like an id: flags,
+    // timestamps and encoded empty objects are not session ids.
     if (c.entropyBits === undefined || c.entropyBits >= MIN_BITS) return null;
-    return { severity: 'high', message: `${label(c)} has about ${c.entropyBits} bits of entropy (at least ${MIN_BITS} needed).` };
+    const level = credentialLevel(c);
+    if (level === 'none') return null;
+    return {
+      severity: level === 'credential' ? 'high' : 'low',
+      message: `${label(c)} has about ${c.entropyBits} bits of entropy (at least ${MIN_BITS} needed)${level === 'possible' ? ', if it is a session id' : ''}.`,
+    };
   },
   examples: {
     flag: [

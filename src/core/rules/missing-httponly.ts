@@ -1,11 +1,11 @@
-import { isCredential } from '../classify';
+import { credentialLevel } from '../classify';
 import type { CookieRule } from '../rule';
 import { label, REF } from '../rule-helpers';
 
 export const rule: CookieRule = {
   id: 'missing-httponly',
   scope: 'cookie',
-  levels: ['medium'],
+  levels: ['medium', 'low'],
   title: 'Session cookie readable by JavaScript',
   summary: 'Any script on the page, including an injected one, can read and steal it.',
   explain:
@@ -25,8 +25,9 @@ export const rule: CookieRule = {
     REF.cwe(1004, "Sensitive Cookie Without 'HttpOnly' Flag"),
   ],
   check(c) {
-    if (c.httpOnly || !isCredential(c.role)) return null;
-    return { severity: 'medium', message: `${label(c)} is readable by any script on the page.` };
+    const level = credentialLevel(c);
+    if (c.httpOnly || level === 'none') return null;
+    return { severity: level === 'credential' ? 'medium' : 'low', message: `${label(c)} is readable by any script on the page.` };
   },
   examples: {
     flag: [

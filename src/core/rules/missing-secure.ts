@@ -1,11 +1,11 @@
-import { isCredential } from '../classify';
+import { credentialLevel } from '../classify';
 import type { CookieRule } from '../rule';
 import { label, REF } from '../rule-helpers';
 
 export const rule: CookieRule = {
   id: 'missing-secure',
   scope: 'cookie',
-  levels: ['high', 'medium', 'low'],
+  levels: ['high', 'low'],
   title: 'Cookie without Secure',
   summary: 'Sent over plain HTTP too, where anyone on the network can read it.',
   explain:
@@ -27,14 +27,20 @@ export const rule: CookieRule = {
   ],
   check(c) {
     if (c.secure) return null;
-    const severity = isCredential(c.role) ? 'high' : c.role === 'csrf' ? 'medium' : 'low';
+    // Without Secure the value crosses the network in clear: that matters for logins; for anything else it is low.
+    const severity = credentialLevel(c) === 'credential' ? 'high' : 'low';
     return { severity, message: `${label(c)} can travel over plain HTTP.` };
   },
   examples: {
     flag: [
-      { title: 'session cookie without Secure', cookies: [{ name: 'sessionid', secure: false }] },
-      { title: 'preference cookie without Secure', cookies: [{ name: 'theme', secure: false }] },
+      { title: 'session cookie without Secure', severity: 'high', cookies: [{ name: 'sessionid', value: 'n8d1rq4v0h2m6k3p9s7t5l1c2e8a4x0z', secure: false }] },
+      { title: 'preference cookie without Secure', severity: 'low', cookies: [{ name: 'theme', secure: false }] },
+      {
+        title: 'a name that only hints at a login (the value is a flag): low',
+        severity: 'low',
+        cookies: [{ name: 'm-login', value: '0', secure: false }],
+      },
     ],
-    pass: [{ title: 'session cookie with Secure', cookies: [{ name: 'sessionid', secure: true }] }],
+    pass: [{ title: 'session cookie with Secure', cookies: [{ name: 'sessionid', value: 'n8d1rq4v0h2m6k3p9s7t5l1c2e8a4x0z', secure: true }] }],
   },
 };

@@ -1,4 +1,4 @@
-import { isCredential } from '../classify';
+import { credentialLevel } from '../classify';
 import type { CookieRule } from '../rule';
 import { DAY, HOUR, humanDuration, label, lifetimeSeconds, REF } from '../rule-helpers';
 
@@ -25,10 +25,11 @@ export const rule: CookieRule = {
     REF.cwe(613, 'Insufficient Session Expiration'),
   ],
   check(c, ctx) {
-    if (!isCredential(c.role) || c.session) return null;
+    const level = credentialLevel(c);
+    if (level === 'none' || c.session) return null;
     const life = lifetimeSeconds(c, ctx.now);
     // Django (2 weeks) and Flask permanent sessions (31 days) default to this; ZAP calls > 1 week high, we say medium.
-    const severity = life > 7 * DAY ? 'medium' : life > DAY ? 'low' : life > HOUR ? 'info' : null;
+    const severity = life > 7 * DAY ? (level === 'credential' ? 'medium' : 'low') : life > DAY ? 'low' : life > HOUR ? 'info' : null;
     return severity && { severity, message: `${label(c)} stays valid on disk for ${humanDuration(life)}.` };
   },
   examples: {
@@ -36,20 +37,20 @@ export const rule: CookieRule = {
       {
         title: "Django's default two-week session",
         now: Date.UTC(2026, 0, 1),
-        cookies: [{ name: 'sessionid', session: false, expirationDate: Date.UTC(2026, 0, 1) / 1000 + 14 * 86400 }],
+        cookies: [{ name: 'sessionid', value: 'n8d1rq4v0h2m6k3p9s7t5l1c2e8a4x0z', session: false, expirationDate: Date.UTC(2026, 0, 1) / 1000 + 14 * 86400 }],
       },
       {
         title: 'a three-day remember-me token',
         now: Date.UTC(2026, 0, 1),
-        cookies: [{ name: 'remember_token', session: false, expirationDate: Date.UTC(2026, 0, 1) / 1000 + 3 * 86400 }],
+        cookies: [{ name: 'remember_token', value: `1|${'ab'.repeat(64)}`, session: false, expirationDate: Date.UTC(2026, 0, 1) / 1000 + 3 * 86400 }],
       },
     ],
     pass: [
-      { title: 'a browser-session cookie', cookies: [{ name: 'sessionid', session: true }] },
+      { title: 'a browser-session cookie', cookies: [{ name: 'sessionid', value: 'n8d1rq4v0h2m6k3p9s7t5l1c2e8a4x0z', session: true }] },
       {
         title: 'a 30-minute session',
         now: Date.UTC(2026, 0, 1),
-        cookies: [{ name: 'sessionid', session: false, expirationDate: Date.UTC(2026, 0, 1) / 1000 + 1800 }],
+        cookies: [{ name: 'sessionid', value: 'n8d1rq4v0h2m6k3p9s7t5l1c2e8a4x0z', session: false, expirationDate: Date.UTC(2026, 0, 1) / 1000 + 1800 }],
       },
     ],
   },

@@ -1,11 +1,11 @@
-import { isCredential } from '../classify';
+import { credentialLevel } from '../classify';
 import type { CookieRule } from '../rule';
 import { label, REF } from '../rule-helpers';
 
 export const rule: CookieRule = {
   id: 'samesite-missing',
   scope: 'cookie',
-  levels: ['medium', 'info'],
+  levels: ['medium', 'low', 'info'],
   title: 'No SameSite attribute',
   summary: 'Its cross-site behaviour depends on the browser: Chrome treats it as Lax, Firefox and Safari do not.',
   explain:
@@ -26,14 +26,19 @@ export const rule: CookieRule = {
   ],
   check(c) {
     if (c.sameSite !== 'unspecified') return null;
-    if (isCredential(c.role) || c.role === 'csrf') return { severity: 'medium', message: `${label(c)} has no SameSite attribute.` };
+    const level = credentialLevel(c);
+    if (level === 'credential') return { severity: 'medium', message: `${label(c)} has no SameSite attribute.` };
+    if (level === 'possible' || c.role === 'csrf') return { severity: 'low', message: `${label(c)} has no SameSite attribute.` };
     return { severity: 'info', message: `${label(c)} has no SameSite attribute.` };
   },
   examples: {
     flag: [
-      { title: 'session cookie relying on the browser default', cookies: [{ name: 'sessionid', sameSite: 'unspecified' }] },
+      {
+        title: 'session cookie relying on the browser default',
+        cookies: [{ name: 'sessionid', value: 'n8d1rq4v0h2m6k3p9s7t5l1c2e8a4x0z', sameSite: 'unspecified' }],
+      },
       { title: 'anti-CSRF cookie without SameSite (Observatory: −20)', cookies: [{ name: 'csrftoken', sameSite: 'unspecified', httpOnly: false }] },
     ],
-    pass: [{ title: 'explicit Lax', cookies: [{ name: 'sessionid', sameSite: 'lax' }] }],
+    pass: [{ title: 'explicit Lax', cookies: [{ name: 'sessionid', value: 'n8d1rq4v0h2m6k3p9s7t5l1c2e8a4x0z', sameSite: 'lax' }] }],
   },
 };

@@ -1,4 +1,4 @@
-import { isCredential } from '../classify';
+import { credentialLevel } from '../classify';
 import type { CookieRule } from '../rule';
 import { label, REF } from '../rule-helpers';
 
@@ -30,8 +30,11 @@ export const rule: CookieRule = {
   check(c) {
     if (c.sameSite !== 'no_restriction') return null;
     // A partitioned cookie is only sent inside one top-level site, which blunts the CSRF risk.
-    if (isCredential(c.role)) return { severity: c.partitioned ? 'low' : 'medium', message: `${label(c)} is sent on requests from any site.` };
-    return { severity: 'info', message: `${label(c)} is sent on requests from any site.` };
+    const level = credentialLevel(c);
+    // A partitioned cookie must be SameSite=None to work at all, and only travels inside one top-level site.
+    if (c.partitioned) return level === 'credential' ? { severity: 'low', message: `${label(c)} is sent on cross-site requests inside its partition.` } : null;
+    if (level === 'credential') return { severity: 'medium', message: `${label(c)} is sent on requests from any site.` };
+    return { severity: level === 'possible' ? 'low' : 'info', message: `${label(c)} is sent on requests from any site.` };
   },
   examples: {
     flag: [

@@ -1,10 +1,11 @@
+import type { AnalyzedCookie } from '../report';
 import type { CookieRule } from '../rule';
 import { REF } from '../rule-helpers';
 
 interface Pattern {
   what: string;
   severity: 'high' | 'medium';
-  test: (text: string) => boolean;
+  test: (text: string, cookie: AnalyzedCookie) => boolean;
 }
 
 /** Luhn check, so random digit runs are not called card numbers. */
@@ -19,6 +20,40 @@ function luhn(digits: string): boolean {
     sum += d;
   }
   return sum % 10 === 0;
+}
+
+/** Issuer prefixes and lengths of the card networks (ISO/IEC 7812 IINs as the networks publish them). */
+function cardNetwork(d: string): string | null {
+  const n = Number(d.slice(0, 4));
+  const len = d.length;
+  if (/^4/.test(d) && [13, 16, 19].includes(len)) return 'Visa';
+  if ((/^5[1-5]/.test(d) || (n >= 2221 && n <= 2720)) && len === 16) return 'Mastercard';
+  if (/^3[47]/.test(d) && len === 15) return 'American Express';
+  if (/^(?:6011|65|64[4-9])/.test(d) && len >= 16 && len <= 19) return 'Discover';
+  if (n >= 3528 && n <= 3589 && len >= 16 && len <= 19) return 'JCB';
+  if (/^(?:3[068]|30[0-5])/.test(d) && len >= 14 && len <= 19) return 'Diners Club';
+  if (/^62/.test(d) && len >= 16 && len <= 19) return 'UnionPay';
+  return null;
+}
+
+const PAYMENT = /card|cc_?num|ccn|\bpan\b|credit|payment|billing|checkout/i;
+
+/**
+ * A card number: a network's prefix and length, a valid Luhn digit, and something that says payment —
+ * the digits grouped as cards are printed (4111 1111 1111 1111), or a payment word in the cookie's name or
+ * just before the number. Bare digit ids (Yandex's yandexuid, Steam's browserid, comScore's UID) pass Luhn
+ * one time in ten, so digits alone prove nothing; tracking cookies are never payment data.
+ */
+function hasCardNumber(text: string, c: AnalyzedCookie): boolean {
+  if (c.role === 'tracking') return false;
+  for (const m of text.matchAll(/(?<!\d)(?:\d[ -]?){12,18}\d(?!\d)/g)) {
+    const digits = m[0].replace(/\D/g, '');
+    if (!luhn(digits) || !cardNetwork(digits)) continue;
+    const grouped = /^\d{4}([ -])\d{4,6}\1\d{4,5}(?:\1\d{1,4})?$/.test(m[0]);
+    const before = text.slice(Math.max(0, (m.index ?? 0) - 40), m.index);
+    if (grouped || PAYMENT.test(c.name) || PAYMENT.test(before)) return true;
+  }
+  return false;
 }
 
 const LOCAL_CHAR = /[A-Za-z0-9._%+-]/;
@@ -38,11 +73,7 @@ function hasEmail(text: string): boolean {
 
 const PATTERNS: Pattern[] = [
   { what: 'a password', severity: 'high', test: (t) => /"?(pass(word)?|passwd|pwd)"?\s*[:=]\s*"?[^",}\s&]{3,}/i.test(t) },
-  {
-    what: 'a payment card number',
-    severity: 'high',
-    test: (t) => [...t.matchAll(/(?<![\d])(?:\d[ -]?){13,19}(?![\d])/g)].some((m) => luhn(m[0].replace(/\D/g, '')) && /^[3-6]/.test(m[0])),
-  },
+  { what: 'a payment card number', severity: 'high', test: hasCardNumber },
   {
     what: 'an API key or cloud credential',
     severity: 'high',
@@ -90,7 +121,7 @@ export const rule: CookieRule = {
   ],
   check(c) {
     const text = texts(c);
-    const found = PATTERNS.filter((p) => p.test(text));
+    const found = PATTERNS.filter((p) => p.test(text, c));
     if (found.length === 0) return null;
     const severity = found.some((p) => p.severity === 'high') ? 'high' : 'medium';
     return { severity, message: `"${c.name}" contains ${found.map((p) => p.what).join(' and ')}.` };
@@ -100,10 +131,12 @@ export const rule: CookieRule = {
       { title: 'a password in a JSON cookie', cookies: [{ name: 'prefs', value: '%7B%22user%22%3A%22bob%22%2C%22password%22%3A%22hunter2%22%7D' }] },
       { title: 'an e-mail address', cookies: [{ name: 'user', value: 'alice%40example.com' }] },
       { title: 'a Visa test card number', cookies: [{ name: 'checkout', value: '4111111111111111' }] },
+      { title: 'a card number printed in groups, in JSON', cookies: [{ name: 'prefs', value: '%7B%22n%22%3A%224111%201111%201111%201111%22%7D' }] },
     ],
     pass: [
       { title: 'an opaque id', cookies: [{ name: 'sid', value: '9f2c4e8a7b1d3f5e6a8c0b2d4f6e8a1c' }] },
       { title: 'a long digit run that fails the Luhn check', cookies: [{ name: 'order', value: '4111111111111112' }] },
+      { title: 'a numeric visitor id that happens to pass Luhn (Yandex)', cookies: [{ name: 'yandexuid', value: '4111111111111111' }] },
     ],
   },
 };

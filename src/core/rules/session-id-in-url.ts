@@ -1,9 +1,15 @@
-import { isCredential } from '../classify';
+import { credentialLevel } from '../classify';
 import type { JarRule } from '../rule';
 import { REF } from '../rule-helpers';
+import { hostOf, isSameSite, parseUrl } from '../site';
 
-// ZAP rule 3: query parameters named like session tokens, with values longer than 8 characters.
-const TOKEN_PARAM = /^(?:jsessionid|phpsessid|aspsessionid\w*|asp\.net_sessionid|sid|sessionid|session_id|session|sess|token|auth|zenid|cfid|cftoken)$/i;
+const safeDecode = (v: string) => {
+  try {
+    return decodeURIComponent(v);
+  } catch {
+    return v;
+  }
+};
 
 export const rule: JarRule = {
   id: 'session-id-in-url',
@@ -27,30 +33,61 @@ export const rule: JarRule = {
     { title: 'ZAP rule 3: Session ID in URL Rewrite', url: 'https://www.zaproxy.org/docs/alerts/3/' },
   ],
   checkJar(ctx) {
-    const values = new Set(ctx.cookies.filter((c) => isCredential(c.role) && c.value.length > 8).map((c) => c.value));
+    // Only the page's own logins, and only addresses of the page's own site: a third party's `?sid=` (GA4's
+    // session start time, an image resizer's `?auth=` signature) is none of this site's sessions.
+    const logins = ctx.cookies.filter((c) => credentialLevel(c) === 'credential' && !c.thirdParty);
+    const byValue = new Map<string, string>();
+    for (const c of logins) {
+      for (const v of [c.value, safeDecode(c.value), c.decoded?.id]) if (v && v.length > 8) byValue.set(v, c.name);
+    }
+    const names = new Set(logins.map((c) => c.name.toLowerCase()));
     const hits: ReturnType<JarRule['checkJar']> = [];
+    const pageHost = hostOf(ctx.url);
     for (const url of new Set([ctx.url, ...ctx.pageUrls])) {
-      let u: URL;
-      try {
-        u = new URL(url);
-      } catch {
-        continue;
-      }
-      const inPath = /;jsessionid=[^/?#]{8,}/i.test(u.pathname);
-      const inQuery = [...u.searchParams].some(([k, v]) => (TOKEN_PARAM.test(k) && v.length > 8) || values.has(v));
-      if (inPath || inQuery) hits.push({ severity: 'high', message: `A session token is in the URL ${u.origin}${u.pathname}…`, cookie: null, url });
+      const u = parseUrl(url);
+      if (!u || !pageHost || !isSameSite(u.hostname, pageHost)) continue;
+      // Java's URL rewriting: the session id as a path parameter, which exists for nothing else.
+      const rewritten = /;jsessionid=[^/?#;]{8,}/i.test(u.pathname);
+      const param = [...u.searchParams].find(([k, v]) => byValue.has(v) || (names.has(k.toLowerCase()) && v.length > 8));
+      if (!rewritten && !param) continue;
+      const which = param ? `"${byValue.get(param[1]) ?? param[0]}"` : 'the jsessionid';
+      hits.push({ severity: 'high', message: `The session id (${which}) is in the URL ${u.origin}${u.pathname}…`, cookie: null, url });
     }
     return hits;
   },
   examples: {
     flag: [
-      { title: 'jsessionid path parameter', url: 'https://shop.example/cart;jsessionid=0123456789ABCDEF0123456789ABCDEF', cookies: [] },
+      {
+        title: 'jsessionid path parameter (Java URL rewriting)',
+        url: 'https://shop.example/cart;jsessionid=0123456789ABCDEF0123456789ABCDEF',
+        cookies: [{ name: 'JSESSIONID', value: '0123456789ABCDEF0123456789ABCDEF' }],
+      },
       {
         title: "the session cookie's value in a query",
         url: 'https://shop.example/?x=9f2c4e8a7b1d3f5e',
-        cookies: [{ name: 'sessionid', value: '9f2c4e8a7b1d3f5e' }],
+        cookies: [{ name: 'PHPSESSID', value: '9f2c4e8a7b1d3f5e' }],
+      },
+      {
+        title: "the session framework's own parameter (PHP's use_trans_sid)",
+        url: 'https://shop.example/',
+        pageUrls: ['https://shop.example/basket?PHPSESSID=k2j3h4g5f6d7s8a9q0w1'],
+        cookies: [{ name: 'PHPSESSID', value: 'n8d1rq4v0h2m6k3p9s7t5l1c2e' }],
       },
     ],
-    pass: [{ title: 'an ordinary query', url: 'https://shop.example/search?q=shoes&page=2', cookies: [{ name: 'sessionid', value: '9f2c4e8a7b1d3f5e' }] }],
+    pass: [
+      { title: 'an ordinary query', url: 'https://shop.example/search?q=shoes&page=2', cookies: [{ name: 'PHPSESSID', value: '9f2c4e8a7b1d3f5e' }] },
+      {
+        title: "GA4's sid (the analytics session start time) on a third-party collect URL",
+        url: 'https://shop.example/',
+        pageUrls: ['https://region1.google-analytics.com/g/collect?v=2&tid=G-XXXX&sid=1719321234&sct=3'],
+        cookies: [{ name: 'PHPSESSID', value: 'n8d1rq4v0h2m6k3p9s7t5l1c2e' }],
+      },
+      {
+        title: "an image resizer's auth signature, on the site's own CDN host",
+        url: 'https://shop.example/',
+        pageUrls: ['https://img.shop.example/p/1.jpg?w=300&auth=9f2c4e8a7b1d3f5e6a8c'],
+        cookies: [{ name: 'PHPSESSID', value: 'n8d1rq4v0h2m6k3p9s7t5l1c2e' }],
+      },
+    ],
   },
 };

@@ -6,7 +6,7 @@ import { isPotentiallyTrustworthy } from '../site';
 export const rule: JarRule = {
   id: 'set-over-http',
   scope: 'jar',
-  levels: ['high', 'medium', 'low'],
+  levels: ['high', 'low'],
   title: 'Cookie set over plain HTTP',
   summary: 'The response that set it was not encrypted, so the value was visible to the network on the way in.',
   explain:
@@ -30,7 +30,7 @@ export const rule: JarRule = {
       .filter((r) => r.result.accepted && !isPotentiallyTrustworthy(r.url))
       .map((r) => {
         const c = ctx.cookies.find((x) => x.name === headerName(r));
-        const severity = c && isCredential(c.role) ? ('high' as const) : ('medium' as const);
+        const severity = c && isCredential(c.role) ? ('high' as const) : ('low' as const);
         return { severity, message: `"${headerName(r)}" was set by ${r.url}, over plain HTTP.`, cookie: r.result.cookie ?? null, url: r.url };
       });
     if (fromHeaders.length || ctx.secureContext || !/^http:/i.test(ctx.url)) return fromHeaders;
@@ -46,11 +46,19 @@ export const rule: JarRule = {
   examples: {
     flag: [
       { title: 'a Set-Cookie in an http response', cookies: [], headers: [['http://shop.example/login', 'sid=abc']] },
-      { title: 'a session cookie on an http page', url: 'http://shop.example/', cookies: [{ name: 'sessionid', secure: false }] },
+      {
+        title: 'a session cookie on an http page',
+        url: 'http://shop.example/',
+        cookies: [{ name: 'sessionid', value: 'n8d1rq4v0h2m6k3p9s7t5l1c2e8a4x0z', secure: false }],
+      },
     ],
     pass: [
       { title: 'set over https', cookies: [], headers: [['https://shop.example/login', 'sid=abc; Secure']] },
-      { title: 'http on localhost is a secure context', url: 'http://localhost:3000/', cookies: [{ name: 'sessionid', secure: false, domain: 'localhost' }] },
+      {
+        title: 'http on localhost is a secure context',
+        url: 'http://localhost:3000/',
+        cookies: [{ name: 'sessionid', value: 'n8d1rq4v0h2m6k3p9s7t5l1c2e8a4x0z', secure: false, domain: 'localhost' }],
+      },
     ],
   },
 };

@@ -16,6 +16,7 @@ const FORMAT_LABEL: Record<string, string> = {
   'django-signed': 'Django signed cookie',
   'django-session-id': 'Django session key',
   'express-session': 'express-session signed id',
+  'cookie-parser-signed': 'signed cookie (cookie-parser)',
   'cookie-session': 'cookie-session (signed with .sig)',
   'rails-encrypted': 'Rails encrypted cookie',
   'rails-signed': 'Rails signed cookie',
