@@ -31,7 +31,7 @@ const benchBuild = defineConfig({
     target: 'node20',
     outDir: 'dist/bench',
     emptyOutDir: true,
-    rollupOptions: { input: { bench: 'bench/main.ts' }, output: { format: 'es', entryFileNames: '[name].js' } },
+    rollupOptions: { input: { bench: 'bench/main.ts', accuracy: 'bench/accuracy.ts' }, output: { format: 'es', entryFileNames: '[name].js' } },
   },
 });
 

@@ -24,7 +24,7 @@ export const OCD_SOURCE = {
   licence: 'Apache-2.0',
 };
 
-const TPW_CATEGORIES = new Set(['ad', 'analytics', 'social', 'marketing', 'tag-manager', 'consent-provider', 'customer-success', 'video']);
+const TPW_CATEGORIES = new Set(['ad', 'analytics', 'social', 'marketing', 'tag-manager', 'consent-provider', 'customer-success', 'video', 'utility']);
 const CATEGORY = { Functional: 'F', Marketing: 'M', Analytics: 'A', Security: 'S', Necessary: 'N', Personalization: 'P' };
 
 /** "doubleclick.net (3rd party)", ".bing.com (3rd party) or .microsoft.com (3rd party)" → ["doubleclick.net"], ["bing.com", "microsoft.com"]. */
@@ -80,8 +80,8 @@ export function buildTables() {
   const entities = [];
   const hosts = [];
   for (const e of tpw) {
-    // Hosts only say something about a cookie's purpose for these categories; CDNs, hosting, "utility" and
-    // "content" entities serve cookies of every kind, and their own cookies are in the database by name.
+    // Hosts only say something about a cookie's purpose for these categories; CDNs, hosting and "content"
+    // entities serve cookies of every kind, and their own cookies are in the database by name.
     if (!TPW_CATEGORIES.has(e.category)) continue;
     const i = entities.length;
     entities.push([e.name, e.category]);

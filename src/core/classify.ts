@@ -70,12 +70,18 @@ export function looksLikeOpaqueId(value: string): boolean {
 }
 
 /** The decoded value shows a session or a login: a signed session format, a JWT (with a subject) or JWE. */
-function valueEvidence(decoded: Decoded | undefined): { role: 'session' | 'auth'; reason: string; certainty: 'known' | 'likely' | 'possible' } | undefined {
+function valueEvidence(
+  decoded: Decoded | undefined,
+  name: string,
+): { role: 'session' | 'auth'; reason: string; certainty: 'known' | 'likely' | 'possible' } | undefined {
   if (!decoded) return undefined;
   if (decoded.format === 'jwt') {
     const claims = (decoded.payload as { claims?: Record<string, unknown> } | undefined)?.claims;
     if (claims && typeof claims.sub === 'string')
       return { role: 'auth', reason: `a JWT whose subject is ${JSON.stringify(claims.sub.slice(0, 40))}`, certainty: 'likely' };
+    // A signed token under a session-like name (MomFriendlySessionCookie) is one; otherwise it may be anything.
+    if (CREDENTIAL_HINT.test(name))
+      return { role: /sess/i.test(name) ? 'session' : 'auth', reason: 'a signed JWT under a session-like name', certainty: 'likely' };
     return { role: 'auth', reason: 'a JWT without a subject (it may or may not log anyone in)', certainty: 'possible' };
   }
   if (decoded.format === 'jwe') return { role: 'auth', reason: 'an encrypted JWT (JWE)', certainty: 'likely' };
@@ -96,7 +102,15 @@ export function classify(c: Pick<Cookie, 'name' | 'value' | 'domain'>, decoded: 
   const host = cookieHost(c);
   const site = siteOf(host);
 
-  const fw = frameworkCookie(name, c.value);
+  // A third-party cookie of a known advertising, analytics or monitoring company is that company's, whatever
+  // its name: Taboola's JSESSIONID, Rubicon's rsid, New Relic's JSESSIONID on bam.nr-data.net log nobody in.
+  const thirdParty = ctx.pageUrl !== '' && isThirdParty(c, ctx.pageUrl);
+  const entity = thirdParty ? ctx.db?.entityOf(host) : undefined;
+  const tracker = entity && (entity.purpose === 'advertising' || entity.purpose === 'analytics' || entity.category === 'utility') ? entity : undefined;
+
+  const framework = tracker ? undefined : frameworkCookie(name, c.value);
+  // A naming pattern (_<app>_session) yields to the database when it knows the cookie (Parse.ly's _parsely_session).
+  const fw = framework?.pattern && ctx.db?.lookup(c.name, host) ? undefined : framework;
   if (fw) {
     return {
       role: fw.role,
@@ -108,8 +122,8 @@ export function classify(c: Pick<Cookie, 'name' | 'value' | 'domain'>, decoded: 
       framework: decoded?.framework ?? fw.framework,
     };
   }
-  const value = valueEvidence(decoded);
-  if (value?.certainty === 'known') {
+  const value = valueEvidence(decoded, name);
+  if (value?.certainty === 'known' && !tracker) {
     return {
       role: value.role,
       roleEvidence: { reason: `the value is ${value.reason}`, certainty: 'known' },
@@ -131,7 +145,9 @@ export function classify(c: Pick<Cookie, 'name' | 'value' | 'domain'>, decoded: 
         privacyLink: undefined,
       }
     : (ctx.db?.lookup(c.name, host) ?? (name !== c.name ? ctx.db?.lookup(name, host) : undefined));
-  if (known) {
+  // On a tracker's host, a generic framework entry ("a servlet session", "a login cookie") or another
+  // platform's entry for the same name (Salesforce's rsid on Rubicon's host) says less than the host does.
+  if (known && !(tracker && (known.credential || known.purpose === 'necessary' || ('elsewhere' in known && known.elsewhere)))) {
     const role: Role = known.credential ? 'session' : roleOfPurpose(known.purpose);
     const who = known.source === 'cookie-lens' ? 'Cookie Lens’s corrections' : 'the Open Cookie Database';
     return {
@@ -150,9 +166,7 @@ export function classify(c: Pick<Cookie, 'name' | 'value' | 'domain'>, decoded: 
     };
   }
 
-  const thirdParty = ctx.pageUrl !== '' && isThirdParty(c, ctx.pageUrl);
-  const entity = thirdParty ? ctx.db?.entityOf(host) : undefined;
-  if (entity && entity.purpose !== 'unknown' && !value) {
+  if (entity && entity.purpose !== 'unknown' && (!value || tracker)) {
     return {
       role: roleOfPurpose(entity.purpose),
       roleEvidence: { reason: `third-party-web: ${host} belongs to ${entity.name} (${entity.category})`, certainty: 'known' },
@@ -161,6 +175,7 @@ export function classify(c: Pick<Cookie, 'name' | 'value' | 'domain'>, decoded: 
       source: 'third-party-web',
     };
   }
+  if (CSRF_NAMES.test(name)) return { role: 'csrf', roleEvidence: { reason: 'its name says it is a CSRF token', certainty: 'likely' }, purpose: 'security' };
   if (value) {
     const certainty = value.certainty === 'likely' && !thirdParty ? 'likely' : 'possible';
     return {
@@ -170,7 +185,6 @@ export function classify(c: Pick<Cookie, 'name' | 'value' | 'domain'>, decoded: 
       framework: decoded?.framework,
     };
   }
-  if (CSRF_NAMES.test(name)) return { role: 'csrf', roleEvidence: { reason: 'its name says it is a CSRF token', certainty: 'likely' }, purpose: 'security' };
   if (TRACKING_NAMES.test(name)) {
     return {
       role: 'tracking',

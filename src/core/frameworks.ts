@@ -14,6 +14,8 @@ export interface FrameworkCookie {
   value?: RegExp;
   /** What the cookie is, in one sentence. */
   description: string;
+  /** A naming pattern others use too (Rails' _<app>_session): the cookie database, when it knows the name, wins. */
+  pattern?: true;
 }
 
 // Opaque session ids as frameworks write them.
@@ -90,6 +92,7 @@ export const FRAMEWORK_COOKIES: readonly FrameworkCookie[] = [
     name: /^_[A-Za-z0-9-]+_session$/,
     framework: 'Rails',
     role: 'session',
+    pattern: true,
     description: 'The Rails session cookie (cookie store, encrypted, or a server-side store key).',
   },
   { name: /^remember_user_token$/, framework: 'Devise (Rails)', role: 'auth', description: 'Devise’s remember-me token.' },
@@ -112,6 +115,7 @@ export const FRAMEWORK_COOKIES: readonly FrameworkCookie[] = [
     name: /^[0-9a-f]{32}$/,
     framework: 'Joomla',
     role: 'session',
+    pattern: true,
     value: /^[a-z0-9]{26,40}$/,
     description: 'Joomla’s session cookie (named after an md5 hash of the site).',
   },
@@ -161,9 +165,9 @@ export const FRAMEWORK_COOKIES: readonly FrameworkCookie[] = [
 ];
 
 /** WebLogic writes session ids as id!jvmid(!jvmid): a session id whatever the cookie is called (JSIDVZW…). */
-const WEBLOGIC_ID = /^[A-Za-z0-9_-]{20,}![-]?\d{5,}(?:![-]?\d{5,})?(?:!\d+)?$/;
+const WEBLOGIC_ID = /^[A-Za-z0-9_-]{20,}!-?\d{6,}(?:![\w.-]+){0,5}$/;
 
-export interface FrameworkMatch extends Pick<FrameworkCookie, 'framework' | 'role' | 'description'> {
+export interface FrameworkMatch extends Pick<FrameworkCookie, 'framework' | 'role' | 'description' | 'pattern'> {
   evidence: string;
 }
 
@@ -175,6 +179,7 @@ export function frameworkCookie(name: string, value: string): FrameworkMatch | u
       framework: f.framework,
       role: f.role,
       description: f.description,
+      ...(f.pattern ? { pattern: true as const } : {}),
       evidence: f.value ? `${f.framework}’s ${name} cookie, with the value format ${f.framework} writes` : `${f.framework}’s ${name} cookie`,
     };
   }

@@ -20,6 +20,8 @@ export interface Knowledge {
   source: KnowledgeSource;
   /** The data says it is a login: a session id or an authentication token. */
   credential?: 'session' | 'auth';
+  /** The entry names the domains it is set on, and this cookie's host is not one of them. */
+  elsewhere?: true;
 }
 
 type Entry = [name: string, platform: number, category: string, text: number, retention: string, domains: string, wildcard: 0 | 1, link: number];
@@ -40,13 +42,14 @@ const ENTITY_PURPOSE: Record<string, Purpose> = {
   'consent-provider': 'consent',
   'customer-success': 'functional',
   video: 'functional',
+  utility: 'functional',
 };
 
 // A session, login or authentication cookie by the database's own description (its platforms' session and
 // login cookies: JSESSIONID, PHPSESSID, Magento's frontend, TYPO3's fe_typo_user, Keycloak, Shopify…).
-const LOGIN_TEXT =
-  /\b(?:session (?:id|identifier|cookie|token|key)|session[- ]?id\b|log(?:ged)?[ -]?in|authenticat|sign(?:ed)?[ -]in|remember[- ]me|user'?s? session|identif\w+ (?:the|a) (?:user'?s? )?session)/i;
-const NOT_LOGIN_TEXT = /\b(?:analytic|statistic|advertis|track|campaign|marketing|anonymous|load[- ]balanc|sticky|affinity)/i;
+export const LOGIN_TEXT =
+  /\b(?:session (?:id|identifier|cookie|token|key)|session[- ]?id\b|authenticat|logged[ -]in|log (?:you|users?) in|login (?:information|session|state|status|token|details|credentials)|session management|remember[- ]me|user'?s? session|identif\w+ (?:the|a) (?:user'?s? )?session)/i;
+export const NOT_LOGIN_TEXT = /\b(?:analytic|statistic|advertis|track|campaign|marketing|anonymous|load[- ]balanc|sticky|affinity|redirect|destination)/i;
 
 /**
  * Names that mean something only on the entry's own domain: short plain words (`sid`, `uid`, `NID`, `xs`),
@@ -104,7 +107,7 @@ export class CookieDb {
     return this.t.ocd.entries.length;
   }
 
-  private knowledge(e: Entry): Knowledge {
+  private knowledge(e: Entry, host: string): Knowledge {
     const [, platform, category, text, retention, , , link] = e;
     const description = this.t.ocd.texts[text];
     const purpose = CATEGORY[category] ?? 'unknown';
@@ -118,6 +121,7 @@ export class CookieDb {
       privacyLink: this.t.ocd.links[link] || undefined,
       source: 'open-cookie-database',
       ...(login ? { credential: 'session' as const } : {}),
+      ...(e[5] && !e[5].split(' ').some((d) => siteSuffix(host, d)) ? { elsewhere: true as const } : {}),
     };
   }
 
@@ -136,7 +140,7 @@ export class CookieDb {
     const h = host.replace(/^\./, '').toLowerCase();
     const hit =
       this.byName.get(name)?.find((e) => this.applies(e, h)) ?? this.prefixes.get(name.slice(0, 2))?.find((e) => name.startsWith(e[0]) && this.applies(e, h));
-    return hit && this.knowledge(hit);
+    return hit && this.knowledge(hit, h);
   }
 
   /** The third-party-web entity a host belongs to (the host or one of its parent domains), with its purpose. */

@@ -187,15 +187,17 @@ export const CORRECTIONS: readonly Correction[] = [
     reason: 'The database only knows it on wikimedia.org; Wikipedia sets it on every wiki. A date is not an access token.',
     source: 'Wikimedia Foundation cookie statement (WMF-Last-Access, GeoIP)',
   },
-  {
-    name: 'GeoIP',
-    site: 'wikipedia.org',
-    platform: 'Wikimedia',
-    purpose: 'functional',
-    description: 'The visitor’s approximate location, from their IP address, for region-specific notices.',
-    reason: 'Not in the database.',
-    source: 'Wikimedia Foundation cookie statement (WMF-Last-Access, GeoIP)',
-  },
+  ...['wikipedia.org', 'wikimedia.org'].map(
+    (site): Correction => ({
+      name: 'GeoIP',
+      site,
+      platform: 'Wikimedia',
+      purpose: 'functional',
+      description: 'The visitor’s approximate location, from their IP address, for region-specific notices.',
+      reason: 'The database files it as analytics on wikimedia.org; Wikimedia uses it for regional notices and fundraising banners.',
+      source: 'Wikimedia Foundation cookie statement (WMF-Last-Access, GeoIP)',
+    }),
+  ),
   {
     name: 'susc_*',
     platform: 'Paywall meter',

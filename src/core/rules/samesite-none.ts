@@ -33,7 +33,8 @@ export const rule: CookieRule = {
     const level = credentialLevel(c);
     // A partitioned cookie must be SameSite=None to work at all, and only travels inside one top-level site.
     if (c.partitioned) return level === 'credential' ? { severity: 'low', message: `${label(c)} is sent on cross-site requests inside its partition.` } : null;
-    if (level === 'credential') return { severity: 'medium', message: `${label(c)} is sent on requests from any site.` };
+    // A third-party cookie has to be SameSite=None to reach this page at all: the embed needs it.
+    if (level === 'credential') return { severity: c.thirdParty ? 'low' : 'medium', message: `${label(c)} is sent on requests from any site.` };
     return { severity: level === 'possible' ? 'low' : 'info', message: `${label(c)} is sent on requests from any site.` };
   },
   examples: {

@@ -66,7 +66,10 @@ const DOMAIN = /^(?:[A-Za-z0-9-]{1,63}\.){1,8}[A-Za-z]{2,24}(?![A-Za-z0-9-])/;
  */
 function hasEmail(text: string): boolean {
   for (let at = text.indexOf('@'); at !== -1; at = text.indexOf('@', at + 1)) {
-    if (at > 0 && LOCAL_CHAR.test(text[at - 1]) && DOMAIN.test(text.slice(at + 1, at + 256))) return true;
+    if (at === 0 || !LOCAL_CHAR.test(text[at - 1]) || !DOMAIN.test(text.slice(at + 1, at + 256))) continue;
+    // user:password@host in a URL is not an address ("http://akamai:dsd@cdn.optimizely.com").
+    if (/:\/\/[^\s/@]*:[^\s/@]*$/.test(text.slice(Math.max(0, at - 200), at))) continue;
+    return true;
   }
   return false;
 }

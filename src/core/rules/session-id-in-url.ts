@@ -50,8 +50,9 @@ export const rule: JarRule = {
       const rewritten = /;jsessionid=[^/?#;]{8,}/i.test(u.pathname);
       const param = [...u.searchParams].find(([k, v]) => byValue.has(v) || (names.has(k.toLowerCase()) && v.length > 8));
       if (!rewritten && !param) continue;
-      const which = param ? `"${byValue.get(param[1]) ?? param[0]}"` : 'the jsessionid';
-      hits.push({ severity: 'high', message: `The session id (${which}) is in the URL ${u.origin}${u.pathname}…`, cookie: null, url });
+      const name = param ? (byValue.get(param[1]) ?? param[0]) : 'JSESSIONID';
+      const cookie = logins.find((c) => c.name.toLowerCase() === name.toLowerCase()) ?? null;
+      hits.push({ severity: 'high', message: `The session id ("${name}") is in the URL ${u.origin}${u.pathname}…`, cookie, url });
     }
     return hits;
   },
