@@ -1,12 +1,12 @@
 // The panel's filter syntax: free text over name, value and domain, plus keys, with "-" to negate.
 //   name:sess  domain:shop.example  is:session|persistent|secure|httponly|partitioned|third-party|first-party
-//   has:issue  severity:high  role:session  container:work  -is:third-party  "quoted text"
+//   has:issue  severity:high  role:session  purpose:analytics  platform:google  container:work  -is:third-party  "quoted text"
 import type { AnalyzedCookie } from './report';
 import type { Finding, Severity } from './rule';
 import { severityRank } from './rule';
 
 export interface FilterTerm {
-  key: 'text' | 'name' | 'domain' | 'value' | 'is' | 'has' | 'severity' | 'role' | 'rule' | 'container';
+  key: 'text' | 'name' | 'domain' | 'value' | 'is' | 'has' | 'severity' | 'role' | 'rule' | 'container' | 'purpose' | 'platform';
   value: string;
   negated: boolean;
 }
@@ -17,7 +17,7 @@ export interface ParsedFilter {
   errors: string[];
 }
 
-const KEYS = new Set(['name', 'domain', 'value', 'is', 'has', 'severity', 'role', 'rule', 'container']);
+const KEYS = new Set(['name', 'domain', 'value', 'is', 'has', 'severity', 'role', 'rule', 'container', 'purpose', 'platform']);
 const IS_VALUES = new Set(['session', 'persistent', 'secure', 'httponly', 'partitioned', 'third-party', 'first-party', 'expired']);
 const HAS_VALUES = new Set(['issue', 'issues', 'decoded', 'secret']);
 
@@ -85,6 +85,10 @@ function matches(c: AnalyzedCookie, i: number, index: SearchIndex, findings: rea
       return index.value[i].includes(t.value);
     case 'role':
       return c.role === t.value;
+    case 'purpose':
+      return c.purpose === t.value;
+    case 'platform':
+      return (c.platform ?? '').toLowerCase().includes(t.value);
     case 'container':
       // "default" (or "none") is the store outside any container.
       return c.container ? c.container.name.toLowerCase().includes(t.value) : t.value === 'default' || t.value === 'none';

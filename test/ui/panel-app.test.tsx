@@ -44,6 +44,28 @@ describe('DevTools panel', () => {
     expect(root.querySelector('[data-testid="timeline-status"]')?.textContent).toMatch(/3 changes recorded/);
   });
 
+  it('shows what each cookie is for: a Purpose column, the purpose: filter, and the evidence and data source in the details', async () => {
+    await set('_ga', { value: 'GA1.2.3.4' });
+    await set('PHPSESSID', { value: 'n8d1rq4v0h2m6k3p9s7t5l1c2e', httpOnly: true });
+    const { root } = await renderPanel();
+    await vi.waitFor(() => expect(rowNames(root)).toHaveLength(2));
+    expect(root.querySelector('.grid-row[data-cookie="_ga"] .col-purpose')?.textContent).toBe('analytics · Google Analytics');
+    const box = root.querySelector<HTMLInputElement>('input.filter');
+    if (!box) throw new Error('no filter box');
+    type(box, 'purpose:analytics');
+    await vi.waitFor(() => expect(rowNames(root)).toEqual(['_ga']));
+    click(root.querySelector('.grid-row[data-cookie="_ga"]'));
+    const what = await vi.waitFor(() => {
+      const el = root.querySelector('[data-testid="what-it-is"]');
+      if (!el) throw new Error('no details yet');
+      return el;
+    });
+    expect(what.textContent).toMatch(/Analytics · Google Analytics/);
+    expect(what.textContent).toMatch(/Role tracking \(known\): the Open Cookie Database: Google Analytics, analytics/);
+    expect(what.textContent).toMatch(/Source: the Open Cookie Database\./);
+    expect(what.querySelector('a')?.textContent).toBe('Google Analytics’s privacy policy');
+  });
+
   it('filters with the query syntax and the "only with issues" toggle', async () => {
     await set('sessionid', { value: 'n8d1rq4v0h2m6k3p9s7t5l1c2e8a4x0z', secure: false });
     await set('theme', { expirationDate: Date.now() / 1000 + 86400 });

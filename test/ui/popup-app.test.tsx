@@ -106,7 +106,7 @@ describe('popup: explanations, cookies and the learn view', () => {
     expect(links.some((h) => h?.includes('owasp.org'))).toBe(true);
   });
 
-  it('groups the cookies by what they do', async () => {
+  it('groups the cookies by what they are for, each with its platform and plain description', async () => {
     await fake.fakeBrowser.cookies.set({
       url: 'https://shop.example/',
       name: 'sessionid',
@@ -127,9 +127,12 @@ describe('popup: explanations, cookies and the learn view', () => {
     ]);
     expect(groups).toEqual([
       ['Keep you logged in', ['sessionid']],
-      ['Follow you around', ['_ga']],
+      ['Analytics', ['_ga']],
       ['Remember choices', ['theme']],
     ]);
+    const ga = root.querySelector('.cookie-group[aria-label="Analytics"] .cookie-about');
+    expect(ga?.textContent).toMatch(/^Google Analytics: ID used to identify users/);
+    expect(ga?.querySelector('a')?.getAttribute('href')).toMatch(/^https:\/\//);
   });
 
   it('teaches with the site’s own cookies, showing what a client-side session lets anyone read', async () => {

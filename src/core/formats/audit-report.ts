@@ -24,6 +24,14 @@ export interface AuditCookie {
   size: number;
   type: AnalyzedCookie['type'];
   role: AnalyzedCookie['role'];
+  roleEvidence: AnalyzedCookie['roleEvidence'];
+  purpose: AnalyzedCookie['purpose'];
+  platform?: string;
+  description?: string;
+  retention?: string;
+  privacyLink?: string;
+  /** Which data said what it is for. */
+  source?: AnalyzedCookie['source'];
   sessionStorage?: 'client' | 'server';
   framework?: string;
   decoded?: { format: string; payload?: unknown; knownSecret?: string };
@@ -62,7 +70,11 @@ function auditCookie(c: AnalyzedCookie): AuditCookie {
     size: c.size,
     type: c.type,
     role: c.role,
+    roleEvidence: { ...c.roleEvidence },
+    purpose: c.purpose,
   };
+  for (const k of ['platform', 'description', 'retention', 'privacyLink', 'source'] as const)
+    if (c[k] !== undefined) (out as unknown as Record<string, unknown>)[k] = c[k];
   if (c.expirationDate !== undefined) out.expirationDate = c.expirationDate;
   if (c.partitionKey?.topLevelSite) out.partitionKey = c.partitionKey;
   if (c.sessionStorage) out.sessionStorage = c.sessionStorage;

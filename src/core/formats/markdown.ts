@@ -38,12 +38,12 @@ export function toMarkdown(r: AuditReport): string {
   lines.push(
     `## Cookies (${r.cookies.length})`,
     '',
-    '| Name | Domain | Path | Type | Role | Secure | HttpOnly | SameSite | Size |',
-    '|---|---|---|---|---|---|---|---|---|',
+    '| Name | Domain | Path | Type | Role | Purpose | Secure | HttpOnly | SameSite | Size |',
+    '|---|---|---|---|---|---|---|---|---|---|',
   );
   for (const c of r.cookies) {
     lines.push(
-      `| ${cell(code(c.name))} | ${cell(c.domain)} | ${cell(c.path)} | ${c.type} | ${c.role} | ${c.secure ? '✓' : ''} | ${c.httpOnly ? '✓' : ''} | ${sameSiteLabel(c.sameSite)} | ${c.size} |`,
+      `| ${cell(code(c.name))} | ${cell(c.domain)} | ${cell(c.path)} | ${c.type} | ${c.role} | ${cell(c.platform ? `${c.purpose} (${c.platform})` : c.purpose)} | ${c.secure ? '✓' : ''} | ${c.httpOnly ? '✓' : ''} | ${sameSiteLabel(c.sameSite)} | ${c.size} |`,
     );
   }
   lines.push('');

@@ -39,8 +39,18 @@ export function toText(r: AuditReport): string {
   if (r.cookies.length) {
     lines.push(
       table([
-        ['NAME', 'DOMAIN', 'PATH', 'TYPE', 'ROLE', 'SIZE', 'FLAGS', ...(r.policy ? ['POLICY'] : [])],
-        ...r.cookies.map((c) => [clip(c.name, 32), c.domain, c.path, c.type, c.role, String(c.size), flags(c), ...(r.policy ? [c.policy ?? '-'] : [])]),
+        ['NAME', 'DOMAIN', 'PATH', 'TYPE', 'ROLE', 'PURPOSE', 'SIZE', 'FLAGS', ...(r.policy ? ['POLICY'] : [])],
+        ...r.cookies.map((c) => [
+          clip(c.name, 32),
+          c.domain,
+          c.path,
+          c.type,
+          c.role,
+          clip(c.platform ? `${c.purpose} (${c.platform})` : c.purpose, 36),
+          String(c.size),
+          flags(c),
+          ...(r.policy ? [c.policy ?? '-'] : []),
+        ]),
       ]),
       '',
     );

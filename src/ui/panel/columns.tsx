@@ -54,6 +54,18 @@ export const COLUMNS: readonly Column[] = [
   { id: 'type', label: 'Type', width: 230, sortValue: (c) => `${c.type}${c.secure ? 's' : ''}`, render: (c) => <TypeBadges cookie={c} container={false} /> },
   { id: 'role', label: 'Role', width: 80, sortValue: (c) => c.role, render: (c) => c.role },
   {
+    id: 'purpose',
+    label: 'Purpose',
+    width: 150,
+    sortValue: (c) => `${c.purpose} ${c.platform ?? ''}`,
+    render: (c) => (
+      <span class={`purpose purpose-${c.purpose}`} title={c.description}>
+        {c.purpose}
+        {c.platform ? <span class="muted"> · {c.platform}</span> : null}
+      </span>
+    ),
+  },
+  {
     id: 'issue',
     label: 'Worst issue',
     width: 320,

@@ -31,6 +31,24 @@ const FORMAT_LABEL: Record<string, string> = {
   'url-encoded': 'URL-encoded',
 };
 
+export const PURPOSE_LABEL: Record<AnalyzedCookie['purpose'], string> = {
+  necessary: 'Necessary',
+  functional: 'Functional',
+  preference: 'Preference',
+  analytics: 'Analytics',
+  advertising: 'Advertising',
+  consent: 'Consent record',
+  security: 'Security',
+  unknown: 'Purpose unknown',
+};
+
+const SOURCE_LABEL: Record<NonNullable<AnalyzedCookie['source']>, string> = {
+  framework: 'the framework’s own documentation',
+  'cookie-lens': 'Cookie Lens’s corrections',
+  'open-cookie-database': 'the Open Cookie Database',
+  'third-party-web': 'third-party-web',
+};
+
 /** "in 3 days", "2 hours ago": relative to now, for expiry countdowns. */
 export function relative(ms: number, now: number): string {
   const diff = ms - now;
@@ -98,6 +116,26 @@ export function DetailPane({ cookie: c, findings, violations, now, onEdit, onDel
           </button>
         </span>
       </header>
+
+      <section data-testid="what-it-is">
+        <h3>What it is</h3>
+        <p>
+          <strong class={`purpose purpose-${c.purpose}`}>{PURPOSE_LABEL[c.purpose]}</strong>
+          {c.platform && <> · {c.platform}</>}
+          {c.retention && <span class="muted"> · kept {c.retention}</span>}
+        </p>
+        {c.description && <p class="purpose-description">{c.description}</p>}
+        <p class="muted role-evidence">
+          Role <strong>{c.role}</strong> ({c.roleEvidence.certainty}): {c.roleEvidence.reason}.{c.source && ` Source: ${SOURCE_LABEL[c.source]}.`}
+        </p>
+        {c.privacyLink && (
+          <p>
+            <a href={c.privacyLink} target="_blank" rel="noreferrer noopener">
+              {c.platform ?? 'The platform'}’s privacy policy
+            </a>
+          </p>
+        )}
+      </section>
 
       <section>
         <h3>Value</h3>

@@ -7,7 +7,7 @@ interface Group {
   test: (c: AnalyzedCookie) => boolean;
 }
 
-// Plain-language groups for learners, in the order they care about.
+// Plain-language groups for learners, by what each cookie is for, in the order they care about.
 const GROUPS: Group[] = [
   {
     title: 'Keep you logged in',
@@ -15,13 +15,24 @@ const GROUPS: Group[] = [
     test: (c) => c.role === 'session' || c.role === 'auth',
   },
   {
-    title: 'Follow you around',
-    explain: 'Trackers and cookies of other sites embedded in this page.',
-    test: (c) => c.role === 'tracking' || (c.thirdParty && !c.partitioned),
+    title: 'Advertising',
+    explain: 'Ad networks recognise your browser to pick and count ads, here and on other sites that embed them.',
+    test: (c) => c.purpose === 'advertising',
   },
-  { title: 'Protect forms', explain: 'Anti-CSRF tokens: they prove a form was sent from this site.', test: (c) => c.role === 'csrf' },
-  { title: 'Remember choices', explain: 'Language, theme, consent and other preferences.', test: (c) => c.role === 'preference' },
-  { title: 'Other cookies', explain: 'Cookies Cookie Lens cannot classify from their name or value.', test: () => true },
+  { title: 'Analytics', explain: 'Measure visits: who came back, what was read, how long.', test: (c) => c.purpose === 'analytics' },
+  { title: 'Consent records', explain: 'What you agreed to (or refused) in the cookie banner.', test: (c) => c.purpose === 'consent' },
+  {
+    title: 'Protect forms and the site',
+    explain: 'Anti-CSRF tokens, bot protection and security checks.',
+    test: (c) => c.role === 'csrf' || c.purpose === 'security',
+  },
+  { title: 'Remember choices', explain: 'Language, theme and other preferences.', test: (c) => c.purpose === 'preference' || c.role === 'preference' },
+  {
+    title: 'Make the site work',
+    explain: 'Load balancing, features and other plumbing.',
+    test: (c) => c.purpose === 'necessary' || c.purpose === 'functional',
+  },
+  { title: 'Other cookies', explain: 'Cookies no data set or evidence explains.', test: () => true },
 ];
 
 /** The site's cookies grouped by what they do for (or to) the visitor. */
@@ -48,6 +59,22 @@ export function CookiesView({ cookies, onPick }: { cookies: readonly AnalyzedCoo
                     <span class="muted">{c.domain}</span>
                   </button>
                   <TypeBadges cookie={c} />
+                  {(c.platform || c.description) && (
+                    <p class="cookie-about">
+                      {c.platform && <strong>{c.platform}</strong>}
+                      {c.platform && c.description && ': '}
+                      {c.description}
+                      {c.retention && <span class="muted"> (kept {c.retention})</span>}
+                      {c.privacyLink && (
+                        <>
+                          {' '}
+                          <a href={c.privacyLink} target="_blank" rel="noreferrer noopener">
+                            privacy policy
+                          </a>
+                        </>
+                      )}
+                    </p>
+                  )}
                 </li>
               ))}
             </ul>
