@@ -27,3 +27,14 @@ describe('cookie data', () => {
     expect(r.login.recall).toBeGreaterThanOrEqual(0.9);
   });
 });
+
+describe('licences of what is bundled', () => {
+  it('public/THIRD-PARTY-NOTICES.txt (shipped in every build) is current: run npm run notices when this fails', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { notices, OUT } = await import('../../scripts/notices.mjs');
+    const text = readFileSync(OUT, 'utf8');
+    expect(text).toBe(notices());
+    expect(text).toContain('Apache License');
+    expect(text).toContain('Open Cookie Database');
+  });
+});
