@@ -66,6 +66,17 @@ function shop({ rotateOnLogin }) {
     else finish();
   });
 
+  // A sitemap for `cookie-lens audit --sitemap`: this host's pages and the app's.
+  router.get('/sitemap.xml', (req, res) => {
+    const port = req.socket.localPort;
+    const urls = [`https://${req.hostname}:${port}/`, `https://${req.hostname}:${port}/login`, `https://app.shop.test:${port}/`];
+    res
+      .type('application/xml')
+      .send(
+        `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${urls.map((u) => `<url><loc>${u}</loc></url>`).join('')}</urlset>`,
+      );
+  });
+
   router.get('/logout', (req, res, next) => {
     req.session.destroy((err) => {
       if (err) return next(err);
@@ -128,6 +139,9 @@ export const XSS_COOKIES = [
   ['xss_img', '<img src=x onerror=alert(1)>'],
   ['xss_script', '<script>alert(2)</script>'],
   ['</div><script>alert(3)</script>', 'name-payload'],
+  // Markdown a PR comment would render: an image (a tracking pixel), a link, and a backtick to break out of code.
+  ['![t](https://evil.example/p.png)', '[click](https://evil.example/)'],
+  ['`<b>x</b>`[l](https://evil.example/)', '1'],
 ];
 
 function xss() {

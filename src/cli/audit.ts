@@ -1,12 +1,15 @@
-import { existsSync } from 'node:fs';
+import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import type { Cookie } from '../core/cookie';
-import { auditFails, buildAuditReport, renderReport } from '../core/formats/index';
+import { type AuditError, auditExitCode, buildAuditReport, type LoginPhase, renderReport } from '../core/formats/index';
 import { type Policy, validatePolicy } from '../core/policy';
 import { analyze, type Report } from '../core/report';
-import { type AuditOptions, UsageError } from './audit-args';
-import { pageReportOf, ResponseLog, sameSiteLinks } from './collect';
-import { launchWithExtension } from './extension-browser';
+import { type AuditOptions, checkUrl, shardOf } from './audit-args';
+import { findChromium } from './chromium';
+import { Mutex, pageReportOf, ResponseLog, sameSiteLinks, sitemapUrls } from './collect';
+import { BrowserNotFoundError, fileProblem, UsageError } from './errors';
+import { type ExtensionBrowser, launchWithExtension } from './extension-browser';
 import { type LoginScript, readLoginScript, runSteps } from './login';
 
 export interface AuditIo {
@@ -23,21 +26,89 @@ async function loadPolicy(file: string): Promise<Policy> {
   try {
     data = JSON.parse(await readFile(file, 'utf8'));
   } catch (error) {
-    throw new UsageError(`Cannot read the policy ${file}: ${(error as Error).message}`);
+    throw new UsageError(`cannot read the policy ${file}: ${fileProblem(error)}`);
   }
   const { policy, errors } = validatePolicy(data);
-  if (!policy) throw new UsageError(`The policy ${file} is not valid:\n  ${errors.join('\n  ')}`);
+  if (!policy) throw new UsageError(`the policy ${file} is not valid:\n  ${errors.join('\n  ')}`);
   return policy;
 }
 
+/** --output must be writable before an audit of many minutes starts, not found unwritable at its end. */
+function checkWritable(file: string): void {
+  const path = resolve(file);
+  try {
+    if (existsSync(path)) {
+      if (statSync(path).isDirectory()) throw new Error('it is a directory');
+      accessSync(path, constants.W_OK);
+    } else accessSync(dirname(path), constants.W_OK);
+  } catch (error) {
+    throw new UsageError(`cannot write the report to ${file}: ${(error as Error).message === 'it is a directory' ? 'it is a directory' : fileProblem(error)}`);
+  }
+}
+
+/** CHROME_PATH or --browser naming nothing is an error, not a silent fallback to another browser. */
+function checkBrowser(explicit: string | undefined): void {
+  for (const [what, path] of [
+    ['--browser', explicit],
+    ['CHROME_PATH', process.env.CHROME_PATH],
+  ] as const) {
+    if (path && !existsSync(path)) throw new BrowserNotFoundError(`${what} is ${path}, which does not exist.`);
+    if (path) break;
+  }
+  if (!findChromium(explicit))
+    throw new BrowserNotFoundError('Chromium not found. Install it (Debian: apt-get install -y chromium), or pass --browser PATH, or set CHROME_PATH.');
+}
+
+async function readUrls(file: string): Promise<string[]> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new UsageError(`cannot read the URL list ${file}: ${fileProblem(error)}`);
+  }
+  const urls = text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('#'));
+  for (const [i, u] of urls.entries()) checkUrl(u, ` (${file}, line ${i + 1})`);
+  return urls;
+}
+
+/** Chromium's and puppeteer's load errors, said plainly. */
+export function loadError(error: unknown, timeout: number): string {
+  const raw = (error instanceof Error ? error.message : String(error)).split('\n')[0];
+  const net = /net::(ERR_[A-Z_]+)/.exec(raw)?.[1];
+  if (net === 'ERR_NAME_NOT_RESOLVED') return `the host name does not resolve (DNS: ${net})`;
+  if (net === 'ERR_CONNECTION_REFUSED') return `the connection was refused: nothing listens there (${net})`;
+  if (net?.startsWith('ERR_CERT_') || net === 'ERR_SSL_PROTOCOL_ERROR' || net === 'ERR_BAD_SSL_CLIENT_AUTH_CERT')
+    return `the TLS certificate was not accepted (${net}); for a self-signed certificate pass --ignore-https-errors`;
+  if (net === 'ERR_TOO_MANY_REDIRECTS') return `the page redirects in a loop (${net})`;
+  if (net) return `the page could not be loaded (${net})`;
+  if (/timeout/i.test(raw)) return `the page did not finish loading within ${timeout} ms`;
+  if (/crash|Target closed|detached/i.test(raw)) return `the page crashed (${raw})`;
+  return raw;
+}
+
+interface Visit {
+  url: string;
+  depth: number;
+  /** A URL the user gave (or the login needs): its failure always fails the audit. */
+  target: boolean;
+}
+
 /**
- * Runs the audit; returns the exit code: 0 passed, 1 a finding at or above --fail-on or a policy
- * violation. Usage problems and a missing browser throw (the caller exits 2).
+ * Runs the audit; returns the exit code: 0 passed, 1 findings at or above --fail-on or policy violations,
+ * 3 a target, the login or a crawled page could not be checked. Usage problems and a missing browser
+ * throw (the caller exits 2), before the browser starts.
  */
 export async function runAudit(opts: AuditOptions, io: AuditIo): Promise<number> {
+  const started = performance.now();
+  if (opts.output) checkWritable(opts.output);
   const policy = opts.policy ? await loadPolicy(opts.policy) : undefined;
   const login = opts.loginScript ?? (opts.login ? await readLoginScript(opts.login) : undefined);
-  if (!existsSync(`${io.extensionDir}/manifest.json`)) throw new UsageError(`No built extension in ${io.extensionDir}: run npm run build first.`);
+  const listed = opts.urlsFile ? await readUrls(opts.urlsFile) : [];
+  if (!existsSync(`${io.extensionDir}/manifest.json`)) throw new UsageError(`no built extension in ${io.extensionDir}: run npm run build first.`);
+  checkBrowser(opts.browser);
   const progress = (line: string) => !opts.quiet && io.log(line);
 
   progress('Starting Chromium with Cookie Lens…');
@@ -48,75 +119,155 @@ export async function runAudit(opts: AuditOptions, io: AuditIo): Promise<number>
     hostResolverRules: opts.hostResolverRules,
     ignoreHttpsErrors: opts.ignoreHttpsErrors,
   });
+  const errors: AuditError[] = [];
+  const reports: (Report & { phase?: LoginPhase })[] = [];
   try {
-    const page = await session.browser.newPage();
-    const log = new ResponseLog(page);
-    const reports: Report[] = [];
-    const visited = new Set<string>();
-    const queue = opts.targets.map((url) => ({ url, depth: 0 }));
-    while (queue.length && visited.size < opts.maxPages) {
-      const next = queue.shift();
-      if (!next || visited.has(next.url)) continue;
-      visited.add(next.url);
-      progress(`Visiting ${next.url} (${visited.size}${queue.length ? ` of ≥ ${visited.size + queue.length}` : ''})`);
-      log.take();
-      await page.bringToFront();
+    let urls = [...opts.targets, ...listed];
+    if (opts.sitemap) {
+      progress(`Reading the sitemap ${opts.sitemap}`);
       try {
-        await page.goto(next.url, { waitUntil: 'load', timeout: opts.timeout });
+        urls.push(...(await sitemapUrls(session, opts.sitemap, opts.timeout)));
       } catch (error) {
-        progress(`  could not load ${next.url}: ${(error as Error).message.split('\n')[0]}`);
-        continue;
+        errors.push({ url: opts.sitemap, stage: 'load', message: `the sitemap could not be read: ${loadError(error, opts.timeout)}` });
       }
-      reports.push(await pageReportOf(session, page, log.take()));
-      if (next.depth < opts.depth) for (const link of await sameSiteLinks(page)) if (!visited.has(link)) queue.push({ url: link, depth: next.depth + 1 });
     }
-    if (login) reports.push(await loginFlow(session, page, log, login, opts, progress));
+    urls = shardOf([...new Set(urls)], opts.shard);
+    if (opts.shard) progress(`Shard ${opts.shard.index}/${opts.shard.count}: ${urls.length} URLs`);
+    await crawl(session, urls, opts, reports, errors, progress);
+    // With --login the pages are visited first, logged out: their cookies are the before-login state.
+    if (login) for (const r of reports) r.phase = 'before-login';
+    if (login) await loginFlow(session, login, opts, reports, errors, progress);
     const report = buildAuditReport({
       tool: { name: 'cookie-lens', version: io.version },
       generatedAt: new Date().toISOString(),
-      targets: opts.targets,
+      targets: urls,
       reports,
+      errors,
+      durationMs: performance.now() - started,
       policy: policy && opts.policy ? { file: opts.policy, policy } : undefined,
     });
-    const text = renderReport(report, opts.format, opts.failOn);
+    const text = renderReport(report, opts.format, { failOn: opts.failOn, sarifFile: opts.sarifFile });
     if (opts.output) {
       await writeFile(opts.output, text);
       progress(`Report written to ${opts.output}`);
     } else io.write(text);
-    const failed = auditFails(report, opts.failOn);
-    progress(`Grade ${report.grade} (${report.score}/100), ${report.findings.length} findings${failed ? ' — FAILED' : ''}.`);
-    return failed ? 1 : 0;
+    // Errors on crawled pages can be tolerated; never on the targets or the login.
+    const fatal = opts.allowCrawlErrors ? { ...report, errors: report.errors.filter((e) => e.stage !== 'crawl') } : report;
+    const code = auditExitCode(fatal, opts.failOn);
+    progress(
+      `Grade ${report.grade} (${report.score}/100), ${report.findings.length} findings${report.errors.length ? `, ${report.errors.length} pages or steps could not be checked` : ''}${code === 3 ? ' — COULD NOT AUDIT' : code === 1 ? ' — FAILED' : ''}.`,
+    );
+    return code;
   } finally {
     await session.close().catch(() => undefined);
   }
 }
 
-/** Logs in (and out) with the script, capturing cookies at each stage; the engine judges the session handling. */
+/** Visits the URLs (and same-site links to --depth) in --concurrency tabs; every page that fails is an error. */
+async function crawl(
+  session: ExtensionBrowser,
+  urls: string[],
+  opts: AuditOptions,
+  reports: Report[],
+  errors: AuditError[],
+  progress: (line: string) => void,
+): Promise<void> {
+  const queue: Visit[] = urls.map((url) => ({ url, depth: 0, target: true }));
+  const known = new Set(urls);
+  let started = 0;
+  // Finding a page's tab goes by its address and the active tab: one page at a time does it.
+  const identify = new Mutex();
+  const worker = async () => {
+    const page = await session.browser.newPage();
+    const log = new ResponseLog(page);
+    let crashed = '';
+    page.on('error', (e) => {
+      crashed = e.message;
+    });
+    try {
+      for (let next = queue.shift(); next && started < opts.maxPages; next = queue.shift()) {
+        started++;
+        progress(`[${started}/${Math.min(opts.maxPages, known.size)}] ${next.url}`);
+        log.take();
+        crashed = '';
+        try {
+          const response = await page.goto(next.url, { waitUntil: 'load', timeout: opts.timeout });
+          if (crashed) throw new Error(`crashed: ${crashed}`);
+          const status = response?.status();
+          if (status !== undefined && status >= 400) throw new Error(`the page answered HTTP ${status} ${response?.statusText() ?? ''}`.trim());
+          reports.push(await identify.run(() => pageReportOf(session, page, log.take())));
+          if (next.depth < opts.depth) {
+            for (const link of await sameSiteLinks(page)) {
+              if (known.has(link)) continue;
+              known.add(link);
+              queue.push({ url: link, depth: next.depth + 1, target: false });
+            }
+          }
+        } catch (error) {
+          const message = /^the page answered HTTP/.test((error as Error).message) ? (error as Error).message : loadError(error, opts.timeout);
+          progress(`  could not audit ${next.url}: ${message}`);
+          errors.push({ url: next.url, stage: next.target ? 'load' : 'crawl', message });
+        }
+      }
+    } finally {
+      await page.close().catch(() => undefined);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(opts.concurrency, urls.length)) }, worker));
+}
+
+/**
+ * Logs in (and out) with the script. The report is the full analysis of the logged-in state, plus the
+ * flow's own findings; the cookies seen only before login or after logout are in it too, by phase. A step
+ * that fails is an audit error (login or logout): nothing after it is judged as if it had run.
+ */
 async function loginFlow(
-  session: Awaited<ReturnType<typeof launchWithExtension>>,
-  page: Awaited<ReturnType<Awaited<ReturnType<typeof launchWithExtension>>['browser']['newPage']>>,
-  log: ResponseLog,
+  session: ExtensionBrowser,
   script: LoginScript,
   opts: AuditOptions,
+  reports: (Report & { phase?: LoginPhase })[],
+  errors: AuditError[],
   progress: (line: string) => void,
-): Promise<Report> {
+): Promise<void> {
   const start = script.start ?? opts.targets[0];
-  progress(`Login flow: opening ${start}`);
-  log.take();
-  await page.bringToFront();
-  await page.goto(start, { waitUntil: 'load', timeout: opts.timeout });
-  const cookiesNow = async () => (await pageReportOf(session, page, log.take())).cookies as Cookie[];
-  const beforeLogin = await cookiesNow();
-  progress('Login flow: logging in');
-  await runSteps(page, script.steps, opts.timeout);
-  const loggedIn = await pageReportOf(session, page, log.take());
-  let afterLogout: Cookie[] | undefined;
-  if (script.logout) {
-    progress('Login flow: logging out');
-    await runSteps(page, script.logout, opts.timeout);
-    afterLogout = await cookiesNow();
+  const page = await session.browser.newPage();
+  const log = new ResponseLog(page);
+  const capture = () => pageReportOf(session, page, log.take());
+  try {
+    progress(`Login: opening ${start}`);
+    try {
+      const response = await page.goto(start, { waitUntil: 'load', timeout: opts.timeout });
+      if ((response?.status() ?? 200) >= 400) throw new Error(`the page answered HTTP ${response?.status()} ${response?.statusText() ?? ''}`.trim());
+    } catch (error) {
+      errors.push({ url: start, stage: 'login', message: `the login page could not be loaded: ${loadError(error, opts.timeout)}` });
+      return;
+    }
+    const before = await capture();
+    reports.push({ ...before, phase: 'before-login' });
+    progress('Login: logging in');
+    const failed = await runSteps(page, script.steps, opts.timeout);
+    if (failed) {
+      errors.push({ url: page.url(), stage: 'login', message: failed });
+      return;
+    }
+    const loggedIn = await capture();
+    let afterLogout: Report | undefined;
+    if (script.logout) {
+      progress('Login: logging out');
+      const out = await runSteps(page, script.logout, opts.timeout);
+      if (out) errors.push({ url: page.url(), stage: 'logout', message: out });
+      else afterLogout = await capture();
+    }
+    const flow = {
+      beforeLogin: before.cookies as Cookie[],
+      afterLogin: loggedIn.cookies as Cookie[],
+      afterLogout: afterLogout?.cookies as Cookie[] | undefined,
+    };
+    const judged = await analyze(flow.afterLogin, { url: loggedIn.url, flow, secrets: false });
+    const flowFindings = judged.findings.filter((f) => f.rule === 'session-not-rotated' || f.rule === 'session-not-cleared-on-logout');
+    reports.push({ ...loggedIn, findings: [...loggedIn.findings, ...flowFindings], phase: 'logged-in' });
+    if (afterLogout) reports.push({ ...afterLogout, phase: 'after-logout' });
+  } finally {
+    await page.close().catch(() => undefined);
   }
-  const judged = await analyze(loggedIn.cookies, { url: page.url(), flow: { beforeLogin, afterLogin: loggedIn.cookies, afterLogout }, secrets: false });
-  // Only what the flow adds: the page's other findings came from the extension already.
-  return { ...loggedIn, findings: judged.findings.filter((f) => f.rule === 'session-not-rotated' || f.rule === 'session-not-cleared-on-logout') };
 }

@@ -71,3 +71,33 @@ export async function sameSiteLinks(page: Page): Promise<string[]> {
   }
   return [...out];
 }
+
+/** One at a time: a promise chain that runs each task after the one before has settled. */
+export class Mutex {
+  private last: Promise<unknown> = Promise.resolve();
+  run<T>(task: () => Promise<T>): Promise<T> {
+    const result = this.last.then(task, task);
+    this.last = result.catch(() => undefined);
+    return result;
+  }
+}
+
+/** The page URLs of a sitemap (following a sitemap index one level), read through the browser. */
+export async function sitemapUrls(session: ExtensionBrowser, url: string, timeout: number): Promise<string[]> {
+  const page = await session.browser.newPage();
+  try {
+    const read = async (u: string) => {
+      const response = await page.goto(u, { waitUntil: 'load', timeout });
+      if (!response || response.status() >= 400) throw new Error(`HTTP ${response?.status() ?? 'no response'} for ${u}`);
+      const text = await response.text();
+      return { index: /<sitemapindex[\s>]/.test(text), locs: [...text.matchAll(/<loc>\s*([^<\s]+)\s*<\/loc>/g)].map((m) => m[1].replace(/&amp;/g, '&')) };
+    };
+    const first = await read(url);
+    if (!first.index) return first.locs;
+    const all: string[] = [];
+    for (const child of first.locs) all.push(...(await read(child)).locs);
+    return all;
+  } finally {
+    await page.close().catch(() => undefined);
+  }
+}

@@ -32,7 +32,9 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
-export class BrowserNotFoundError extends Error {}
+export { BrowserNotFoundError } from './errors';
+
+import { BrowserNotFoundError } from './errors';
 
 export async function launchWithExtension(options: LaunchOptions): Promise<ExtensionBrowser> {
   const executablePath = findChromium(options.executablePath);

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'puppeteer-core';
-import { UsageError } from './audit-args';
+import { fileProblem, UsageError } from './errors';
 
 /** One step of a scripted login or logout. */
 export type Step =
@@ -36,7 +36,7 @@ export async function readLoginScript(file: string): Promise<LoginScript> {
   try {
     data = JSON.parse(await readFile(file, 'utf8'));
   } catch (error) {
-    throw new UsageError(`Cannot read the login steps in ${file}: ${(error as Error).message}`);
+    throw new UsageError(`cannot read the login steps ${file}: ${fileProblem(error)}`);
   }
   const d = data as Record<string, unknown>;
   if (!Array.isArray(d.steps) || d.steps.length === 0) throw new UsageError(`${file}: "steps" must be a non-empty list.`);
@@ -47,22 +47,46 @@ export async function readLoginScript(file: string): Promise<LoginScript> {
   };
 }
 
-export async function runSteps(page: Page, steps: readonly Step[], timeout: number): Promise<void> {
+/** A step in words, without the value it types (a password must not end up in a CI log or report). */
+function describe(step: Step): string {
+  if ('goto' in step) return `(goto ${step.goto})`;
+  if ('fill' in step) return `(fill ${step.fill})`;
+  if ('click' in step) return `(click ${step.click})`;
+  if ('waitForSelector' in step) return `(waitForSelector ${step.waitForSelector})`;
+  return '(waitForNavigation)';
+}
+
+/**
+ * Runs the steps in the page; returns undefined when all ran, or what failed ("step 2 (click #login):
+ * no element matches #login within 30000 ms"), so the audit reports it instead of a stack trace.
+ */
+export async function runSteps(page: Page, steps: readonly Step[], timeout: number): Promise<string | undefined> {
   // Talking to the extension opens one of its pages in front; clicks and loads belong in the audited tab.
   await page.bringToFront();
-  for (const step of steps) {
-    if ('goto' in step) await page.goto(step.goto, { waitUntil: 'load', timeout });
-    else if ('fill' in step) {
-      await page.waitForSelector(step.fill, { timeout });
-      await page.$eval(step.fill, (el) => {
-        (el as HTMLInputElement).value = '';
-      });
-      await page.type(step.fill, step.value);
-    } else if ('click' in step) {
-      await page.waitForSelector(step.click, { timeout });
-      if (step.waitForNavigation) await Promise.all([page.waitForNavigation({ waitUntil: 'load', timeout }), page.click(step.click)]);
-      else await page.click(step.click);
-    } else if ('waitForSelector' in step) await page.waitForSelector(step.waitForSelector, { timeout });
-    else await page.waitForNavigation({ waitUntil: 'load', timeout });
+  for (const [i, step] of steps.entries()) {
+    try {
+      if ('goto' in step) {
+        const response = await page.goto(step.goto, { waitUntil: 'load', timeout });
+        if ((response?.status() ?? 200) >= 400)
+          return `step ${i + 1} ${describe(step)}: the page answered HTTP ${response?.status()} ${response?.statusText() ?? ''}`.trim();
+      } else if ('fill' in step) {
+        await page.waitForSelector(step.fill, { timeout });
+        await page.$eval(step.fill, (el) => {
+          (el as HTMLInputElement).value = '';
+        });
+        await page.type(step.fill, step.value);
+      } else if ('click' in step) {
+        await page.waitForSelector(step.click, { timeout });
+        if (step.waitForNavigation) await Promise.all([page.waitForNavigation({ waitUntil: 'load', timeout }), page.click(step.click)]);
+        else await page.click(step.click);
+      } else if ('waitForSelector' in step) await page.waitForSelector(step.waitForSelector, { timeout });
+      else await page.waitForNavigation({ waitUntil: 'load', timeout });
+    } catch (error) {
+      const raw = (error instanceof Error ? error.message : String(error)).split('\n')[0];
+      const selector = 'fill' in step ? step.fill : 'click' in step ? step.click : 'waitForSelector' in step ? step.waitForSelector : undefined;
+      const why = selector && /waiting for selector|Waiting failed|timeout/i.test(raw) ? `no element matches ${selector} within ${timeout} ms` : raw;
+      return `step ${i + 1} ${describe(step)}: ${why}`;
+    }
   }
+  return undefined;
 }

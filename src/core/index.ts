@@ -7,7 +7,21 @@ export { CookieDb, type Knowledge, type KnowledgeSource, loadCookieDb, PURPOSES,
 export { DECODERS, decodeValue } from './decode/index';
 export type { Decoded, DecodedFormat } from './decode/types';
 export { entropyBits } from './entropy';
-export { type AuditReport, auditFails, buildAuditReport, REPORT_FORMATS, type ReportFormat, renderReport } from './formats/index';
+export {
+  AUDIT_SCHEMA_VERSION,
+  type AuditCookie,
+  type AuditError,
+  type AuditReport,
+  auditExitCode,
+  auditFails,
+  buildAuditReport,
+  type LoginPhase,
+  mergeAuditReports,
+  REPORT_FORMATS,
+  type RenderOptions,
+  type ReportFormat,
+  renderReport,
+} from './formats/index';
 export { GRADE_FLOOR, type Grade, gradeOf, PENALTY, RULE_CAP, scoreOf } from './grade';
 export { CookieJar, cookieHeader } from './jar';
 export { applyPolicy, type Policy, type PolicyViolation, validatePolicy } from './policy';

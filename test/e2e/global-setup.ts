@@ -10,4 +10,5 @@ export default function setup(): void {
   for (const mode of ['chrome', 'firefox', 'node'])
     execFileSync(process.execPath, [vite, 'build', '--mode', mode, '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
   execFileSync(process.execPath, [resolve(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.lib.json'], { cwd: root, stdio: 'inherit' });
+  execFileSync(process.execPath, [resolve(root, 'scripts/fix-dts.mjs')], { cwd: root, stdio: 'inherit' });
 }

@@ -196,7 +196,7 @@ describe('the DevTools panel in Chromium', () => {
       }
     });
     expect(sarif.version).toBe('2.1.0');
-    expect(sarif.runs[0].results.map((r: { ruleId: string }) => r.ruleId)).toContain('weak-secret');
+    expect(sarif.runs[0].results.map((r: { ruleId: string }) => r.ruleId)).toContain('weak-secret/high');
   });
 
   it('shows cookies carrying HTML and script as text: no dialog, no injected element', async () => {

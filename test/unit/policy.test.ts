@@ -4,7 +4,6 @@ import Ajv2020 from 'ajv/dist/2020';
 import { describe, expect, it } from 'vitest';
 import { applyPolicy, type Policy, validatePolicy } from '../../src/core/policy';
 import { analyze } from '../../src/core/report';
-import { RULES } from '../../src/core/rules/index';
 import { makeCookie } from '../helpers';
 
 const ROOT = join(import.meta.dirname, '../..');

@@ -1,4 +1,4 @@
-// The audit's JSON report (schemaVersion 1): what `cookie-lens audit --format json` prints and the
+// The audit's JSON report (schemaVersion 2): what `cookie-lens audit --format json` prints and the
 // panel exports. Other formats (Markdown, SARIF, JUnit) are rendered from this one object.
 import { cookieKey } from '../cookie';
 import { type Grade, gradeOf, scoreOf } from '../grade';
@@ -6,7 +6,17 @@ import { applyPolicy, atLeast, type Policy, type PolicyViolation } from '../poli
 import type { AnalyzedCookie, Report } from '../report';
 import { type Finding, type Severity, severityRank } from '../rule';
 
-export const AUDIT_SCHEMA_VERSION = 1;
+/** 2: `errors`, cookie `phase`, `roleEvidence` and purposes, and every finding located at its page. */
+export const AUDIT_SCHEMA_VERSION = 2;
+
+/** Where an audit could not look: nothing unchecked passes, so each is reported and fails the audit (exit 3). */
+export interface AuditError {
+  url: string;
+  stage: 'load' | 'login' | 'logout' | 'crawl';
+  message: string;
+}
+
+export type LoginPhase = 'before-login' | 'logged-in' | 'after-logout';
 
 export interface AuditCookie {
   name: string;
@@ -40,6 +50,10 @@ export interface AuditCookie {
   container?: { name: string; color: string };
   /** Pass/fail against the policy's requirements; absent without a policy or when none applies. */
   policy?: 'pass' | 'fail';
+  /** With --login: whether the cookie was seen before login, in the logged-in state, or only after logout. */
+  phase?: LoginPhase;
+  /** The page it was first seen on. */
+  page?: string;
 }
 
 export interface AuditReport {
@@ -47,6 +61,12 @@ export interface AuditReport {
   tool: { name: string; version: string };
   generatedAt: string;
   targets: string[];
+  /** Pages that were loaded and analysed. */
+  pages: string[];
+  /** Targets, pages or login steps that could not be checked. An audit with any error fails (exit 3). */
+  errors: AuditError[];
+  /** How long the audit took, when it was run (not for a report exported from the panel). */
+  durationMs?: number;
   grade: Grade;
   score: number;
   cookies: AuditCookie[];
@@ -94,27 +114,39 @@ export interface AuditInput {
   generatedAt: string;
   targets: string[];
   /** One engine report per visited page (the extension's), plus any the flow checks produced. */
-  reports: Pick<Report, 'url' | 'cookies' | 'findings' | 'rejected'>[];
+  reports: (Pick<Report, 'url' | 'cookies' | 'findings' | 'rejected'> & { phase?: LoginPhase })[];
+  errors?: AuditError[];
+  durationMs?: number;
   policy?: { file: string; policy: Policy };
   now?: number;
 }
 
 /** Merges per-page reports into one: cookies and findings once each, grade and score over the whole. */
 export function buildAuditReport(input: AuditInput): AuditReport {
-  const cookies = new Map<string, AnalyzedCookie>();
-  for (const r of input.reports) for (const c of r.cookies) if (!cookies.has(cookieKey(c))) cookies.set(cookieKey(c), c);
+  const cookies = new Map<string, { cookie: AnalyzedCookie; page: string; phase?: LoginPhase }>();
+  // The logged-in state is what a login audit is about: a cookie it holds is "logged-in" wherever else it was seen.
+  const order: (LoginPhase | undefined)[] = ['logged-in', undefined, 'before-login', 'after-logout'];
+  const reports = [...input.reports].sort((a, b) => order.indexOf(a.phase) - order.indexOf(b.phase));
+  for (const r of reports) {
+    for (const c of r.cookies) {
+      const had = cookies.get(cookieKey(c));
+      // Pages audited in parallel see each other's cookies: the page whose response set it is where it is from.
+      if (!had || (had.phase === r.phase && !had.cookie.setBy && c.setBy)) cookies.set(cookieKey(c), { cookie: c, page: r.url, phase: r.phase });
+    }
+  }
   const seen = new Set<string>();
   let findings: (Finding & { url?: string })[] = [];
-  for (const r of input.reports) {
+  for (const r of reports) {
     for (const f of r.findings) {
       const id = `${f.rule}|${f.cookie?.name}|${f.cookie?.domain}|${f.cookie?.path}|${f.message}`;
       if (seen.has(id)) continue;
       seen.add(id);
-      findings.push(f.url || f.cookie ? f : { ...f, url: r.url });
+      // Every finding is located at the page it was seen on (a cookie seen on a second target, at that target).
+      findings.push(f.url ? f : { ...f, url: r.url });
     }
   }
   const rejectedSeen = new Set<string>();
-  const rejected = input.reports
+  const rejected = reports
     .flatMap((r) => r.rejected)
     .filter((x) => !rejectedSeen.has(`${x.url}|${x.header}`) && rejectedSeen.add(`${x.url}|${x.header}`))
     .map(({ url, header, name, reason }) => ({ url, header, name, reason }));
@@ -122,7 +154,7 @@ export function buildAuditReport(input: AuditInput): AuditReport {
   let policy: AuditReport['policy'];
   const passed: (boolean | undefined)[] = [];
   if (input.policy) {
-    const result = applyPolicy({ cookies: all, findings }, input.policy.policy, input.now);
+    const result = applyPolicy({ cookies: all.map((x) => x.cookie), findings }, input.policy.policy, input.now);
     findings = result.findings;
     policy = { file: input.policy.file, violations: result.violations, errors: result.errors };
     if (input.policy.policy.name) policy.name = input.policy.policy.name;
@@ -135,10 +167,15 @@ export function buildAuditReport(input: AuditInput): AuditReport {
     tool: input.tool,
     generatedAt: input.generatedAt,
     targets: input.targets,
+    pages: [...new Set(input.reports.map((r) => r.url))],
+    errors: input.errors ?? [],
+    ...(input.durationMs !== undefined ? { durationMs: Math.round(input.durationMs) } : {}),
     grade: gradeOf(score, findings),
     score,
-    cookies: all.map((c, i) => {
-      const out = auditCookie(c);
+    cookies: all.map(({ cookie, page, phase }, i) => {
+      const out = auditCookie(cookie);
+      out.page = page;
+      if (phase) out.phase = phase;
       if (passed[i] !== undefined) out.policy = passed[i] ? 'pass' : 'fail';
       return out;
     }),
@@ -146,6 +183,12 @@ export function buildAuditReport(input: AuditInput): AuditReport {
     findings,
     ...(policy ? { policy } : {}),
   };
+}
+
+/** What the exit code says: 3 the audit could not check everything, 1 findings or violations, 0 passed. */
+export function auditExitCode(report: AuditReport, failOn: Severity | undefined): 0 | 1 | 3 {
+  if (report.errors.length > 0) return 3;
+  return auditFails(report, failOn) ? 1 : 0;
 }
 
 /** Does the audit fail: a finding at or above the threshold, a policy error, or a policy violation? */

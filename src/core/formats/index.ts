@@ -2,26 +2,42 @@ import type { Severity } from '../rule';
 import type { AuditReport } from './audit-report';
 import { toJunit } from './junit';
 import { toMarkdown } from './markdown';
-import { toSarif } from './sarif';
+import { type SarifOptions, toSarif } from './sarif';
 import { toText } from './text';
 
 export type ReportFormat = 'text' | 'json' | 'markdown' | 'sarif' | 'junit';
 export const REPORT_FORMATS: readonly ReportFormat[] = ['text', 'json', 'markdown', 'sarif', 'junit'];
 
-/** One audit report rendered in any format; JUnit marks findings at or above `failOn` as failures. */
-export function renderReport(report: AuditReport, format: ReportFormat, failOn?: Severity): string {
+export interface RenderOptions extends SarifOptions {
+  /** JUnit failures are findings at or above this severity (and policy violations). */
+  failOn?: Severity;
+}
+
+/** One audit report rendered in any format. */
+export function renderReport(report: AuditReport, format: ReportFormat, options: RenderOptions = {}): string {
   switch (format) {
     case 'json':
       return `${JSON.stringify(report, null, 2)}\n`;
     case 'markdown':
       return toMarkdown(report);
     case 'sarif':
-      return `${JSON.stringify(toSarif(report), null, 2)}\n`;
+      return `${JSON.stringify(toSarif(report, options), null, 2)}\n`;
     case 'junit':
-      return toJunit(report, failOn);
+      return toJunit(report, options.failOn);
     default:
       return toText(report);
   }
 }
 
-export { type AuditReport, auditFails, buildAuditReport } from './audit-report';
+export {
+  AUDIT_SCHEMA_VERSION,
+  type AuditCookie,
+  type AuditError,
+  type AuditInput,
+  type AuditReport,
+  auditExitCode,
+  auditFails,
+  buildAuditReport,
+  type LoginPhase,
+} from './audit-report';
+export { mergeAuditReports } from './merge';

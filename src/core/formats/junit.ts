@@ -1,61 +1,79 @@
 import { atLeast } from '../policy';
 import type { Severity } from '../rule';
 import type { AuditReport } from './audit-report';
-
-const xml = (s: string) =>
-  s
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: XML 1.0 forbids these characters; cookie values can hold them
-    .replace(/[\x00-\x08\x0b\x0c\x0e-\x1f]/g, '');
+import { xml } from './escape';
 
 interface Case {
   name: string;
   classname: string;
-  failures: { message: string; type: string; body: string }[];
+  failures: string[];
+  error?: { type: string; message: string };
   out: string[];
 }
 
+/** `cookie-lens.shop_example`: Jenkins splits a classname at its last dot into package and class, so the host's dots go. */
+const classOf = (host: string) => `cookie-lens.${host.replace(/^\./, '').replace(/[^A-Za-z0-9-]+/g, '_')}`;
+const hostOf = (url: string) => {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return 'site';
+  }
+};
+const seconds = (ms: number | undefined) => ((ms ?? 0) / 1000).toFixed(3);
+
 /**
- * JUnit XML for CI test reports: one test case per cookie (failing on a policy violation or a finding at
- * or above `failOn`), one per cookie-less finding, so passing cookies show up as passing tests.
+ * JUnit XML for CI test reports (Jenkins, GitLab, Azure): one test case per cookie — all of its problems in
+ * its one <failure> (Jenkins reads only the first) — one per finding that concerns no cookie, and an <error>
+ * case per page or step the audit could not check. Failures are exactly what makes the exit code non-zero:
+ * findings at or above `failOn` (none without --fail-on), policy violations and policy errors; every other
+ * finding is in the case's system-out, so the case passes.
  */
-export function toJunit(r: AuditReport, failOn: Severity = 'medium'): string {
-  const cases: Case[] = r.cookies.map((c) => ({ name: `${c.name} (${c.domain}${c.path})`, classname: `cookies.${c.domain}`, failures: [], out: [] }));
-  const caseOf = (cookie: { name: string; domain: string; path: string }) => cases.find((x) => x.name === `${cookie.name} (${cookie.domain}${cookie.path})`);
-  for (const f of r.findings) {
-    const isFailure = atLeast(f.severity, failOn) || Boolean(r.policy?.errors.some((e) => e.rule === f.rule && e.message === f.message));
-    let target = f.cookie ? caseOf(f.cookie) : undefined;
-    if (!target) {
-      target = { name: `${f.rule}: ${f.message}`, classname: 'site', failures: [], out: [] };
-      cases.push(target);
+export function toJunit(r: AuditReport, failOn?: Severity): string {
+  const cases = new Map<string, Case>();
+  const caseFor = (name: string, host: string) => {
+    const key = `${classOf(host)}\u0000${name}`;
+    let c = cases.get(key);
+    if (!c) {
+      c = { name, classname: classOf(host), failures: [], out: [] };
+      cases.set(key, c);
     }
-    if (isFailure) target.failures.push({ message: f.message, type: `${f.rule} (${f.severity})`, body: `Fix: ${f.fix}` });
-    else target.out.push(`[${f.severity}] ${f.rule}: ${f.message}`);
+    return c;
+  };
+  const cookieCase = (cookie: { name: string; domain: string; path: string }) => caseFor(`${cookie.name || '(nameless)'} (${cookie.path})`, cookie.domain);
+  for (const c of r.cookies) cookieCase(c);
+  for (const f of r.findings) {
+    const policyError = Boolean(r.policy?.errors.some((e) => e.rule === f.rule && e.message === f.message));
+    const failing = policyError || (failOn !== undefined && atLeast(f.severity, failOn));
+    const target = f.cookie ? cookieCase(f.cookie) : caseFor(`${f.rule}: ${f.message}`, hostOf(f.url ?? r.targets[0] ?? ''));
+    const line = `[${f.severity}] ${f.rule}: ${f.message} Fix: ${f.fix}`;
+    (failing ? target.failures : target.out).push(policyError ? `${line} (an error under the policy)` : line);
   }
-  for (const v of r.policy?.violations ?? []) {
-    const target = caseOf(v.cookie);
-    target?.failures.push({ message: v.message, type: `policy:${v.requirement}`, body: v.reason ?? '' });
+  for (const v of r.policy?.violations ?? []) cookieCase(v.cookie).failures.push(`[policy ${v.requirement}] ${v.message}${v.reason ? ` (${v.reason})` : ''}`);
+  for (const e of r.errors) {
+    const c = caseFor(`could not audit (${e.stage}): ${e.url}`, hostOf(e.url));
+    c.error = { type: e.stage, message: e.message };
   }
-  const failures = cases.filter((c) => c.failures.length > 0).length;
-  const body = cases
-    .map((c) => {
-      const inner = [
-        ...c.failures.map((f) => `      <failure message="${xml(f.message)}" type="${xml(f.type)}">${xml(f.body)}</failure>`),
-        ...(c.out.length ? [`      <system-out>${xml(c.out.join('\n'))}</system-out>`] : []),
-      ];
-      return inner.length
-        ? `    <testcase name="${xml(c.name)}" classname="${xml(c.classname)}">\n${inner.join('\n')}\n    </testcase>`
-        : `    <testcase name="${xml(c.name)}" classname="${xml(c.classname)}"/>`;
-    })
-    .join('\n');
+  const all = [...cases.values()];
+  const failures = all.filter((c) => c.failures.length > 0).length;
+  const errors = all.filter((c) => c.error).length;
+  const body = all.map((c) => {
+    const inner: string[] = [];
+    if (c.error) inner.push(`      <error message="${xml(c.error.message)}" type="${xml(c.error.type)}">${xml(c.error.message)}</error>`);
+    if (c.failures.length) {
+      const summary = c.failures.length === 1 ? c.failures[0] : `${c.failures.length} problems: ${c.failures.join(' | ')}`;
+      inner.push(`      <failure message="${xml(summary)}" type="cookie-lens">${xml(c.failures.join('\n'))}</failure>`);
+    }
+    if (c.out.length) inner.push(`      <system-out>${xml(c.out.join('\n'))}</system-out>`);
+    const open = `    <testcase name="${xml(c.name)}" classname="${xml(c.classname)}" time="0.000"`;
+    return inner.length ? `${open}>\n${inner.join('\n')}\n    </testcase>` : `${open}/>`;
+  });
+  const time = seconds(r.durationMs);
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="cookie-lens" tests="${cases.length}" failures="${failures}" errors="0">`,
-    `  <testsuite name="Cookie Lens: ${xml(r.targets.join(' '))}" tests="${cases.length}" failures="${failures}" errors="0" timestamp="${xml(r.generatedAt.replace(/Z$/, ''))}">`,
-    body,
+    `<testsuites name="cookie-lens" tests="${all.length}" failures="${failures}" errors="${errors}" time="${time}">`,
+    `  <testsuite name="Cookie Lens: ${xml(r.targets.join(' '))}" tests="${all.length}" failures="${failures}" errors="${errors}" time="${time}" timestamp="${xml(r.generatedAt.replace(/Z$/, ''))}">`,
+    ...body,
     '  </testsuite>',
     '</testsuites>',
     '',

@@ -2,20 +2,25 @@ import { sameSiteLabel } from '../cookie';
 import { SEVERITIES } from '../rule';
 import { ruleById } from '../rules/index';
 import type { AuditReport } from './audit-report';
+import { mdCode, mdText } from './escape';
 
-const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-const code = (s: string) => `\`${s.replace(/`/g, "'")}\``;
-
-/** A Markdown report for pull requests, wikis and CI summaries. */
+/**
+ * A Markdown report for pull requests, wikis and CI summaries. Everything a site chose (cookie names and
+ * values, domains, paths, page URLs, and the messages that quote them) is a code span or escaped text.
+ */
 export function toMarkdown(r: AuditReport): string {
   const lines = [
     `# Cookie Lens report — grade ${r.grade} (${r.score}/100)`,
     '',
-    `${r.tool.name} ${r.tool.version}, ${r.generatedAt}. Targets: ${r.targets.map((t) => `<${t}>`).join(', ')}.`,
-    '',
-    `## Findings (${r.findings.length})`,
+    `${mdText(r.tool.name)} ${mdText(r.tool.version)}, ${mdText(r.generatedAt)}. Targets: ${r.targets.map(mdCode).join(', ')}.`,
     '',
   ];
+  if (r.errors.length) {
+    lines.push(`## Could not audit (${r.errors.length})`, '', 'The audit fails: these were not checked.', '');
+    for (const e of r.errors) lines.push(`- **${e.stage}** ${mdCode(e.url)}: ${mdText(e.message)}`);
+    lines.push('');
+  }
+  lines.push(`## Findings (${r.findings.length})`, '');
   if (r.findings.length === 0) lines.push('No findings.', '');
   for (const severity of SEVERITIES) {
     const found = r.findings.filter((f) => f.severity === severity);
@@ -23,16 +28,16 @@ export function toMarkdown(r: AuditReport): string {
     lines.push(`### ${severity[0].toUpperCase()}${severity.slice(1)} (${found.length})`, '');
     for (const f of found) {
       const title = ruleById(f.rule)?.title ?? f.rule;
-      const where = f.cookie ? ` on ${code(f.cookie.domain)}` : f.url ? ` at <${f.url}>` : '';
-      lines.push(`- **${title}** (${code(f.rule)})${where}: ${cell(f.message)} — *Fix:* ${cell(f.fix)}`);
+      const where = f.cookie ? ` on ${mdCode(f.cookie.domain)}` : f.url ? ` at ${mdCode(f.url)}` : '';
+      lines.push(`- **${mdText(title)}** (${mdCode(f.rule)})${where}: ${mdText(f.message)} — *Fix:* ${mdText(f.fix)}`);
     }
     lines.push('');
   }
   if (r.policy) {
-    lines.push(`## Policy ${r.policy.name ? `“${r.policy.name}” ` : ''}(${code(r.policy.file)})`, '');
+    lines.push(`## Policy ${r.policy.name ? `“${mdText(r.policy.name)}” ` : ''}(${mdCode(r.policy.file)})`, '');
     if (r.policy.violations.length === 0 && r.policy.errors.length === 0) lines.push('All requirements met.', '');
-    for (const v of r.policy.violations) lines.push(`- ❌ ${cell(v.message)}${v.reason ? ` (${cell(v.reason)})` : ''}`);
-    for (const e of r.policy.errors) lines.push(`- ❌ ${code(e.rule)} is an error in this policy: ${cell(e.message)}`);
+    for (const v of r.policy.violations) lines.push(`- ❌ ${mdText(v.message)}${v.reason ? ` (${mdText(v.reason)})` : ''}`);
+    for (const e of r.policy.errors) lines.push(`- ❌ ${mdCode(e.rule)} is an error in this policy: ${mdText(e.message)}`);
     lines.push('');
   }
   lines.push(
@@ -42,14 +47,15 @@ export function toMarkdown(r: AuditReport): string {
     '|---|---|---|---|---|---|---|---|---|---|',
   );
   for (const c of r.cookies) {
+    const purpose = c.platform ? `${c.purpose} (${c.platform})` : c.purpose;
     lines.push(
-      `| ${cell(code(c.name))} | ${cell(c.domain)} | ${cell(c.path)} | ${c.type} | ${c.role} | ${cell(c.platform ? `${c.purpose} (${c.platform})` : c.purpose)} | ${c.secure ? '✓' : ''} | ${c.httpOnly ? '✓' : ''} | ${sameSiteLabel(c.sameSite)} | ${c.size} |`,
+      `| ${mdCode(c.name)} | ${mdCode(c.domain)} | ${mdCode(c.path)} | ${c.type} | ${c.role}${c.phase ? ` (${c.phase})` : ''} | ${mdText(purpose)} | ${c.secure ? '✓' : ''} | ${c.httpOnly ? '✓' : ''} | ${sameSiteLabel(c.sameSite)} | ${c.size} |`,
     );
   }
   lines.push('');
   if (r.rejected.length) {
     lines.push(`## Rejected Set-Cookie headers (${r.rejected.length})`, '');
-    for (const x of r.rejected) lines.push(`- ${code(x.header.slice(0, 120))} from <${x.url}>: ${cell(x.reason)}`);
+    for (const x of r.rejected) lines.push(`- ${mdCode(x.header.slice(0, 120))} from ${mdCode(x.url)}: ${mdText(x.reason)}`);
     lines.push('');
   }
   return lines.join('\n');

@@ -1,0 +1,39 @@
+// Runs the built `cookie-lens` command as a user would (stdout and stderr apart), and writes the files it reads.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export const ROOT = join(import.meta.dirname, '../..');
+export const CLI = join(ROOT, 'dist/node/cookie-lens.js');
+/** The local sites answer for *.test on loopback with a self-signed certificate. */
+export const HOSTS = ['--host-resolver-rules', 'MAP *.test 127.0.0.1', '--ignore-https-errors'];
+export const dir = mkdtempSync(join(tmpdir(), 'cookie-lens-cli-'));
+
+export interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+  /** Wall time of the whole command, ms. */
+  ms: number;
+}
+
+export function cli(args: string[], options: { env?: Record<string, string | undefined>; cwd?: string; bin?: string } = {}): Promise<Run> {
+  const started = performance.now();
+  return new Promise((resolve) => {
+    const env = { ...process.env, ...options.env };
+    for (const [k, v] of Object.entries(env)) if (v === undefined) delete env[k];
+    const child = spawn(process.execPath, [options.bin ?? CLI, ...args], { cwd: options.cwd ?? ROOT, env });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr, ms: performance.now() - started }));
+  });
+}
+
+export function file(name: string, content: unknown): string {
+  const path = join(dir, name);
+  writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content));
+  return path;
+}
