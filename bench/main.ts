@@ -1,6 +1,7 @@
-// `npm run bench [-- engine|panel|page-load]`: prints the figures the issues ask for.
+// `npm run bench [-- engine|panel|page-load|audit]`: prints the figures the issues ask for.
 // Built by `vite build --mode bench` and run with node; the browser parts use the built extension.
 import { fileURLToPath } from 'node:url';
+import { benchAudit } from './audit';
 import { benchEngine } from './engine';
 import { benchPageLoad, reportPageLoad } from './page-load';
 import { benchPanel } from './panel';
@@ -13,3 +14,4 @@ console.log('Cookie Lens benchmarks');
 if (want('engine')) console.log((await benchEngine()).join('\n'));
 if (want('panel')) console.log((await benchPanel(extensionDir)).join('\n'));
 if (want('page-load')) console.log(reportPageLoad(await benchPageLoad(extensionDir)));
+if (want('audit')) console.log((await benchAudit()).join('\n'));

@@ -2,9 +2,11 @@
 // values, so each load makes the browser store (and the extension record) real changes.
 import { serveHttps } from './tls.mjs';
 
-export function startBenchSite({ perPage = 40 } = {}) {
+// `delayMs` holds every answer back that long, like a real server's time to first byte.
+export function startBenchSite({ perPage = 40, delayMs = 0 } = {}) {
   let counter = 0;
-  const handler = (req, res) => {
+  const handler = (req, res) => (delayMs ? setTimeout(() => answer(req, res), delayMs) : answer(req, res));
+  const answer = (req, res) => {
     const n = counter++;
     const page = (req.url ?? '/').split('/').pop();
     const cookies = Array.from({ length: perPage }, (_, i) => {

@@ -26,8 +26,11 @@ args=(audit --urls "$out/urls.txt" --format json --output "$out/report.json")
 [ -n "${INPUT_POLICY:-}" ] && args+=(--policy "$INPUT_POLICY")
 [ -n "${INPUT_FAIL_ON:-}" ] && args+=(--fail-on "$INPUT_FAIL_ON")
 [ -n "${INPUT_LOGIN:-}" ] && args+=(--login "$INPUT_LOGIN")
-# shellcheck disable=SC2206 # the extra options are meant to be split into words
-[ -n "${INPUT_ARGS:-}" ] && args+=(${INPUT_ARGS})
+# The extra options split as a shell would (quotes kept together), without globbing or running anything.
+if [ -n "${INPUT_ARGS:-}" ]; then
+  mapfile -t extra < <(printf '%s' "$INPUT_ARGS" | xargs printf '%s\n')
+  args+=("${extra[@]}")
+fi
 
 run "${args[@]}"
 code=$?

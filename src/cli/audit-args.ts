@@ -54,7 +54,7 @@ export const AUDIT_OPTIONS: Record<string, OptionSpec> = {
   urls: { type: 'string', value: 'FILE', help: 'more URLs to audit, one a line (# comments and blank lines ignored)' },
   sitemap: { type: 'string', value: 'URL', help: 'audit the URLs of this sitemap.xml (or sitemap index)' },
   depth: { type: 'string', value: 'N', help: 'also visit same-site links, N clicks deep (default 0)' },
-  'max-pages': { type: 'string', value: 'N', help: 'stop after N pages (default 30)' },
+  'max-pages': { type: 'string', value: 'N', help: 'with --depth, follow links until N pages in all (default 30; the URLs given are always audited)' },
   concurrency: { type: 'string', value: 'N', help: 'audit N pages at a time, in tabs of one browser (default 1)' },
   shard: { type: 'string', value: 'I/N', help: 'audit only the I-th of N equal parts of the URL list (for CI matrices; merge the reports)' },
   login: { type: 'string', value: 'FILE', help: 'log in (and out) with these steps, then report the logged-in state' },
@@ -78,7 +78,7 @@ export const EXIT_CODES = `Exit codes:
 export function auditUsage(): string {
   const rows = Object.entries(AUDIT_OPTIONS).map(([name, o]) => {
     const left = `  ${o.short ? `-${o.short}, ` : ''}--${name}${o.value ? ` ${o.value}` : ''}`;
-    return `${left.padEnd(46)}${o.help}`;
+    return left.length > 44 ? `${left}\n${' '.repeat(46)}${o.help}` : `${left.padEnd(46)}${o.help}`;
   });
   return `Usage: cookie-lens audit <url...> [options]
 

@@ -7,7 +7,7 @@ import { type Policy, validatePolicy } from '../core/policy';
 import { analyze, type Report } from '../core/report';
 import { type AuditOptions, checkUrl, shardOf } from './audit-args';
 import { findChromium } from './chromium';
-import { Mutex, pageReportOf, ResponseLog, sameSiteLinks, sitemapUrls } from './collect';
+import { markTab, pageReportOf, ResponseLog, sameSiteLinks, sitemapUrls } from './collect';
 import { BrowserNotFoundError, fileProblem, UsageError } from './errors';
 import { type ExtensionBrowser, launchWithExtension } from './extension-browser';
 import { type LoginScript, readLoginScript, runSteps } from './login';
@@ -174,46 +174,82 @@ async function crawl(
 ): Promise<void> {
   const queue: Visit[] = urls.map((url) => ({ url, depth: 0, target: true }));
   const known = new Set(urls);
+  // The URLs given are always audited; --max-pages bounds how far links are followed.
+  const limit = Math.max(opts.maxPages, urls.length);
+  let notFollowed = 0;
   let started = 0;
-  // Finding a page's tab goes by its address and the active tab: one page at a time does it.
-  const identify = new Mutex();
-  const worker = async () => {
+  // A tab with nothing to do waits while another may still find links, and stops when none is busy.
+  let busy = 0;
+  let wake: () => void = () => undefined;
+  let more = new Promise<void>((r) => (wake = r));
+  const notify = () => {
+    wake();
+    more = new Promise<void>((r) => (wake = r));
+  };
+  const openTab = async () => {
     const page = await session.browser.newPage();
-    const log = new ResponseLog(page);
-    let crashed = '';
-    page.on('error', (e) => {
-      crashed = e.message;
-    });
+    const tab = { page, log: new ResponseLog(page), crashed: '', id: await markTab(session, page) };
+    page.on('error', (e) => (tab.crashed = e.message || 'the renderer crashed'));
+    return tab;
+  };
+  const visit = async (tab: Awaited<ReturnType<typeof openTab>>, next: Visit) => {
+    started++;
+    progress(`[${started}/${known.size}] ${next.url}`);
+    tab.log.take();
     try {
-      for (let next = queue.shift(); next && started < opts.maxPages; next = queue.shift()) {
-        started++;
-        progress(`[${started}/${Math.min(opts.maxPages, known.size)}] ${next.url}`);
-        log.take();
-        crashed = '';
-        try {
-          const response = await page.goto(next.url, { waitUntil: 'load', timeout: opts.timeout });
-          if (crashed) throw new Error(`crashed: ${crashed}`);
-          const status = response?.status();
-          if (status !== undefined && status >= 400) throw new Error(`the page answered HTTP ${status} ${response?.statusText() ?? ''}`.trim());
-          reports.push(await identify.run(() => pageReportOf(session, page, log.take())));
-          if (next.depth < opts.depth) {
-            for (const link of await sameSiteLinks(page)) {
-              if (known.has(link)) continue;
-              known.add(link);
-              queue.push({ url: link, depth: next.depth + 1, target: false });
-            }
+      const response = await tab.page.goto(next.url, { waitUntil: 'load', timeout: opts.timeout });
+      if (tab.crashed) throw new Error(`crashed: ${tab.crashed}`);
+      const status = response?.status();
+      if (status !== undefined && status >= 400) throw new Error(`the page answered HTTP ${status} ${response?.statusText() ?? ''}`.trim());
+      reports.push(await pageReportOf(session, tab.page, tab.log.take(), tab.id));
+      if (next.depth < opts.depth) {
+        for (const link of await sameSiteLinks(tab.page)) {
+          if (known.has(link)) continue;
+          if (known.size >= limit) {
+            notFollowed++;
+            continue;
           }
-        } catch (error) {
-          const message = /^the page answered HTTP/.test((error as Error).message) ? (error as Error).message : loadError(error, opts.timeout);
-          progress(`  could not audit ${next.url}: ${message}`);
-          errors.push({ url: next.url, stage: next.target ? 'load' : 'crawl', message });
+          known.add(link);
+          queue.push({ url: link, depth: next.depth + 1, target: false });
+        }
+      }
+    } catch (error) {
+      const raw = tab.crashed ? `crashed: ${tab.crashed}` : error;
+      const message = /^the page answered HTTP/.test((error as Error).message) ? (error as Error).message : loadError(raw, opts.timeout);
+      progress(`  could not audit ${next.url}: ${message}`);
+      errors.push({ url: next.url, stage: next.target ? 'load' : 'crawl', message });
+    }
+  };
+  const worker = async () => {
+    let tab = await openTab();
+    try {
+      for (;;) {
+        const next = queue.shift();
+        if (!next) {
+          if (busy === 0) break;
+          await more;
+          continue;
+        }
+        busy++;
+        try {
+          await visit(tab, next);
+        } finally {
+          busy--;
+          notify();
+        }
+        // A crashed tab is gone: the next page gets a new one.
+        if (tab.crashed) {
+          await tab.page.close().catch(() => undefined);
+          tab = await openTab();
         }
       }
     } finally {
-      await page.close().catch(() => undefined);
+      await tab.page.close().catch(() => undefined);
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(opts.concurrency, urls.length)) }, worker));
+  const tabs = Math.max(1, Math.min(opts.concurrency, opts.depth > 0 ? opts.concurrency : urls.length));
+  await Promise.all(Array.from({ length: tabs }, worker));
+  if (notFollowed) progress(`${notFollowed} more same-site links were not followed: --max-pages ${opts.maxPages} reached.`);
 }
 
 /**

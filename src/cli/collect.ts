@@ -3,7 +3,7 @@ import type { HTTPResponse, Page } from 'puppeteer-core';
 import type { Report } from '../core/report';
 import { hostOf, isSameSite } from '../core/site';
 import type { ExtensionBrowser } from './extension-browser';
-import { poll } from './extension-browser';
+import { POPUP_PATH, poll } from './extension-browser';
 
 /** Set-Cookie headers and resource URLs a page receives, including those of cross-site frames. */
 export class ResponseLog {
@@ -42,13 +42,27 @@ export async function tabIdOf(session: ExtensionBrowser, page: Page): Promise<nu
   );
 }
 
+/**
+ * The tab id of a new page, asked once from inside it: the tab opens one of the extension's own pages, which
+ * knows its tab (tabs.getCurrent). A tab keeps its id for its life, so pages audited in parallel each know
+ * their tab without looking it up by URL — which two tabs may share (two links that redirect to one login).
+ */
+export async function markTab(session: ExtensionBrowser, page: Page): Promise<number> {
+  await page.goto(`chrome-extension://${session.extensionId}${POPUP_PATH}#tab-id`);
+  const id = await page.evaluate(async () => (await chrome.tabs.getCurrent())?.id);
+  if (id === undefined) throw new Error('The audit tab does not know its tab id.');
+  await page.goto('about:blank');
+  return id;
+}
+
 /** The extension's report for the page as it is now: its cookies (all frames, partitions), findings and rejected headers. */
 export async function pageReportOf(
   session: ExtensionBrowser,
   page: Page,
   seen: { setCookies: { url: string; header: string }[]; urls: string[] },
+  knownTabId?: number,
 ): Promise<Report> {
-  const tabId = await tabIdOf(session, page);
+  const tabId = knownTabId ?? (await tabIdOf(session, page));
   const urls = [...new Set([...seen.urls, ...page.frames().map((f) => f.url())])].filter((u) => /^https?:/.test(u));
   const result = await session.request('getReport', { tabId, urls, setCookies: seen.setCookies });
   if (!result.report) throw new Error(result.unsupported ?? `No report for ${page.url()}`);
@@ -70,16 +84,6 @@ export async function sameSiteLinks(page: Page): Promise<string[]> {
     }
   }
   return [...out];
-}
-
-/** One at a time: a promise chain that runs each task after the one before has settled. */
-export class Mutex {
-  private last: Promise<unknown> = Promise.resolve();
-  run<T>(task: () => Promise<T>): Promise<T> {
-    const result = this.last.then(task, task);
-    this.last = result.catch(() => undefined);
-    return result;
-  }
 }
 
 /** The page URLs of a sitemap (following a sitemap index one level), read through the browser. */

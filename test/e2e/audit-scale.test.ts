@@ -53,6 +53,24 @@ describe('cookie-lens audit at scale', () => {
     }
   });
 
+  it('a list longer than --max-pages is audited whole; --depth with --concurrency follows every link', async () => {
+    const urls = Array.from({ length: 35 }, (_, i) => bench.url(`/l${i}`));
+    const [all, crawl] = await Promise.all([
+      cli(['audit', '--urls', file('long.txt', urls.join('\n')), '--concurrency', '3', '--format', 'json', '--quiet', ...HOSTS]),
+      cli(['audit', demo.url('shop.test'), '--depth', '1', '--concurrency', '2', '--format', 'json', ...HOSTS]),
+    ]);
+    expect(all.code, all.stderr).toBe(0);
+    expect(expectValidReport<AuditReport>(all.stdout).pages.sort()).toEqual([...urls].sort());
+    expect(crawl.code, crawl.stderr).toBe(0);
+    expect(expectValidReport<AuditReport>(crawl.stdout).pages.sort()).toEqual(
+      [demo.url('shop.test'), demo.url('app.shop.test'), demo.url('shop.test', '/login')].sort(),
+    );
+    // With a smaller --max-pages the links beyond it are not followed, and the audit says so.
+    const capped = await cli(['audit', demo.url('shop.test'), '--depth', '1', '--max-pages', '2', '--format', 'json', ...HOSTS]);
+    expect(expectValidReport<AuditReport>(capped.stdout).pages).toHaveLength(2);
+    expect(capped.stderr).toContain('1 more same-site links were not followed: --max-pages 2 reached.');
+  });
+
   it("--sitemap: the sitemap's URLs are audited", async () => {
     const run = await cli(['audit', '--sitemap', demo.url('shop.test', '/sitemap.xml'), '--format', 'json', '--quiet', ...HOSTS]);
     expect(run.code, run.stderr).toBe(0);

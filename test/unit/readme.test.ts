@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { AUDIT_OPTIONS } from '../../src/cli/audit-args';
 import { ruleTableMarkdown } from '../../src/core/rule-table';
 import { RULES } from '../../src/core/rules/index';
 
@@ -30,10 +31,16 @@ describe('README', () => {
     expect(schema.$defs.ruleId.enum).toEqual(ids);
   });
 
+  it('documents every audit option and exit code', () => {
+    const text = readFileSync(README, 'utf8');
+    for (const name of Object.keys(AUDIT_OPTIONS)) if (name !== 'help') expect(text).toContain(`--${name}`);
+    for (const code of [0, 1, 2, 3]) expect(text).toContain(`| **${code}** |`);
+  });
+
   it('shows the two commands and the screenshots it names exist', () => {
     const text = readFileSync(README, 'utf8');
     expect(text).toContain('npm start');
     expect(text).toContain('npm test');
-    for (const [, path] of text.matchAll(/!\[[^\]]*\]\(([^)]+\.png)\)/g)) expect(() => readFileSync(join(README, '..', path))).not.toThrow();
+    for (const [, path] of text.matchAll(/!\[[^\]]*\]\(((?!https?:)[^)]+\.png)\)/g)) expect(() => readFileSync(join(README, '..', path))).not.toThrow();
   });
 });

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { loadError } from '../../src/cli/audit';
+import { auditUsage, parseAuditArgs, shardOf } from '../../src/cli/audit-args';
+import { closest, fileProblem, UsageError } from '../../src/cli/errors';
+
+describe('audit options', () => {
+  it('defaults: text, no --fail-on, one tab, depth 0, 30 pages', () => {
+    expect(parseAuditArgs(['https://a.example/'])).toMatchObject({
+      targets: ['https://a.example/'],
+      format: 'text',
+      failOn: undefined,
+      concurrency: 1,
+      depth: 0,
+      maxPages: 30,
+      allowCrawlErrors: false,
+    });
+  });
+
+  it('an unknown option is one line naming the nearest one', () => {
+    expect(() => parseAuditArgs(['https://a.example/', '--concurency', '2'])).toThrow(
+      new UsageError('unknown option --concurency (did you mean --concurrency?). Run cookie-lens audit --help for the options.'),
+    );
+    expect(() => parseAuditArgs(['https://a.example/', '--zzzzzz'])).toThrow(/^unknown option --zzzzzz\. Run cookie-lens audit --help/);
+  });
+
+  it('--shard I/N and --concurrency are checked', () => {
+    expect(parseAuditArgs(['https://a.example/', '--shard', '2/3']).shard).toEqual({ index: 2, count: 3 });
+    for (const bad of ['0/2', '3/2', '1', 'a/b']) expect(() => parseAuditArgs(['https://a.example/', '--shard', bad])).toThrow(/--shard must be I\/N/);
+    expect(() => parseAuditArgs(['https://a.example/', '--concurrency', '0'])).toThrow(/--concurrency must be a whole number of at least 1/);
+  });
+
+  it('the usage lists every option on its own line, aligned', () => {
+    const lines = auditUsage().split('\n');
+    for (const line of lines.filter((l) => /^ {2}-/.test(l))) expect(line.length > 46 ? line[45] : ' ').toBe(' ');
+    expect(auditUsage()).toContain('3  could not audit');
+  });
+});
+
+describe('--shard', () => {
+  it('splits a list deterministically into disjoint parts that cover it', () => {
+    const urls = Array.from({ length: 23 }, (_, i) => `https://a.example/${i}`);
+    const parts = [1, 2, 3, 4].map((index) => shardOf(urls, { index, count: 4 }));
+    expect(parts.flat().sort()).toEqual([...urls].sort());
+    expect(new Set(parts.flat()).size).toBe(urls.length);
+    expect(parts.map((p) => p.length)).toEqual([6, 6, 6, 5]);
+    expect(shardOf(urls, { index: 2, count: 4 })).toEqual(parts[1]);
+  });
+});
+
+describe('load errors in words', () => {
+  it.each([
+    ['net::ERR_NAME_NOT_RESOLVED at https://x.example/', 'the host name does not resolve (DNS: ERR_NAME_NOT_RESOLVED)'],
+    ['net::ERR_CONNECTION_REFUSED at https://x.example/', 'the connection was refused: nothing listens there (ERR_CONNECTION_REFUSED)'],
+    [
+      'net::ERR_CERT_AUTHORITY_INVALID at https://x.example/',
+      'the TLS certificate was not accepted (ERR_CERT_AUTHORITY_INVALID); for a self-signed certificate pass --ignore-https-errors',
+    ],
+    ['net::ERR_TOO_MANY_REDIRECTS at https://x.example/', 'the page redirects in a loop (ERR_TOO_MANY_REDIRECTS)'],
+    ['net::ERR_ABORTED at https://x.example/', 'the page could not be loaded (ERR_ABORTED)'],
+    ['Navigation timeout of 5000 ms exceeded', 'the page did not finish loading within 5000 ms'],
+    ['crashed: Page crashed!', 'the page crashed (crashed: Page crashed!)'],
+  ])('%s', (raw, said) => {
+    expect(loadError(new Error(raw), 5000)).toBe(said);
+  });
+});
+
+describe('hints', () => {
+  it('closest: near words only', () => {
+    expect(closest('sraif', ['text', 'json', 'sarif'])).toBe('sarif');
+    expect(closest('pdf', ['text', 'json', 'sarif'])).toBeUndefined();
+  });
+  it('file problems in words', () => {
+    expect(fileProblem(Object.assign(new Error("ENOENT: no such file or directory, open 'x'"), { code: 'ENOENT' }))).toBe('no such file or directory');
+    expect(fileProblem(new SyntaxError('Unexpected token } in JSON'))).toBe('it is not valid JSON (Unexpected token } in JSON)');
+  });
+});
