@@ -33,11 +33,11 @@ export async function startFlask() {
   testCertificate();
   const dir = join(tmpdir(), 'cookie-lens-tls');
   const port = await freePort();
-  // From the source tree this file sits next to the script; bundled into dist/node it is two levels down.
-  const script = [new URL('./flask_app.py', import.meta.url), new URL('../../demo/flask_app.py', import.meta.url)]
-    .map((u) => fileURLToPath(u))
+  // From the source tree this file sits next to the script; bundled into dist/node/assets it is three levels down.
+  const script = ['./flask_app.py', '../../demo/flask_app.py', '../../../demo/flask_app.py']
+    .map((rel) => fileURLToPath(new URL(rel, import.meta.url)))
     .find((p) => existsSync(p));
-  if (!script) return null;
+  if (!script) throw new Error('demo/flask_app.py is not next to the build: run it from the repository.');
   const child = spawn(PYTHON, [script, String(port), join(dir, 'cert.pem'), join(dir, 'key.pem')], { stdio: ['ignore', 'pipe', 'pipe'] });
   await new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('The Flask demo did not start within 10 s.')), 10_000);

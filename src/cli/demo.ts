@@ -14,11 +14,13 @@ const HOSTS = 'MAP *.test 127.0.0.1';
  */
 export async function runDemo(command: 'start' | 'demo', args: string[], io: AuditIo): Promise<number> {
   const express = await startDemo();
+  let failed = false;
   const flask = await startFlask().catch((error: Error) => {
-    io.log(`Flask demo not started: ${error.message}`);
+    io.log(`The Flask demo did not start: ${error.message}`);
+    failed = true;
     return null;
   });
-  if (!flask) io.log('(python3-flask is not installed: the Flask demo is skipped. apt-get install -y python3-flask)');
+  if (!flask && !failed) io.log('(python3-flask is not installed: the Flask demo is skipped. apt-get install -y python3-flask)');
   const targets = [express.url('shop.test'), express.url('app.shop.test'), express.url('bad.test'), ...(flask ? [flask.url()] : [])];
   try {
     if (command === 'demo') return await openDemo(targets, io);

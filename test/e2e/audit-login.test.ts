@@ -99,4 +99,17 @@ describe('cookie-lens audit --login', () => {
     expect(text.stdout).not.toMatch(/A\+ .*0 findings/);
     expect(text.stdout).toMatch(/HIGH \([3-9]\d*\)/);
   });
+
+  it('`cookie-lens start` (what npm start runs): the Express and Flask demos and the login flow, nothing left out', async () => {
+    const run = await cli(['start', '--format', 'json', '--quiet']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).not.toMatch(/skipped|did not start/);
+    const report = expectValidReport<AuditReport>(run.stdout);
+    expect(report.errors).toEqual([]);
+    expect(report.pages.map((p) => new URL(p).hostname)).toEqual(
+      expect.arrayContaining(['shop.test', 'app.shop.test', 'bad.test', 'flask.test', 'fixed.shop.test']),
+    );
+    expect(report.findings.map((f) => f.rule)).toContain('session-not-rotated');
+    expect(report.cookies.find((c) => c.domain === 'flask.test' && c.name === 'session')?.decoded).toMatchObject({ format: 'flask', knownSecret: 'dev' });
+  });
 });
