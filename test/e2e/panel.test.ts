@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { Frame, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemo, XSS_COOKIES } from '../../demo/express-app.mjs';
+import { expectMultitoolClean, expectValidReport } from '../judges';
 import { launch, openPanel, poll, rowNames, type Session, setFilter } from './harness';
 import { screenshot } from './screenshots';
 
@@ -197,6 +198,19 @@ describe('the DevTools panel in Chromium', () => {
     });
     expect(sarif.version).toBe('2.1.0');
     expect(sarif.runs[0].results.map((r: { ruleId: string }) => r.ruleId)).toContain('weak-secret/high');
+    expectMultitoolClean(JSON.stringify(sarif));
+    // The JSON report matches the published schema, like the audit's.
+    await panel.click('.menu summary');
+    await panel.click('[data-report="json"]');
+    const json = await poll(() => {
+      try {
+        return JSON.parse(readFileSync(join(downloads, 'cookie-lens-report.json'), 'utf8'));
+      } catch {
+        return undefined;
+      }
+    });
+    expectValidReport(json);
+    expect(json.cookies.map((c: { name: string }) => c.name)).toContain('connect.sid');
   });
 
   it('shows cookies carrying HTML and script as text: no dialog, no injected element', async () => {
