@@ -1,5 +1,10 @@
+import type { Cookie } from '../core/cookie';
+import { cookieKey } from '../core/cookie';
 import type { CookieChange, TimelineEntry, TimelinePage } from '../core/timeline';
 import { decodeEntry, type EncodedEntry, encodeEntry } from '../core/timeline-codec';
+import { StoreDigest, type StoredDigest } from '../core/timeline-digest';
+import { itemBytes, RING_BYTES, SHARES } from './storage-budget';
+import { migrateV1 } from './timeline-migrate';
 
 /** The part of `storage.local` the store needs; the fake browser and the real one both fit. */
 export interface StorageArea {
@@ -11,187 +16,438 @@ export interface StorageArea {
 export interface TimelineOptions {
   /** Entries kept; older ones are dropped a chunk at a time and counted. */
   capacity: number;
+  /** Entries of a full chunk: trailing small chunks are merged into one once they add up to this. */
   chunkSize: number;
-  /** Bytes of JSON kept, under the 10 MiB storage.local quota; 4 KB values make entries big. */
+  /** Bytes the ring may use in storage (chunks and meta), as the quota counts them. */
   maxBytes: number;
-  /**
-   * Changes arriving within this many ms are written together. A cookie-heavy page fires dozens of
-   * events at once; one write for all of them keeps the worker from competing with the page for CPU.
-   * After a big batch (a storm) the delay is five times longer: the same bytes in fewer, larger writes.
-   */
+  /** Changes arriving within this many ms are written together (250 ms after a storm-sized batch). */
   flushDelay?: number;
+  /** Changes held in memory while storage fails; beyond it the oldest are merged, one per cookie, and marked. */
+  maxPending?: number;
+  /** How often the digest of the store is saved while cookies change (ms). */
+  digestInterval?: number;
 }
 
-interface ChunkInfo {
-  index: number;
-  count: number;
-  bytes: number;
-}
+/** [seq of the first entry, entries, bytes, time of the first entry] */
+type ChunkInfo = [seq: number, count: number, bytes: number, time: number];
 
 interface Meta {
-  version: 1;
+  version: 2;
   nextSeq: number;
   dropped: number;
+  lost: number;
   chunks: ChunkInfo[];
+  /** Chunk keys replaced by a merged chunk, still to be removed (after a stop between the two writes). */
+  garbage?: string[];
 }
 
-const META_KEY = 'timeline.meta';
-const chunkKey = (index: number) => `timeline.chunk.${index}`;
+export const META_KEY = 'timeline.meta';
+export const DIGEST_KEY = 'timeline.digest';
+export const chunkKey = (seq: number) => `timeline.c.${seq}`;
 
-export const DEFAULT_TIMELINE: TimelineOptions = { capacity: 10_000, chunkSize: 100, maxBytes: 8_000_000, flushDelay: 100 };
+export const DEFAULT_TIMELINE: TimelineOptions = { capacity: 10_000, chunkSize: 100, maxBytes: RING_BYTES, flushDelay: 50 };
 const STORM_BATCH = 100;
+const MAX_BATCH = 500;
+const SMALL_RUN = 8;
+const RETRY = [250, 1000, 4000, 15_000];
 
 /**
- * The cookie change timeline: a ring persisted in chunks, so one write touches only the newest chunk
- * and the meta record. Changes are queued in memory and written in order, batched while a write is in
- * flight; a failed write keeps them queued and is retried, so nothing is dropped without being counted.
+ * The cookie change timeline, a ring persisted in append-only chunks: each write adds one chunk with the
+ * new entries (and the small meta record); trailing small chunks are merged once there are enough of them,
+ * so the meta stays small and no chunk is rewritten as it grows.
+ *
+ * Nothing is lost without a mark. Changes are written within `flushDelay` (bounded) and on suspend; room is
+ * made before the write that needs it, inside a byte budget (storage-budget.ts) that leaves the rest of
+ * the quota to the extension's other data; a failed write is retried with back-off while new changes keep
+ * coming, and if storage stays unusable the oldest queued changes are merged into one per cookie, marked
+ * `missed`. What a stopped worker never wrote is found at the next start: the digest of the store saved
+ * with its timeline position (always before the ring drops an entry after it) is replayed and compared
+ * with the real store, and every difference is recorded as missed.
  */
 export class TimelineStore {
   private meta: Meta | null = null;
-  private current: EncodedEntry[] = [];
+  private loading: Promise<Meta> | null = null;
+  /** Entries of the trailing small chunks, by chunk seq (merged when the run is long enough). */
+  private tail = new Map<number, EncodedEntry[]>();
   private pending: CookieChange[] = [];
+  /** Queued changes that did not fit while storage failed: the latest one per cookie. */
+  private merged = new Map<string, CookieChange>();
+  private mergedCount = 0;
+  private inFlight: CookieChange[] = [];
   private writing: Promise<void> | null = null;
-  /** Changes taken from `pending` by a write that has not finished. */
-  private inFlight = 0;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private retryAt = 0;
+  private attempts = 0;
   private lastBatch = 0;
   private lastError: string | undefined;
+  /** Why the digest could not be saved (the next start then marks more changes as missed, never fewer). */
+  private digestError: string | undefined;
+  private ready: Promise<void> = Promise.resolve();
+  /** The store as the written timeline says it is; undefined until start(). */
+  private digest: StoreDigest | undefined;
+  /** The store as every change received says it is (written or not), to check each new change against. */
+  private live: StoreDigest | undefined;
+  private digestSeq = 0;
+  private digestDue = false;
+  private digestTimer: ReturnType<typeof setTimeout> | undefined;
+  private ringBytes: number;
+  private readonly opts: Required<TimelineOptions>;
 
   constructor(
     private readonly area: StorageArea,
-    private readonly options: TimelineOptions = DEFAULT_TIMELINE,
+    options: TimelineOptions = DEFAULT_TIMELINE,
     private readonly onWritten: (entries: TimelineEntry[], dropped: number) => void = () => undefined,
-  ) {}
+  ) {
+    this.opts = { flushDelay: 0, maxPending: 5000, digestInterval: 10_000, ...options };
+    this.ringBytes = this.opts.maxBytes;
+  }
+
+  /**
+   * Call once when the worker starts: compares the store with what the timeline last wrote and records
+   * the differences as missed changes, before any new change is written. Resolves to how many.
+   */
+  start(readStore: () => Promise<Cookie[]>, now = Date.now()): Promise<number> {
+    let found = 0;
+    this.ready = this.reconcile(readStore, now).then(
+      (n) => {
+        found = n;
+      },
+      (error: unknown) => {
+        this.lastError = `Could not compare the store with the timeline: ${error instanceof Error ? error.message : String(error)}`;
+      },
+    );
+    this.schedule();
+    return this.ready.then(() => found);
+  }
 
   record(change: CookieChange): void {
-    this.pending.push(change);
+    if (this.live) this.checkAgainstLive(change, this.pending);
+    else this.pending.push(change);
+    if (this.pending.length > this.opts.maxPending) this.mergeOldest();
     this.schedule();
+  }
+
+  /**
+   * A removal carries the cookie as it was: if the timeline does not know it in that state, a change was
+   * missed (a stopped worker's unwritten queue, a lost event) — record it, marked, before the removal.
+   */
+  private checkAgainstLive(change: CookieChange, into: CookieChange[]): void {
+    const live = this.live as StoreDigest;
+    if (change.removed && !change.missed && !live.holds(change.cookie)) {
+      const missed: CookieChange = { time: change.time, cause: 'explicit', removed: false, cookie: change.cookie, missed: true };
+      into.push(missed);
+      live.apply(missed);
+    }
+    into.push(change);
+    live.apply(change);
   }
 
   /** The seq the next recorded change will get (written or still queued). */
   async position(): Promise<number> {
     const meta = await this.load();
-    return meta.nextSeq + this.pending.length + this.inFlight;
+    return meta.nextSeq + this.inFlight.length + this.merged.size + this.pending.length;
   }
 
-  /** Resolves once everything recorded so far is in storage (or has failed and been queued again). */
+  /** Resolves once everything recorded so far is written, or the writes failed and wait for a retry. */
   async flush(): Promise<void> {
+    if (this.timer && !this.writing) this.writeNow();
     while (this.writing) await this.writing;
   }
 
-  async read(afterSeq = -1): Promise<TimelinePage> {
+  /** The browser is about to stop the worker: write what is queued and the digest, now. */
+  async suspend(): Promise<void> {
+    this.digestDue = this.digest !== undefined;
+    this.writeNow();
     await this.flush();
-    const meta = await this.load();
-    const keys = meta.chunks.map((c) => chunkKey(c.index));
-    const stored = keys.length ? await this.area.get(keys) : {};
+  }
+
+  async read(afterSeq = -1): Promise<TimelinePage> {
+    await this.ready;
+    await this.load();
+    // Taken in one go, so a write finishing meanwhile cannot shift the numbering of what is queued.
+    const meta = this.meta as Meta;
+    const chunks = meta.chunks.filter(([seq, count]) => seq + count - 1 > afterSeq);
+    const queued = [...this.inFlight, ...this.merged.values(), ...this.pending];
+    const base = meta.nextSeq;
+    const retention = {
+      entries: meta.chunks.reduce((n, c) => n + c[1], 0),
+      bytes: meta.chunks.reduce((n, c) => n + c[2], 0),
+      maxEntries: this.opts.capacity,
+      maxBytes: this.ringBytes,
+      ...(meta.chunks[0] ? { oldest: meta.chunks[0][3] } : {}),
+    };
+    const tail = new Map(this.tail);
+    const stored = chunks.length ? await this.area.get(chunks.map(([seq]) => chunkKey(seq))) : {};
     const entries: TimelineEntry[] = [];
-    for (const key of keys) {
-      for (const e of (stored[key] as EncodedEntry[] | undefined) ?? []) if (e[0] > afterSeq) entries.push(decodeEntry(e));
+    for (const [seq] of chunks) {
+      for (const e of (stored[chunkKey(seq)] as EncodedEntry[] | undefined) ?? tail.get(seq) ?? [])
+        if (e[0] > afterSeq && e[0] < base) entries.push(decodeEntry(e));
     }
-    for (const [i, change] of this.pending.entries()) entries.push({ ...change, seq: meta.nextSeq + i });
-    return { entries, dropped: meta.dropped, nextSeq: meta.nextSeq, capacity: this.options.capacity, lastError: this.lastError };
+    // What is received but not yet written, with the seq numbers it will get.
+    for (const [i, change] of queued.entries()) if (base + i > afterSeq) entries.push({ ...change, seq: base + i });
+    const error = this.lastError ?? this.digestError;
+    return {
+      entries,
+      dropped: meta.dropped,
+      lost: meta.lost,
+      nextSeq: base,
+      capacity: this.opts.capacity,
+      retention,
+      pending: queued.length,
+      ...(error ? { lastError: error } : {}),
+    };
+  }
+
+  private mergeOldest(): void {
+    while (this.pending.length > this.opts.maxPending) {
+      const change = this.pending.shift() as CookieChange;
+      this.mergedCount++;
+      const key = cookieKey(change.cookie);
+      // Delete first so the Map keeps the merged changes in the order of their latest change.
+      this.merged.delete(key);
+      this.merged.set(key, { ...change, missed: true });
+    }
   }
 
   private schedule(): void {
+    if (this.writing || this.timer) return;
+    const now = Date.now();
+    const delay = Math.max(this.retryAt - now, this.lastBatch >= STORM_BATCH ? 250 : this.opts.flushDelay);
+    this.timer = setTimeout(() => this.writeNow(), delay);
+  }
+
+  private writeNow(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
     if (this.writing) return;
-    const delay = (this.options.flushDelay ?? 0) * (this.lastBatch >= STORM_BATCH ? 5 : 1);
-    const wait = delay > 0 ? new Promise((resolve) => setTimeout(resolve, delay)) : Promise.resolve();
-    this.writing = wait
-      .then(() => this.drain())
-      .finally(() => {
-        this.writing = null;
-        if (this.pending.length && !this.lastError) this.schedule();
-      });
+    this.writing = this.drain().finally(() => {
+      this.writing = null;
+      if (this.pending.length || this.merged.size || this.digestDue) this.schedule();
+    });
   }
 
   private async drain(): Promise<void> {
+    await this.ready;
     await this.load();
-    while (this.pending.length) {
-      const batch = this.pending.splice(0);
-      this.inFlight = batch.length;
+    for (;;) {
+      if (!this.pending.length && !this.merged.size) {
+        if (this.digestDue) await this.saveDigest().catch((e: unknown) => this.digestFailed(e));
+        return;
+      }
+      const merged = [...this.merged.values()];
+      this.merged.clear();
+      // Changes merged into one per cookie: their intermediate states are gone, and counted.
+      const mergedAway = this.mergedCount - merged.length;
+      this.mergedCount = 0;
+      const batch = [...merged, ...this.pending.splice(0, Math.max(0, MAX_BATCH - merged.length))];
+      this.inFlight = batch;
       this.lastBatch = batch.length;
       try {
-        const written = await this.persist(batch);
-        this.inFlight = 0;
+        const written = await this.persist(batch, mergedAway);
+        this.inFlight = [];
+        this.attempts = 0;
+        this.retryAt = 0;
         this.lastError = undefined;
         this.onWritten(written, this.meta?.dropped ?? 0);
       } catch (error) {
-        this.inFlight = 0;
-        this.pending.unshift(...batch);
-        this.lastError = error instanceof Error ? error.message : String(error);
-        if (/quota/i.test(this.lastError)) await this.dropOldestChunk();
-        setTimeout(() => {
-          this.lastError = undefined;
-          this.schedule();
-        }, 1000);
+        this.inFlight = [];
+        this.pending.unshift(...batch.slice(merged.length));
+        for (const m of merged) if (!this.merged.has(cookieKey(m.cookie))) this.merged.set(cookieKey(m.cookie), m);
+        this.mergedCount += mergedAway + merged.length;
+        if (this.pending.length > this.opts.maxPending) this.mergeOldest();
+        this.failed(error);
+        if (/quota/i.test(this.lastError ?? '')) this.ringBytes = Math.max(64 * 1024, Math.floor(this.ringBytes * 0.8));
+        this.retryAt = Date.now() + RETRY[Math.min(this.attempts++, RETRY.length - 1)];
         return;
       }
     }
   }
 
-  private async load(): Promise<Meta> {
-    if (this.meta) return this.meta;
-    const stored = await this.area.get(META_KEY);
-    const meta = (stored[META_KEY] as Meta | undefined) ?? { version: 1, nextSeq: 0, dropped: 0, chunks: [] };
-    const last = meta.chunks.at(-1);
-    if (last) {
-      const chunk = await this.area.get(chunkKey(last.index));
-      this.current = (chunk[chunkKey(last.index)] as EncodedEntry[] | undefined) ?? [];
-    }
-    this.meta ??= meta;
-    return this.meta;
+  private failed(error: unknown): void {
+    this.lastError = error instanceof Error ? error.message : String(error);
   }
 
-  private async persist(batch: CookieChange[]): Promise<TimelineEntry[]> {
-    const meta = structuredClone(await this.load());
-    let current = [...this.current];
-    const items: Record<string, unknown> = {};
-    const written: TimelineEntry[] = [];
-    let chunk = meta.chunks.at(-1);
-    for (const change of batch) {
-      if (!chunk || chunk.count >= this.options.chunkSize) {
-        if (chunk) items[chunkKey(chunk.index)] = current;
-        chunk = { index: chunk ? chunk.index + 1 : 0, count: 0, bytes: 0 };
-        meta.chunks.push(chunk);
-        current = [];
+  private load(): Promise<Meta> {
+    if (this.meta) return Promise.resolve(this.meta);
+    this.loading ??= (async () => {
+      const stored = (await this.area.get(META_KEY))[META_KEY] as Meta | { version: 1 } | undefined;
+      const meta: Meta =
+        stored?.version === 1
+          ? await migrateV1(this.area, stored as never)
+          : ((stored as Meta | undefined) ?? { version: 2, nextSeq: 0, dropped: 0, lost: 0, chunks: [] });
+      meta.lost ??= 0;
+      if (meta.garbage?.length) {
+        await this.area.remove(meta.garbage).catch(() => undefined);
+        meta.garbage = [];
       }
-      const entry: TimelineEntry = { ...change, seq: meta.nextSeq++ };
-      const encoded = encodeEntry(entry);
-      current.push(encoded);
-      written.push(entry);
-      chunk.count++;
-      chunk.bytes += JSON.stringify(encoded).length;
+      // The trailing small chunks, kept in memory to be merged without reading them back.
+      const run = this.smallRun(meta);
+      if (run.length) {
+        const got = await this.area.get(run.map(([seq]) => chunkKey(seq)));
+        for (const [seq, count] of run) {
+          const entries = got[chunkKey(seq)] as EncodedEntry[] | undefined;
+          if (entries) this.tail.set(seq, entries);
+          else this.dropMissing(meta, seq, count);
+        }
+      }
+      this.meta = meta;
+      return meta;
+    })();
+    return this.loading;
+  }
+
+  /** A chunk the meta lists is gone (the worker stopped between removing it and writing the meta): count it dropped. */
+  private dropMissing(meta: Meta, seq: number, count: number): void {
+    meta.chunks = meta.chunks.filter((c) => c[0] !== seq);
+    meta.dropped += count;
+  }
+
+  private smallRun(meta: Meta): ChunkInfo[] {
+    const run: ChunkInfo[] = [];
+    for (let i = meta.chunks.length - 1; i >= 0 && meta.chunks[i][1] < this.opts.chunkSize / 2; i--) run.unshift(meta.chunks[i]);
+    return run;
+  }
+
+  private async persist(batch: CookieChange[], mergedAway = 0): Promise<TimelineEntry[]> {
+    const before = await this.load();
+    const meta: Meta = structuredClone(before);
+    meta.lost += Math.max(0, mergedAway);
+    const written: TimelineEntry[] = [];
+    const items: Record<string, unknown> = {};
+    const added: ChunkInfo[] = [];
+    for (let i = 0; i < batch.length; i += this.opts.chunkSize) {
+      const entries = batch.slice(i, i + this.opts.chunkSize).map((change) => ({ ...change, seq: meta.nextSeq++ }));
+      const encoded = entries.map(encodeEntry);
+      const key = chunkKey(entries[0].seq);
+      items[key] = encoded;
+      added.push([entries[0].seq, encoded.length, itemBytes(key, encoded), entries[0].time]);
+      written.push(...entries);
     }
-    if (chunk) items[chunkKey(chunk.index)] = current;
-    const evicted = this.evict(meta);
+    const newBytes = added.reduce((n, c) => n + c[2], 0);
+    // Room first: the oldest chunks go before the write that needs their space.
+    const evicted: ChunkInfo[] = [];
+    const total = () => meta.chunks.reduce((n, c) => n + c[1], 0) + written.length;
+    const bytes = () => meta.chunks.reduce((n, c) => n + c[2], 0) + newBytes + itemBytes(META_KEY, meta) + 64 * added.length;
+    while (meta.chunks.length && (total() > this.opts.capacity || bytes() > this.ringBytes)) {
+      const oldest = meta.chunks.shift() as ChunkInfo;
+      meta.dropped += oldest[1];
+      evicted.push(oldest);
+    }
+    // A batch bigger than the whole ring keeps only its newest chunks (the others are counted dropped).
+    let over = newBytes + itemBytes(META_KEY, meta) - this.ringBytes;
+    while (over > 0 && added.length > 1) {
+      const first = added.shift() as ChunkInfo;
+      delete items[chunkKey(first[0])];
+      meta.dropped += first[1];
+      over -= first[2];
+    }
+    if (evicted.length) {
+      // Entries after the saved digest are what a restart replays: save a newer digest before they go.
+      const last = evicted[evicted.length - 1];
+      if (this.digest && last[0] + last[1] > this.digestSeq) await this.saveDigest().catch((e: unknown) => this.digestFailed(e));
+      await this.area.remove(evicted.map(([seq]) => chunkKey(seq)));
+      for (const [seq] of evicted) this.tail.delete(seq);
+      // Until the next meta is written the stored one still lists them; a stop here makes the load count them dropped.
+      const gone = new Set(evicted.map(([seq]) => seq));
+      this.meta = { ...before, dropped: meta.dropped, chunks: before.chunks.filter(([seq]) => !gone.has(seq)) };
+    }
+    meta.chunks.push(...added);
     items[META_KEY] = meta;
-    for (const c of evicted) delete items[chunkKey(c.index)];
     await this.area.set(items);
-    if (evicted.length) await this.area.remove(evicted.map((c) => chunkKey(c.index)));
     this.meta = meta;
-    this.current = current;
+    const lastAdded = added[added.length - 1];
+    if (lastAdded[1] < this.opts.chunkSize / 2) this.tail.set(lastAdded[0], items[chunkKey(lastAdded[0])] as EncodedEntry[]);
+    else this.tail.clear();
+    if (this.digest) {
+      for (const e of written) this.digest.apply(e);
+      this.digestChanged();
+    }
+    await this.mergeTail();
     return written;
   }
 
-  /** Out of quota: make room by dropping the oldest chunk, counted like any other eviction. */
-  private async dropOldestChunk(): Promise<void> {
-    const meta = this.meta;
-    if (!meta || meta.chunks.length < 2) return;
-    const oldest = meta.chunks.shift() as ChunkInfo;
-    meta.dropped += oldest.count;
-    await this.area.remove(chunkKey(oldest.index)).catch(() => undefined);
-    await this.area.set({ [META_KEY]: meta }).catch(() => undefined);
+  private digestFailed(error: unknown): void {
+    this.digestError = error instanceof Error ? error.message : String(error);
   }
 
-  /** Drops the oldest chunks while the ring is over its entry or byte budget; keeps the newest chunk. */
-  private evict(meta: Meta): ChunkInfo[] {
-    const evicted: ChunkInfo[] = [];
-    const total = () => meta.chunks.reduce((n, c) => n + c.count, 0);
-    const bytes = () => meta.chunks.reduce((n, c) => n + c.bytes, 0);
-    while (meta.chunks.length > 1 && (total() > this.options.capacity || bytes() > this.options.maxBytes)) {
-      const oldest = meta.chunks.shift() as ChunkInfo;
-      meta.dropped += oldest.count;
-      evicted.push(oldest);
+  /** Merges the trailing run of small chunks into one once it is long enough: the meta stays short. */
+  private async mergeTail(): Promise<void> {
+    const meta = this.meta as Meta;
+    const run = this.smallRun(meta).filter(([seq]) => this.tail.has(seq));
+    const entries = run.reduce((n, c) => n + c[1], 0);
+    if (run.length < 2 || (run.length < SMALL_RUN && entries < this.opts.chunkSize / 2)) return;
+    const merged = run.flatMap(([seq]) => this.tail.get(seq) as EncodedEntry[]);
+    const first = run[0][0];
+    const key = chunkKey(first);
+    const garbage = run.slice(1).map(([seq]) => chunkKey(seq));
+    const next: Meta = structuredClone(meta);
+    next.chunks = [...meta.chunks.slice(0, meta.chunks.length - run.length), [first, merged.length, itemBytes(key, merged), run[0][3]]];
+    next.garbage = garbage;
+    await this.area.set({ [key]: merged, [META_KEY]: next });
+    await this.area.remove(garbage);
+    next.garbage = [];
+    this.meta = next;
+    for (const [seq] of run) this.tail.delete(seq);
+    if (merged.length < this.opts.chunkSize / 2) this.tail.set(first, merged);
+  }
+
+  private digestChanged(): void {
+    this.digestTimer ??= setTimeout(() => {
+      this.digestTimer = undefined;
+      this.digestDue = true;
+      this.schedule();
+    }, this.opts.digestInterval);
+  }
+
+  /** Saves the digest of the store as the written timeline leaves it, at the written position. */
+  private async saveDigest(): Promise<void> {
+    if (!this.digest || !this.meta) return;
+    this.digestDue = false;
+    const stored = this.digest.toStored(this.meta.nextSeq);
+    if (itemBytes(DIGEST_KEY, stored) > SHARES.digest) throw new Error(`The digest of ${this.digest.size} cookies is over its storage share.`);
+    await this.area.set({ [DIGEST_KEY]: stored });
+    this.digestSeq = stored.seq;
+    this.digestError = undefined;
+  }
+
+  /** From now on each change is checked as it arrives; those received during the start are checked now. */
+  private goLive(live: StoreDigest, keep = 0): void {
+    this.live = live;
+    const received = this.pending.splice(keep);
+    for (const change of received) this.checkAgainstLive(change, this.pending);
+  }
+
+  private async reconcile(readStore: () => Promise<Cookie[]>, now: number): Promise<number> {
+    const meta = await this.load();
+    const stored = (await this.area.get(DIGEST_KEY))[DIGEST_KEY] as StoredDigest | undefined;
+    if (!stored || stored.version !== 2) {
+      // First start (or a digest from before): the store as it is now is the baseline.
+      this.digest = StoreDigest.of(await readStore());
+      this.goLive(this.digest.clone());
+      await this.saveDigest();
+      return 0;
     }
-    return evicted;
+    const digest = StoreDigest.fromStored(stored);
+    // Replay what was written after the digest. Should the ring have lost some of it, the expected state
+    // is older and more differences are marked: a change is marked twice rather than not at all.
+    const replay = meta.chunks.filter(([seq, count]) => seq + count > stored.seq);
+    const known = new Map<string, Cookie>();
+    if (replay.length) {
+      const got = await this.area.get(replay.map(([seq]) => chunkKey(seq)));
+      for (const [seq, count] of replay) {
+        const chunk = (got[chunkKey(seq)] as EncodedEntry[] | undefined) ?? this.tail.get(seq);
+        if (!chunk) this.dropMissing(meta, seq, count);
+        for (const e of chunk ?? []) if (e[0] >= stored.seq) digest.apply(decodeEntry(e), known);
+      }
+    }
+    const actual = await readStore();
+    const missed = digest.missedChanges(actual, now, known);
+    this.digest = digest;
+    this.digestSeq = stored.seq;
+    // Missed changes come before everything received since the start, which happened after them.
+    this.pending.unshift(...missed);
+    this.goLive(StoreDigest.of(actual), missed.length);
+    this.digestDue = true;
+    return missed.length;
   }
 }

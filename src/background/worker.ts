@@ -8,7 +8,6 @@ import { deleteCookie, restoreCookies, writeCookies } from './cookie-writes';
 import { cancelImport, importCookies } from './import';
 import { pageReport } from './page-report';
 import { currentPolicy, savePolicy } from './policy-store';
-import { SnapshotKeeper } from './snapshot';
 import { allStoreCookies } from './store-cookies';
 import { TimelineStore } from './timeline-store';
 
@@ -21,14 +20,15 @@ const timeline = new TimelineStore(browser.storage.local, undefined, (entries, d
   }),
 );
 const badges = new BadgeScheduler();
-const snapshot = new SnapshotKeeper(browser.storage.local, timeline, allStoreCookies);
-void snapshot.start();
+// Changes made while no worker listened (browser closed, worker stopped mid-storm) are found and marked.
+void timeline.start(allStoreCookies);
 
 browser.cookies.onChanged.addListener((info) => {
   timeline.record({ time: Date.now(), cause: info.cause as ChangeCause, removed: info.removed, cookie: info.cookie });
   badges.cookieChanged(info.cookie);
-  snapshot.changed();
 });
+// Where the browser says it is about to stop the worker (Firefox's event pages), write everything now.
+browser.runtime.onSuspend?.addListener(() => void timeline.suspend());
 
 browser.tabs.onActivated.addListener(({ tabId }) => badges.tabChanged(tabId));
 browser.tabs.onUpdated.addListener((tabId, change) => {

@@ -1,4 +1,5 @@
 import type { Cookie, SameSite } from './cookie';
+import { hash64 } from './hash';
 import type { ChangeCause, TimelineEntry } from './timeline';
 
 // The timeline is written to extension storage thousands of times a second on busy pages; positional
@@ -28,7 +29,25 @@ export type EncodedCookie = [
   firstPartyDomain: string | null,
 ];
 
-export type EncodedEntry = [seq: number, time: number, cause: number, flags: number, cookie: EncodedCookie];
+/** A stored value cut short: its full size (UTF-16 units) and the hash of the whole of it. */
+export type Truncation = [size: number, hash: string];
+
+export type EncodedEntry = [seq: number, time: number, cause: number, flags: number, cookie: EncodedCookie, truncated?: Truncation];
+
+/**
+ * Values longer than this are stored cut to their first VALUE_HEAD and last VALUE_TAIL characters, with
+ * their size and the hash of the whole: a few 4 KB cookies changing in a loop would otherwise fill the ring
+ * in minutes and push out every other change. Head and tail show where most values change (a counter, a
+ * signature at the end); the timeline says it is cut, and the hash still tells two long values apart.
+ */
+export const VALUE_LIMIT = 512;
+export const VALUE_HEAD = 192;
+export const VALUE_TAIL = 64;
+
+/** A long value as stored: its head, an ellipsis, its tail. */
+export function cutValue(value: string): string {
+  return `${value.slice(0, VALUE_HEAD)}…${value.slice(-VALUE_TAIL)}`;
+}
 
 export function encodeCookie(c: Cookie): EncodedCookie {
   const flags =
@@ -71,14 +90,32 @@ export function decodeCookie(a: EncodedCookie): Cookie {
   return cookie;
 }
 
+/** An entry as stored: long values cut (see VALUE_LIMIT), everything else as it was. */
 export function encodeEntry(e: TimelineEntry): EncodedEntry {
   const flags = (e.removed ? REMOVED : 0) | (e.missed ? MISSED : 0);
-  return [e.seq, e.time, Math.max(0, CAUSES.indexOf(e.cause)), flags, encodeCookie(e.cookie)];
+  const encoded: EncodedEntry = [e.seq, e.time, Math.max(0, CAUSES.indexOf(e.cause)), flags, encodeCookie(e.cookie)];
+  if (e.truncated) {
+    encoded[5] = [e.truncated.size, e.truncated.hash];
+  } else if (e.cookie.value.length > VALUE_LIMIT) {
+    encoded[4][2] = cutValue(e.cookie.value);
+    encoded[5] = [e.cookie.value.length, hash64(e.cookie.value)];
+  }
+  return encoded;
 }
 
 export function decodeEntry(a: EncodedEntry): TimelineEntry {
-  const [seq, time, cause, flags, cookie] = a;
+  const [seq, time, cause, flags, cookie, truncated] = a;
   const entry: TimelineEntry = { seq, time, cause: CAUSES[cause] ?? 'explicit', removed: (flags & REMOVED) !== 0, cookie: decodeCookie(cookie) };
   if (flags & MISSED) entry.missed = true;
+  if (truncated) entry.truncated = { size: truncated[0], hash: truncated[1] };
   return entry;
+}
+
+/**
+ * What identifies a cookie's state for finding missed changes: its value (or the hash of a long one), expiry
+ * and flags. Two states with the same digest look the same to the cookies API.
+ */
+export function stateDigest(c: Cookie, truncated?: { hash: string }): string {
+  const value = truncated ? `#${truncated.hash}` : c.value.length > VALUE_LIMIT ? `#${hash64(c.value)}` : c.value;
+  return hash64([value, c.expirationDate ?? '', c.secure ? 1 : 0, c.httpOnly ? 1 : 0, c.sameSite, c.session ? 1 : 0].join('\u0000'));
 }

@@ -15,6 +15,8 @@ export interface CookieChange {
    * when the difference was noticed, not when it happened.
    */
   missed?: true;
+  /** The stored value is the start of a longer one: its full size and hash (see timeline-codec VALUE_LIMIT). */
+  truncated?: { size: number; hash: string };
 }
 
 export interface TimelineEntry extends CookieChange {
@@ -22,13 +24,33 @@ export interface TimelineEntry extends CookieChange {
   seq: number;
 }
 
+/** What the ring holds and may hold: the real retention, in entries and bytes. */
+export interface Retention {
+  /** Entries stored now, and their bytes. */
+  entries: number;
+  bytes: number;
+  /** The ring's limits: whichever is reached first pushes the oldest entries out. */
+  maxEntries: number;
+  maxBytes: number;
+  /** Time of the oldest entry kept. */
+  oldest?: number;
+}
+
 export interface TimelinePage {
   entries: TimelineEntry[];
-  /** Entries pushed out of the ring since it was created. */
+  /** Entries pushed out of the ring since it was created (to make room, or lost to failed writes). */
   dropped: number;
+  /**
+   * Changes that never reached storage because it failed for long: while it did, queued changes were merged
+   * into the latest one per cookie, written as `missed` entries. This many intermediate states are gone.
+   */
+  lost: number;
   /** The seq the next entry will get. */
   nextSeq: number;
   capacity: number;
-  /** Set when the last write to storage failed; the entries stay queued and are retried. */
+  retention: Retention;
+  /** Changes received but not yet in storage. */
+  pending: number;
+  /** Set while writes to storage fail; the changes stay queued (up to a bound) and are retried. */
   lastError?: string;
 }

@@ -34,28 +34,68 @@ describe('timeline store', () => {
     expect(area.writes).toBeLessThan(20);
   });
 
-  it('is a ring: beyond capacity the oldest chunk goes and the drop is counted', async () => {
+  it('is a ring: beyond capacity the oldest chunks go, the drop is counted, nothing is left behind in storage', async () => {
     const store = new TimelineStore(area, { capacity: 30, chunkSize: 10, maxBytes: 1e9 });
     for (let i = 0; i < 45; i++) {
       store.record(change(i));
       await store.flush();
     }
     const page = await store.read();
-    expect(page.dropped).toBe(20);
-    expect(page.entries).toHaveLength(25);
-    expect(page.entries[0].seq).toBe(20);
+    expect(page.entries.length).toBeLessThanOrEqual(30);
     expect(page.dropped + page.entries.length).toBe(45);
-    // Dropped chunks are deleted from storage, not left behind.
-    expect([...area.data.keys()].filter((k) => k.startsWith('timeline.chunk.'))).toHaveLength(3);
+    // The newest entries, without a gap.
+    expect(page.entries.map((e) => e.seq)).toEqual(Array.from({ length: page.entries.length }, (_, i) => 45 - page.entries.length + i));
+    expect(page.retention).toMatchObject({ entries: page.entries.length, maxEntries: 30 });
+    // Dropped and merged chunks are deleted from storage, not left behind.
+    const meta = area.data.get('timeline.meta') as { chunks: [number][] };
+    expect([...area.data.keys()].filter((k) => k.startsWith('timeline.c.')).sort()).toEqual(meta.chunks.map(([seq]) => `timeline.c.${seq}`).sort());
   });
 
-  it('bounds bytes too, so 4 KB values cannot blow the storage quota', async () => {
-    const store = new TimelineStore(area, { capacity: 10_000, chunkSize: 10, maxBytes: 100_000 });
-    for (let i = 0; i < 200; i++) store.record(change(i, 'x'.repeat(4000)));
+  it('stores long values cut short, with their size and hash, so 4 KB cookies cannot starve the ring', async () => {
+    const store = new TimelineStore(area, { capacity: 10_000, chunkSize: 10, maxBytes: 1e9 });
+    for (let i = 0; i < 200; i++) store.record(change(i, `${'x'.repeat(4000)}${i}`));
+    await store.flush();
+    const page = await new TimelineStore(area, { capacity: 10_000, chunkSize: 10, maxBytes: 1e9 }).read();
+    expect(page.entries).toHaveLength(200);
+    expect(page.entries[5].cookie.value).toBe(`${'x'.repeat(192)}…${'x'.repeat(63)}5`);
+    expect(page.entries[5].truncated).toEqual({ size: 4001, hash: expect.stringMatching(/^[0-9a-f]{16}$/) });
+    expect(page.entries[5].truncated?.hash).not.toBe(page.entries[6].truncated?.hash);
+    // 200 × 4 KB would be 800 KB; cut short it is under a tenth of that.
+    expect(area.bytesInUse()).toBeLessThan(80_000);
+  });
+
+  it('bounds bytes: the ring stays inside its byte budget, counting what it drops', async () => {
+    const store = new TimelineStore(area, { capacity: 10_000, chunkSize: 10, maxBytes: 20_000 });
+    for (let i = 0; i < 500; i++) store.record(change(i, 'y'.repeat(900)));
+    await store.flush();
     const page = await store.read();
-    expect(area.bytesInUse()).toBeLessThan(160_000);
-    expect(page.dropped + page.entries.length).toBe(200);
+    expect(area.bytesInUse()).toBeLessThanOrEqual(20_000);
+    expect(page.retention.bytes).toBeLessThanOrEqual(20_000);
+    expect(page.dropped + page.entries.length).toBe(500);
     expect(page.dropped).toBeGreaterThan(0);
+  });
+
+  it('writes append-only: each change is written about once, however the changes trickle in', async () => {
+    const store = new TimelineStore(area, { capacity: 10_000, chunkSize: 100, maxBytes: 1e9 });
+    for (let i = 0; i < 1000; i++) {
+      store.record(change(i));
+      await store.flush();
+    }
+    const stored = [...area.data.entries()].filter(([k]) => k.startsWith('timeline.c.')).reduce((n, [k, v]) => n + k.length + JSON.stringify(v).length, 0);
+    const meta = JSON.stringify(area.data.get('timeline.meta')).length;
+    // Entries are written once in a small chunk and once more when small chunks are merged; plus the meta.
+    expect(area.bytesWritten).toBeLessThan(3 * stored + 1000 * (meta + 40));
+    expect(meta).toBeLessThan(4000);
+  });
+
+  it('reads only what is new: getTimeline({ afterSeq }) fetches the chunks after it', async () => {
+    const store = new TimelineStore(area, { capacity: 10_000, chunkSize: 100, maxBytes: 1e9 });
+    for (let i = 0; i < 5000; i++) store.record(change(i));
+    await store.flush();
+    const before = area.keysRead;
+    const page = await store.read(4990);
+    expect(page.entries.map((e) => e.seq)).toEqual([4991, 4992, 4993, 4994, 4995, 4996, 4997, 4998, 4999]);
+    expect(area.keysRead - before).toBe(1);
   });
 
   it('survives a restart: a new store on the same storage has every entry and continues the sequence', async () => {

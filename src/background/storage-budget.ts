@@ -1,0 +1,29 @@
+// What the extension keeps in storage.local, and how much of the quota each part may use. Chrome counts an
+// item as its key plus the JSON of its value, in UTF-8 bytes, against 10 MiB (QUOTA_BYTES) for the whole
+// area; a write that would go over fails, and nothing is written. Firefox has no such quota, but the same
+// budget keeps the two alike. Every part stays inside its share, so one part can never starve another, and
+// the whole stays a megabyte under the quota.
+import { utf8Length } from '../core/hash';
+
+export const QUOTA_BYTES = 10 * 1024 * 1024;
+/** Headroom under the quota: what the browser's own accounting or a part misjudging itself may use. */
+export const HEADROOM_BYTES = 1024 * 1024;
+
+/** Each part's share (bytes). The timeline ring gets what the others leave. */
+export const SHARES = {
+  /** The policy text and its parsed form. */
+  policy: 256 * 1024,
+  /** The timeline's digest of the store: an id and a hash per cookie, to find changes nobody saw. */
+  digest: 1536 * 1024,
+  /** Per-tab response logs (Set-Cookie headers seen). */
+  tabLogs: 1024 * 1024,
+  /** Saved cookie profiles and settings. */
+  profiles: 256 * 1024,
+} as const;
+
+export const RING_BYTES = QUOTA_BYTES - HEADROOM_BYTES - Object.values(SHARES).reduce((a, b) => a + b, 0);
+
+/** An item's size as Chrome counts it against the quota. */
+export function itemBytes(key: string, value: unknown): number {
+  return utf8Length(key) + utf8Length(JSON.stringify(value) ?? '');
+}

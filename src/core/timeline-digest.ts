@@ -1,0 +1,135 @@
+// The store as the timeline knows it, kept small: per cookie its identity and a digest of its state (value
+// or the hash of a long value, expiry, flags) — about 100 bytes a cookie whatever the size of its value, so
+// a jar bigger than the storage quota still fits. Saved with the timeline position it corresponds to; when
+// the worker starts again, replaying the timeline from there and comparing with the real store, cookie by
+// cookie, shows every change nobody recorded (the browser was closed, the worker was stopped mid-storm).
+import { type Cookie, cookieKey } from './cookie';
+import type { CookieChange, TimelineEntry } from './timeline';
+import { stateDigest } from './timeline-codec';
+
+/** [storeId, name, domain, hostOnly, path, topLevelSite, crossSiteAncestor, firstPartyDomain, expirationDate, digest] */
+export type DigestItem = [
+  storeId: string | null,
+  name: string,
+  domain: string,
+  hostOnly: 0 | 1,
+  path: string,
+  topLevelSite: string | null,
+  crossSite: 0 | 1,
+  firstPartyDomain: string | null,
+  expirationDate: number | null,
+  digest: string,
+];
+
+export interface StoredDigest {
+  version: 2;
+  /** The timeline's next seq when this was the state: entries from this seq on come after it. */
+  seq: number;
+  items: DigestItem[];
+}
+
+function itemOf(c: Cookie, truncated?: { hash: string }): DigestItem {
+  return [
+    c.storeId ?? null,
+    c.name,
+    c.domain,
+    c.hostOnly ? 1 : 0,
+    c.path,
+    c.partitionKey?.topLevelSite ?? null,
+    c.partitionKey?.hasCrossSiteAncestor ? 1 : 0,
+    c.firstPartyDomain ?? null,
+    c.expirationDate ?? null,
+    stateDigest(c, truncated),
+  ];
+}
+
+/** The cookie an item stands for, without its value (the digest does not keep it). */
+export function cookieOfItem(item: DigestItem): Cookie {
+  const [storeId, name, domain, hostOnly, path, topLevelSite, crossSite, firstPartyDomain, expirationDate] = item;
+  const cookie: Cookie = {
+    name,
+    value: '',
+    domain,
+    hostOnly: hostOnly === 1,
+    path,
+    secure: false,
+    httpOnly: false,
+    sameSite: 'unspecified',
+    session: expirationDate === null,
+  };
+  if (storeId !== null) cookie.storeId = storeId;
+  if (topLevelSite !== null) cookie.partitionKey = { topLevelSite, hasCrossSiteAncestor: crossSite === 1 };
+  if (firstPartyDomain !== null) cookie.firstPartyDomain = firstPartyDomain;
+  if (expirationDate !== null) cookie.expirationDate = expirationDate;
+  return cookie;
+}
+
+export class StoreDigest {
+  private readonly items = new Map<string, DigestItem>();
+
+  static of(cookies: readonly Cookie[]): StoreDigest {
+    const d = new StoreDigest();
+    for (const c of cookies) d.items.set(cookieKey(c), itemOf(c));
+    return d;
+  }
+
+  static fromStored(stored: StoredDigest): StoreDigest {
+    const d = new StoreDigest();
+    for (const item of stored.items) d.items.set(cookieKey(cookieOfItem(item)), item);
+    return d;
+  }
+
+  get size(): number {
+    return this.items.size;
+  }
+
+  clone(): StoreDigest {
+    const d = new StoreDigest();
+    for (const [k, v] of this.items) d.items.set(k, v);
+    return d;
+  }
+
+  /** Does the state hold this cookie, in this state? */
+  holds(c: Cookie): boolean {
+    return this.items.get(cookieKey(c))?.[9] === stateDigest(c);
+  }
+
+  /** Applies a recorded change; `known`, when given, keeps the last recorded cookie of each key. */
+  apply(entry: Pick<TimelineEntry, 'removed' | 'cookie' | 'truncated'>, known?: Map<string, Cookie>): void {
+    const key = cookieKey(entry.cookie);
+    if (entry.removed) {
+      this.items.delete(key);
+      known?.delete(key);
+    } else {
+      this.items.set(key, itemOf(entry.cookie, entry.truncated));
+      known?.set(key, entry.cookie);
+    }
+  }
+
+  toStored(seq: number): StoredDigest {
+    return { version: 2, seq, items: [...this.items.values()] };
+  }
+
+  /**
+   * The changes that turn this state into `actual`, each marked `missed` (the time is when it was noticed).
+   * A vanished cookie whose expiry has passed is reported as expired, anything else as explicit.
+   */
+  missedChanges(actual: readonly Cookie[], now: number, known: ReadonlyMap<string, Cookie> = new Map()): CookieChange[] {
+    const changes: CookieChange[] = [];
+    const current = new Map(actual.map((c) => [cookieKey(c), c]));
+    for (const [key, item] of this.items) {
+      const cur = current.get(key);
+      // The last recorded state, where the replayed timeline has it; else the digest's (no value).
+      const old = known.get(key) ?? cookieOfItem(item);
+      if (!cur) {
+        const expired = old.expirationDate !== undefined && old.expirationDate * 1000 <= now;
+        changes.push({ time: now, cause: expired ? 'expired' : 'explicit', removed: true, cookie: old, missed: true });
+      } else if (stateDigest(cur) !== item[9]) {
+        changes.push({ time: now, cause: 'overwrite', removed: true, cookie: old, missed: true });
+        changes.push({ time: now, cause: 'explicit', removed: false, cookie: cur, missed: true });
+      }
+    }
+    for (const [key, cur] of current) if (!this.items.has(key)) changes.push({ time: now, cause: 'explicit', removed: false, cookie: cur, missed: true });
+    return changes;
+  }
+}
