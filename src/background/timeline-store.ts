@@ -1,7 +1,7 @@
 import type { Cookie } from '../core/cookie';
 import { cookieKey } from '../core/cookie';
 import type { CookieChange, TimelineEntry, TimelinePage } from '../core/timeline';
-import { decodeEntry, type EncodedEntry, encodeEntry } from '../core/timeline-codec';
+import { decodeEntry, type EncodedEntry, encodeEntry, stateDigest } from '../core/timeline-codec';
 import { StoreDigest, type StoredDigest } from '../core/timeline-digest';
 import { itemBytes, RING_BYTES, SHARES } from './storage-budget';
 import { migrateV1 } from './timeline-migrate';
@@ -410,11 +410,29 @@ export class TimelineStore {
     this.digestError = undefined;
   }
 
-  /** From now on each change is checked as it arrives; those received during the start are checked now. */
-  private goLive(live: StoreDigest, keep = 0): void {
+  /**
+   * Reads the store and sorts the changes received so far: those before the read (and those during it that
+   * the read shows) are in it; the others happened after it. The changes after are checked as they go live.
+   */
+  private async readAround(readStore: () => Promise<Cookie[]>): Promise<{ actual: Cookie[]; inRead: CookieChange[]; after: CookieChange[] }> {
+    const before = this.pending.length;
+    const actual = await readStore();
+    const byKey = new Map(actual.map((c) => [cookieKey(c), c]));
+    const shows = (e: CookieChange) => {
+      const now = byKey.get(cookieKey(e.cookie));
+      return e.removed ? !now || stateDigest(now) !== stateDigest(e.cookie) : now !== undefined && stateDigest(now) === stateDigest(e.cookie);
+    };
+    const received = this.pending.splice(0);
+    const inRead: CookieChange[] = [];
+    const after: CookieChange[] = [];
+    for (const [i, e] of received.entries()) (after.length === 0 && (i < before || shows(e)) ? inRead : after).push(e);
+    return { actual, inRead, after };
+  }
+
+  /** From now on each change is checked against the store as the changes received say it is. */
+  private goLive(live: StoreDigest, after: CookieChange[]): void {
     this.live = live;
-    const received = this.pending.splice(keep);
-    for (const change of received) this.checkAgainstLive(change, this.pending);
+    for (const change of after) this.checkAgainstLive(change, this.pending);
   }
 
   private async reconcile(readStore: () => Promise<Cookie[]>, now: number): Promise<number> {
@@ -422,8 +440,10 @@ export class TimelineStore {
     const stored = (await this.area.get(DIGEST_KEY))[DIGEST_KEY] as StoredDigest | undefined;
     if (!stored || stored.version !== 2) {
       // First start (or a digest from before): the store as it is now is the baseline.
-      this.digest = StoreDigest.of(await readStore());
-      this.goLive(this.digest.clone());
+      const { actual, inRead, after } = await this.readAround(readStore);
+      this.pending.push(...inRead);
+      this.digest = StoreDigest.of(actual);
+      this.goLive(this.digest.clone(), after);
       await this.saveDigest();
       return 0;
     }
@@ -440,14 +460,19 @@ export class TimelineStore {
         for (const e of chunk ?? []) if (e[0] >= stored.seq) digest.apply(decodeEntry(e), known);
       }
     }
-    const actual = await readStore();
-    const missed = digest.missedChanges(actual, now, known);
     this.digest = digest;
     this.digestSeq = stored.seq;
-    // Missed changes come before everything received since the start, which happened after them.
-    this.pending.unshift(...missed);
-    this.goLive(StoreDigest.of(actual), missed.length);
+    // The changes received since the start (the one that woke the worker, say) are in the store the read
+    // shows: they count as known, each checked like any other; only what is still different was missed.
+    const { actual, inRead, after } = await this.readAround(readStore);
+    const expected = digest.clone();
+    const received: CookieChange[] = [];
+    this.live = expected;
+    for (const change of inRead) this.checkAgainstLive(change, received);
+    const missed = expected.missedChanges(actual, now, known);
+    this.pending.push(...missed, ...received);
+    this.goLive(StoreDigest.of(actual), after);
     this.digestDue = true;
-    return missed.length;
+    return missed.length + received.filter((c) => c.missed).length;
   }
 }

@@ -215,7 +215,8 @@ describe('the DevTools panel in Chromium', () => {
 
   it('shows cookies carrying HTML and script as text: no dialog, no injected element', async () => {
     await page.goto(demo.url('xss.test'), { waitUntil: 'load' });
-    await poll(async () => (await rowNames(panel)).length === XSS_COOKIES.length);
+    const want = JSON.stringify(XSS_COOKIES.map(([n]) => n).sort());
+    await poll(async () => JSON.stringify((await rowNames(panel)).sort()) === want);
     const names = await rowNames(panel);
     expect(names.sort()).toEqual(XSS_COOKIES.map(([n]) => n).sort());
     await (await panel.$('.grid-row[data-cookie="xss_img"]'))?.click();

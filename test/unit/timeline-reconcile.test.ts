@@ -114,6 +114,28 @@ describe('missed changes across worker lifetimes', () => {
     expect(await second.started).toBe(0);
   });
 
+  it('the change that wakes a stopped worker is recorded once, not also as missed (the routine wake-up)', async () => {
+    const first = startWorker(area, jar);
+    await first.started;
+    await set(jar, 'a', '1');
+    await first.timeline.flush();
+    first.stop();
+    // Chrome stops an idle worker; the next cookie event starts a new one and is delivered to it at once.
+    const second = startWorker(area, jar);
+    await set(jar, 'a', '2');
+    await set(jar, 'woke', 'yes');
+    expect(await second.started).toBe(0);
+    await second.timeline.flush();
+    const entries = (await second.timeline.read()).entries;
+    expect(entries.filter((e) => e.missed)).toEqual([]);
+    expect(entries.map((e) => [e.cookie.name, e.removed, e.cookie.value])).toEqual([
+      ['a', false, '1'],
+      ['a', true, '1'],
+      ['a', false, '2'],
+      ['woke', false, 'yes'],
+    ]);
+  });
+
   it('records, marked as missed, the changes a stopped worker never wrote, with the last recorded value', async () => {
     const first = startWorker(area, jar);
     await first.started;
