@@ -4,6 +4,7 @@
  * to every open page (`emit` / `onEvent`). Both ends are typed from the two maps below.
  */
 import browser from 'webextension-polyfill';
+import type { CompactReport } from './core/compact-report';
 import type { Cookie } from './core/cookie';
 import type { Policy, PolicyViolation } from './core/policy';
 import type { ContainerInfo, Report } from './core/report';
@@ -23,6 +24,8 @@ export interface PageReport {
   containers?: (ContainerInfo & { storeId: string })[];
   /** Findings here already follow the active policy's rule levels and allow-list. */
   report?: Report;
+  /** The report in the popup's compact form, instead of `report`, when asked for (getReport `compact`). */
+  compact?: CompactReport;
   policy?: PagePolicy;
 }
 
@@ -75,7 +78,10 @@ export interface ImportOutcome {
 
 export interface Requests {
   /** Cookies of a tab's page (plus the given frame and resource URLs, and the Set-Cookie headers DevTools saw), analysed. */
-  getReport: { params: { tabId: number; urls?: string[]; setCookies?: { url: string; header: string }[]; allStores?: boolean }; result: PageReport };
+  getReport: {
+    params: { tabId: number; urls?: string[]; setCookies?: { url: string; header: string }[]; allStores?: boolean; compact?: boolean };
+    result: PageReport;
+  };
   /**
    * Writes cookies (edits, adds). `replace`: cookies to remove first, when an edit changes what identifies
    * a cookie (name, domain, path, partition).
@@ -107,7 +113,14 @@ export interface Events {
    * New changes are in the timeline (seq in [firstSeq, nextSeq)). Pages fetch entries they want with
    * getTimeline; the event stays small because a busy page fires thousands of changes a second.
    */
-  timelineAppended: { firstSeq: number; nextSeq: number; dropped: number; domains: string[] };
+  timelineAppended: {
+    firstSeq: number;
+    nextSeq: number;
+    dropped: number;
+    domains: string[];
+    /** The sites the changes touch: each cookie's site and, for a partitioned one, its top-level site. */
+    sites: string[];
+  };
   /** The policy was set or removed: reports change. */
   policyChanged: { name?: string };
   /** An import has written `done` of `total` cookies. */

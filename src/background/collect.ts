@@ -2,6 +2,7 @@ import type browser from 'webextension-polyfill';
 import type { Cookie } from '../core/cookie';
 import { cookieCoversUrl, hostOf, isSameSite, siteOf } from '../core/site';
 import { allFirstParties } from './platform';
+import type { StoreIndex } from './store-index';
 
 type CookiesApi = Pick<typeof browser.cookies, 'getAll' | 'getAllCookieStores'>;
 type Query = Parameters<CookiesApi['getAll']>[0];
@@ -33,12 +34,19 @@ const PER_SITE_QUERIES = 3;
  * about 35 ms, a full one about 110 ms — so a page with few sites (the badge, the popup) asks per
  * site, and a page with many (the panel on a busy site) reads the store once.
  */
-export async function collectPageCookies(cookies: CookiesApi, topLevelUrl: string, urls: readonly string[], storeId?: string): Promise<Cookie[]> {
+export async function collectPageCookies(
+  cookies: CookiesApi,
+  topLevelUrl: string,
+  urls: readonly string[],
+  storeId?: string,
+  index?: StoreIndex,
+): Promise<Cookie[]> {
   const pageUrls = [topLevelUrl, ...urls].filter((u) => /^https?:/i.test(u));
   const sites = [...new Set(pageUrls.map((u) => siteOf(hostOf(u))).filter(Boolean))];
   const store = storeId ? { storeId } : {};
   const top = new URL(topLevelUrl);
   const partition = `${top.protocol}//${siteOf(top.hostname)}`;
+  if (index && storeId) return cookiesOfPage(await index.cookiesFor(storeId, sites, partition), topLevelUrl, urls);
   const batches =
     sites.length > PER_SITE_QUERIES
       ? [await getAll(cookies, { ...store, partitionKey: {} })]

@@ -1,5 +1,6 @@
 import browser from 'webextension-polyfill';
 import { explainError } from '../core/browser-errors';
+import { compactReport } from '../core/compact-report';
 import type { Cookie } from '../core/cookie';
 import { gradeOf, scoreOf } from '../core/grade';
 import { applyPolicy } from '../core/policy';
@@ -10,6 +11,10 @@ import type { PageReport } from '../messages';
 import { collectPageCookies, storeIdOf } from './collect';
 import { containersByStore } from './containers';
 import { currentPolicy } from './policy-store';
+import { StoreIndex } from './store-index';
+
+/** The worker's index of the cookie stores by site (worker.ts feeds it every change). */
+export const storeIndex = new StoreIndex(browser.cookies);
 
 export function unsupportedReason(url: string): string | undefined {
   if (/^https?:/i.test(url)) return undefined;
@@ -24,6 +29,8 @@ export interface ReportRequest {
   setCookies?: { url: string; header: string }[];
   /** The page's cookies in every cookie store (all Firefox containers, private windows), not only the tab's. */
   allStores?: boolean;
+  /** The popup's compact form (compact-report.ts) instead of the whole report. */
+  compact?: boolean;
 }
 
 /**
@@ -37,13 +44,13 @@ async function pageCookies(
   allStores: boolean,
   containers: ReadonlyMap<string, ContainerInfo>,
 ): Promise<{ cookies: Cookie[]; failures: AnalysisFailure[] }> {
-  if (!allStores) return { cookies: await collectPageCookies(browser.cookies, url, urls, storeId), failures: [] };
+  if (!allStores) return { cookies: await collectPageCookies(browser.cookies, url, urls, storeId, storeIndex), failures: [] };
   // getAllCookieStores lists only stores with an open tab; a container without one still keeps cookies.
   const ids = new Set([...(await browser.cookies.getAllCookieStores()).map((s) => s.id), ...containers.keys()]);
   const failures: AnalysisFailure[] = [];
   const batches = await Promise.all(
     [...ids].map((id) =>
-      collectPageCookies(browser.cookies, url, urls, id).catch((error: unknown) => {
+      collectPageCookies(browser.cookies, url, urls, id, storeIndex).catch((error: unknown) => {
         failures.push({ cookie: null, stage: `reading the cookies of ${containers.get(id)?.name ?? `store ${id}`}`, message: explainError(error).message });
         return [];
       }),
@@ -78,6 +85,7 @@ export async function pageReport(tabId: number, request: ReportRequest = {}): Pr
     return info && { ...info };
   };
   if (containers.size) for (const c of report.cookies) c.container = container(c.storeId);
+  const judged = withPolicy(report, policy);
   return {
     tabId,
     url,
@@ -85,6 +93,6 @@ export async function pageReport(tabId: number, request: ReportRequest = {}): Pr
     storeId,
     ...(storeId && containers.has(storeId) ? { container: container(storeId) } : {}),
     ...(containers.size ? { containers: [...containers.keys()].map((id) => ({ ...(container(id) as ContainerInfo), storeId: id })) } : {}),
-    ...withPolicy(report, policy),
+    ...(request.compact && judged.report ? { compact: compactReport(judged.report), policy: judged.policy } : judged),
   };
 }

@@ -1,12 +1,13 @@
 // Listeners are registered synchronously at the top level so the browser can wake the worker for them.
 import browser from 'webextension-polyfill';
 import type { Cookie } from '../core/cookie';
+import { sitesOf } from '../core/site';
 import type { ChangeCause } from '../core/timeline';
 import { emit, serveRequests } from '../messages';
 import { BadgeScheduler } from './badge';
 import { deleteCookie, restoreCookies, writeCookies } from './cookie-writes';
 import { cancelImport, importCookies } from './import';
-import { pageReport } from './page-report';
+import { pageReport, storeIndex } from './page-report';
 import { currentPolicy, savePolicy } from './policy-store';
 import { allStoreCookies } from './store-cookies';
 import { TimelineStore } from './timeline-store';
@@ -17,6 +18,7 @@ const timeline = new TimelineStore(browser.storage.local, undefined, (entries, d
     nextSeq: (entries.at(-1)?.seq ?? 0) + 1,
     dropped,
     domains: [...new Set(entries.map((e) => e.cookie.domain))],
+    sites: sitesOf(entries.map((e) => e.cookie)),
   }),
 );
 const badges = new BadgeScheduler();
@@ -24,6 +26,7 @@ const badges = new BadgeScheduler();
 void timeline.start(allStoreCookies);
 
 browser.cookies.onChanged.addListener((info) => {
+  storeIndex.changed(info);
   timeline.record({ time: Date.now(), cause: info.cause as ChangeCause, removed: info.removed, cookie: info.cookie });
   badges.cookieChanged(info.cookie);
 });
@@ -48,7 +51,7 @@ serveRequests({
   cancelImport: async ({ id }) => ({ cancelled: cancelImport(id) }),
   restoreCookies: ({ cookies }) => restoreCookies(cookies),
   async findCookies({ refs, storeId }) {
-    const all = await allStoreCookies();
+    const all = storeId ? await storeIndex.all(storeId) : await allStoreCookies();
     const held = new Set(all.filter((c) => !storeId || c.storeId === storeId).map((c) => `${c.name}\u0000${c.domain}\u0000${c.path}`));
     return refs.map((r) => held.has(`${r.name}\u0000${r.domain}\u0000${r.path}`));
   },

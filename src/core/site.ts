@@ -97,3 +97,14 @@ export function isThirdParty(c: Pick<Cookie, 'domain'>, pageUrl: string): boolea
   const host = hostOf(pageUrl);
   return host !== '' && !isSameSite(cookieHost(c), host);
 }
+
+/** The sites cookies belong to: each one's own and, for a partitioned one, its top-level site's. */
+export function sitesOf(cookies: readonly { domain: string; partitionKey?: { topLevelSite?: string } | null }[]): string[] {
+  const sites = new Set<string>();
+  for (const c of cookies) {
+    sites.add(siteOf(c.domain.replace(/^\./, '')));
+    const top = c.partitionKey?.topLevelSite;
+    if (top) sites.add(siteOf(hostOf(top)));
+  }
+  return [...sites];
+}

@@ -23,6 +23,7 @@ import { TimelineView } from './panel/timeline-view';
 import { Toolbar } from './panel/toolbar';
 import { useImport } from './panel/use-import';
 import { useNetworkLog } from './panel/use-network-log';
+import { retentionText, useTimelineStatus } from './timeline-status';
 import { usePageReport } from './use-page-report';
 
 type View = 'cookies' | 'timeline' | 'network' | 'policy';
@@ -44,18 +45,6 @@ const EXTENSION: Record<ExportFormat, [string, string]> = {
   netscape: ['cookies.txt', 'text/plain'],
   header: ['cookie-header.txt', 'text/plain'],
 };
-
-function useTimelineStatus(): { recorded: number; dropped: number; error?: string } | undefined {
-  const [status, setStatus] = useState<{ recorded: number; dropped: number; error?: string }>();
-  useEffect(() => {
-    void request('getTimeline', { afterSeq: Number.MAX_SAFE_INTEGER }).then(
-      (t) => setStatus({ recorded: t.nextSeq, dropped: t.dropped, error: t.lastError && errorLine(explainError(t.lastError)) }),
-      () => undefined,
-    );
-    return onEvent('timelineAppended', (e) => setStatus({ recorded: e.nextSeq, dropped: e.dropped }));
-  }, []);
-  return status;
-}
 
 /** Findings by cookie, and the worst one of each, in report order. */
 function findingsByCookie(cookies: readonly AnalyzedCookie[], findings: readonly Finding[]) {
@@ -381,9 +370,7 @@ export function PanelApp({ api }: { api: DevtoolsApi }) {
         </div>
       )}
       <footer class="statusbar" data-testid="timeline-status">
-        {timeline
-          ? `Timeline: ${plural(timeline.recorded, 'change')} recorded${timeline.dropped ? `, ${timeline.dropped} oldest dropped (ring is full)` : ''}${timeline.error ? `. ${timeline.error}` : ''}`
-          : 'Timeline: loading…'}
+        {timeline ? `Timeline: ${retentionText(timeline)}` : 'Timeline: loading…'}
       </footer>
     </main>
   );

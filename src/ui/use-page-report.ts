@@ -1,5 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { errorLine, explainError } from '../core/browser-errors';
+import { compactSites } from '../core/compact-report';
+import { hostOf, siteOf, sitesOf } from '../core/site';
 import { onEvent, type PageReport, request } from '../messages';
 
 export interface PageReportState {
@@ -17,11 +19,26 @@ export interface ReportInputs {
   reloadKey?: number;
   /** The page's cookies in every cookie store (Firefox containers), not only the tab's. */
   allStores?: boolean;
+  /** Ask for the popup's compact report. */
+  compact?: boolean;
 }
 
+/** The sites a report shows: the page's, its frames', and every cookie's (a partitioned one's top-level too). */
+export function shownSites(page: PageReport | undefined, urls: readonly string[]): Set<string> {
+  const sites = new Set<string>(sitesOf(page?.report?.cookies ?? []));
+  if (page?.compact) for (const site of compactSites(page.compact)) sites.add(site);
+  if (page?.site) sites.add(page.site);
+  for (const u of urls) sites.add(siteOf(hostOf(u)));
+  return sites;
+}
+
+/** At most one reload per this many ms while cookies change, and never two at once. */
+export const RELOAD_INTERVAL = 300;
+
 /**
- * Loads the report of a tab and reloads it, debounced, whenever the worker records a cookie change
- * or the inputs change. `urls` supplies the frame and resource URLs to include.
+ * Loads the report of a tab and reloads it when the worker records a change that touches a site the
+ * report shows (a storm elsewhere costs nothing), or when the inputs change — coalesced: one request in
+ * flight at a time, at most one per RELOAD_INTERVAL. `urls` supplies the frame and resource URLs to include.
  */
 export function usePageReport(tabId: number | undefined, inputs: ReportInputs): PageReportState {
   const [state, setState] = useState<Omit<PageReportState, 'reload'>>({ loading: true });
@@ -32,33 +49,57 @@ export function usePageReport(tabId: number | undefined, inputs: ReportInputs): 
     if (tabId === undefined) return undefined;
     let cancelled = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
-    let generation = 0;
+    let inFlight = false;
+    let again = false;
+    let lastStart = 0;
+    let sites = new Set<string>();
+    let known = false;
     const load = async () => {
-      const mine = ++generation;
+      if (inFlight) {
+        again = true;
+        return;
+      }
+      inFlight = true;
+      lastStart = performance.now();
       try {
-        const started = performance.now();
+        const urls = await latest.current.urls();
         const page = await request('getReport', {
           tabId,
-          urls: await latest.current.urls(),
+          urls,
           setCookies: latest.current.setCookies,
           allStores: latest.current.allStores,
+          compact: latest.current.compact,
         });
         // User Timing entries for `npm run bench`: the worker's answer, then (panel-app) the render.
-        performance.measure('cookie-lens:report', { start: started, end: performance.now() });
+        performance.measure('cookie-lens:report', { start: lastStart, end: performance.now() });
         performance.mark('cookie-lens:report-received');
-        // A slower, older answer must not overwrite a newer one.
-        if (!cancelled && mine === generation) setState({ page, loading: false });
+        sites = shownSites(page, urls);
+        known = true;
+        if (!cancelled) setState({ page, loading: false });
       } catch (error) {
         if (!cancelled) setState((s) => ({ ...s, error: errorLine(explainError(error)), loading: false }));
+      } finally {
+        inFlight = false;
+        if (again && !cancelled) {
+          again = false;
+          later();
+        }
       }
+    };
+    const later = () => {
+      if (timer) return;
+      const wait = Math.max(0, RELOAD_INTERVAL - (performance.now() - lastStart));
+      timer = setTimeout(() => {
+        timer = undefined;
+        void load();
+      }, wait);
     };
     loadRef.current = () => void load();
     void load();
-    const later = () => {
-      clearTimeout(timer);
-      timer = setTimeout(load, 150);
-    };
-    const offChanges = onEvent('timelineAppended', later);
+    const offChanges = onEvent('timelineAppended', (e) => {
+      // Before the first answer every change may matter; after it, only those on a site shown.
+      if (!known || (e.sites ?? []).some((site) => sites.has(site))) later();
+    });
     const offPolicy = onEvent('policyChanged', later);
     return () => {
       cancelled = true;

@@ -282,11 +282,15 @@ describe('DevTools panel', () => {
     await vi.waitFor(() => expect(root.querySelectorAll('.timeline-table tr[data-kind="overwritten"]')).toHaveLength(2));
   });
 
-  it('shows the number of dropped timeline entries when the ring is full', async () => {
+  it('states the real retention and the dropped entries (a timeline stored by 0.1, migrated)', async () => {
     fake = await withWorker((f) => f.fakeBrowser.storage.local.data.set('timeline.meta', { version: 1, nextSeq: 12_000, dropped: 2_000, chunks: [] }));
     fake.fake.addTab({ id: 1, url: 'https://shop.example/' });
     const { root } = await renderPanel();
-    await vi.waitFor(() => expect(root.querySelector('[data-testid="timeline-status"]')?.textContent).toMatch(/2000 oldest dropped/));
+    await vi.waitFor(() =>
+      expect(root.querySelector('[data-testid="timeline-status"]')?.textContent).toMatch(
+        /^Timeline: 12,000 changes recorded · keeps the last 10,000 or 6\.0 MB \(now 0, 0\.00 MB\) · 2,000 older changes dropped$/,
+      ),
+    );
   });
 
   it('renders hostile names and values as text, in the table and the details', async () => {

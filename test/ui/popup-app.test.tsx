@@ -93,7 +93,10 @@ describe('popup: explanations, cookies and the learn view', () => {
     const root = await renderPopup();
     await vi.waitFor(() => expect(root.querySelector('[data-rule="missing-secure"]')).not.toBeNull());
     const finding = root.querySelector('[data-rule="missing-secure"]') as HTMLElement;
+    // The explanation is built only when the finding is opened.
+    expect(finding.querySelector('.what-we-saw')).toBeNull();
     (finding.querySelector('summary') as HTMLElement).click();
+    await vi.waitFor(() => expect(finding.querySelector('.what-we-saw')).not.toBeNull());
     expect(finding.querySelector('.what-we-saw')?.textContent).toMatch(/"sessionid": host shop\.example · Path=\/ · no Secure · HttpOnly · SameSite=Lax/);
     expect(finding.textContent).toMatch(/What it means\..*http:\/\//s);
     expect(finding.textContent).toMatch(/Why it matters\..*hijacking/s);
@@ -175,7 +178,7 @@ describe('popup: explanations, cookies and the learn view', () => {
     await vi.waitFor(() => expect(verdict()).toMatch(/not HTTPS/));
   });
 
-  it('lists hundreds of cookies and their findings', async () => {
+  it('lists hundreds of cookies: findings of one rule grouped, their cookies on demand, a small page', async () => {
     for (let i = 0; i < 300; i++)
       fake.fakeBrowser.cookies.put({
         name: `c${i}`,
@@ -191,6 +194,19 @@ describe('popup: explanations, cookies and the learn view', () => {
       });
     const root = await renderPopup();
     await vi.waitFor(() => expect(root.querySelector('[data-count="session"] dd')?.textContent).toBe('300'));
-    expect(root.querySelectorAll('.finding').length).toBeGreaterThan(100);
+    const group = root.querySelector('.finding-group[data-rule="missing-secure"]') as HTMLElement;
+    expect(group.getAttribute('data-count')).toBe('150');
+    expect(group.querySelector('.finding-message')?.textContent).toMatch(/^150 cookies: /);
+    // Closed, the whole Findings tab is a few elements a group.
+    expect(root.querySelectorAll('*').length).toBeLessThan(400);
+    (group.querySelector('summary') as HTMLElement).click();
+    await vi.waitFor(() => expect(group.querySelectorAll('.group-cookies li')).toHaveLength(100));
+    (group.querySelector('.more') as HTMLElement).click();
+    await vi.waitFor(() => expect(group.querySelectorAll('.group-cookies li')).toHaveLength(150));
+    // The Cookies tab lists 50 a group, then more on demand.
+    (root.querySelector('[data-tab="cookies"]') as HTMLElement).click();
+    await vi.waitFor(() => expect(root.querySelectorAll('.cookie-list li')).toHaveLength(50));
+    (root.querySelector('.cookie-group .more') as HTMLElement).click();
+    await vi.waitFor(() => expect(root.querySelectorAll('.cookie-list li')).toHaveLength(250));
   });
 });

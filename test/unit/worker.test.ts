@@ -96,7 +96,7 @@ describe('background worker', () => {
     await env.fakeBrowser.cookies.set({ url: 'https://shop.example/', name: 'a', value: '1' });
     await env.fakeBrowser.cookies.set({ url: 'https://app.shop.example/', name: 'b', value: '1', domain: 'shop.example' });
     await new Promise((r) => setTimeout(r, 200));
-    expect(seen).toEqual([{ firstSeq: 0, nextSeq: 2, dropped: 0, domains: ['shop.example', '.shop.example'] }]);
+    expect(seen).toEqual([{ firstSeq: 0, nextSeq: 2, dropped: 0, domains: ['shop.example', '.shop.example'], sites: ['shop.example'] }]);
   });
 });
 

@@ -29,10 +29,10 @@ export const rule: CookieRule = {
   ],
   check(c) {
     if (c.sameSite !== 'no_restriction') return null;
-    // A partitioned cookie is only sent inside one top-level site, which blunts the CSRF risk.
+    // A partitioned (CHIPS) cookie is what an embed uses instead of a third-party cookie: it needs
+    // SameSite=None to reach its frame, and it only travels under one top-level site — not "from any site".
+    if (c.partitioned) return null;
     const level = credentialLevel(c);
-    // A partitioned cookie must be SameSite=None to work at all, and only travels inside one top-level site.
-    if (c.partitioned) return level === 'credential' ? { severity: 'low', message: `${label(c)} is sent on cross-site requests inside its partition.` } : null;
     // A third-party cookie has to be SameSite=None to reach this page at all: the embed needs it.
     if (level === 'credential') return { severity: c.thirdParty ? 'low' : 'medium', message: `${label(c)} is sent on requests from any site.` };
     return { severity: level === 'possible' ? 'low' : 'info', message: `${label(c)} is sent on requests from any site.` };
@@ -44,6 +44,12 @@ export const rule: CookieRule = {
     ],
     pass: [
       { title: 'session cookie with Lax', cookies: [{ name: 'connect.sid', sameSite: 'lax' }] },
+      {
+        title: "an embed's partitioned session cookie",
+        cookies: [
+          { name: 'sessionid', domain: 'widget.example', sameSite: 'no_restriction', secure: true, partitionKey: { topLevelSite: 'https://shop.example' } },
+        ],
+      },
       { title: 'session cookie with Strict', cookies: [{ name: 'connect.sid', sameSite: 'strict' }] },
     ],
   },

@@ -7,6 +7,10 @@ import type { TimelineEntry } from '../../core/timeline';
 import { diffText, type TimelineRow, timelineRows } from '../../core/timeline-view';
 import { onEvent, request } from '../../messages';
 import { ContainerBadge } from '../badges';
+import { retentionText, type TimelineStatus } from '../timeline-status';
+
+/** Rows rendered at first, and per "show more": the DOM stays small however long the history. */
+const PAGE_ROWS = 500;
 
 const KIND_LABEL: Record<TimelineRow['kind'], string> = {
   created: 'created',
@@ -46,30 +50,55 @@ export function TimelineView({
   containers?: ReadonlyMap<string, ContainerInfo>;
 }) {
   const [entries, setEntries] = useState<TimelineEntry[]>([]);
-  const [dropped, setDropped] = useState(0);
+  const [status, setStatus] = useState<TimelineStatus>();
   const [text, setText] = useState('');
   const [onlyPage, setOnlyPage] = useState(true);
   const [error, setError] = useState<string>();
+  const [limit, setLimit] = useState(PAGE_ROWS);
 
   useEffect(() => {
     let last = -1;
     let alive = true;
+    let inFlight = false;
+    let again = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    // Only what is new is fetched, one request at a time, at most four a second during a storm.
     const load = async () => {
+      if (inFlight) {
+        again = true;
+        return;
+      }
+      inFlight = true;
       try {
-        const page = await request('getTimeline', { afterSeq: last });
+        const { entries: fresh, ...page } = await request('getTimeline', { afterSeq: last });
         if (!alive) return;
-        if (page.entries.length) last = page.entries[page.entries.length - 1].seq;
-        setEntries((current) => [...current, ...page.entries].slice(-page.capacity));
-        setDropped(page.dropped);
+        if (fresh.length) {
+          last = fresh[fresh.length - 1].seq;
+          setEntries((current) => [...current, ...fresh].slice(-page.capacity));
+        }
+        setStatus(page);
         setError(page.lastError && errorLine(explainError(page.lastError)));
       } catch (e) {
         if (alive) setError(errorLine(explainError(e)));
+      } finally {
+        inFlight = false;
+        if (again && alive) {
+          again = false;
+          later();
+        }
       }
     };
+    const later = () => {
+      timer ??= setTimeout(() => {
+        timer = undefined;
+        void load();
+      }, 250);
+    };
     void load();
-    const off = onEvent('timelineAppended', () => void load());
+    const off = onEvent('timelineAppended', later);
     return () => {
       alive = false;
+      clearTimeout(timer);
       off();
     };
   }, []);
@@ -92,7 +121,7 @@ export function TimelineView({
           <input type="checkbox" checked={onlyPage} onChange={(e) => setOnlyPage((e.target as HTMLInputElement).checked)} /> Only this page's sites
         </label>
         <span class="muted" data-testid="timeline-count">
-          {shown.length} of {rows.length} changes{dropped ? ` · ${dropped} older changes dropped (the ring keeps the last 10,000)` : ''}
+          {shown.length} of {rows.length} changes{status ? ` · ${retentionText(status)}` : ''}
         </span>
         {error && (
           <span class="error" role="alert">
@@ -112,7 +141,7 @@ export function TimelineView({
             </tr>
           </thead>
           <tbody>
-            {shown.slice(0, 2000).map((r) => (
+            {shown.slice(0, limit).map((r) => (
               <tr key={r.seq} data-kind={r.kind} data-cookie={r.name} class={r.missed ? 'missed' : ''}>
                 <td class="nowrap">{new Date(r.time).toLocaleTimeString()}</td>
                 <td class={`kind kind-${r.kind}`}>
@@ -129,11 +158,21 @@ export function TimelineView({
                 </td>
                 <td class="value-cell">
                   <Diff row={r} />
+                  {r.entry.truncated && (
+                    <span class="muted" data-testid="value-cut">
+                      {` (a ${r.entry.truncated.size.toLocaleString('en-US')}-character value, kept as its start and end)`}
+                    </span>
+                  )}
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
+        {shown.length > limit && (
+          <button type="button" class="more" onClick={() => setLimit((l) => l + PAGE_ROWS)}>
+            Show {Math.min(PAGE_ROWS, shown.length - limit).toLocaleString('en-US')} older changes ({(shown.length - limit).toLocaleString('en-US')} not shown)
+          </button>
+        )}
         {shown.length === 0 && <p class="empty">No cookie changes recorded{onlyPage ? ' for this page' : ''} yet.</p>}
       </div>
     </section>

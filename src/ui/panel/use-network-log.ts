@@ -27,17 +27,32 @@ export function useNetworkLog(api: DevtoolsApi): SetCookieSeen[] {
   const [log, setLog] = useState<SetCookieSeen[]>([]);
   useEffect(() => {
     let alive = true;
+    // Responses come in bursts (thousands on a busy page): they are added together, ten times a second.
+    let queued: SetCookieSeen[] = [];
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const flush = () => {
+      timer = undefined;
+      const batch = queued;
+      queued = [];
+      if (alive && batch.length) setLog((current) => [...current, ...batch]);
+    };
     void api.getHar().then((entries) => {
       if (alive) setLog((current) => [...entries.flatMap(setCookiesOf), ...current]);
     });
     const offRequest = api.onRequestFinished((entry) => {
       const seen = setCookiesOf(entry);
-      if (seen.length) setLog((current) => [...current, ...seen]);
+      if (!seen.length) return;
+      queued.push(...seen);
+      timer ??= setTimeout(flush, 100);
     });
     // The new document's own response can finish before the navigation is reported: keep it.
-    const offNavigated = api.onNavigated((url) => setLog((current) => current.filter((s) => s.url === url)));
+    const offNavigated = api.onNavigated((url) => {
+      flush();
+      setLog((current) => current.filter((s) => s.url === url));
+    });
     return () => {
       alive = false;
+      clearTimeout(timer);
       offRequest();
       offNavigated();
     };

@@ -1,3 +1,4 @@
+import { useState } from 'preact/hooks';
 import type { AnalyzedCookie } from '../../core/report';
 import { TypeBadges } from '../badges';
 
@@ -35,6 +36,59 @@ const GROUPS: Group[] = [
   { title: 'Other cookies', explain: 'Cookies no data set or evidence explains.', test: () => true },
 ];
 
+/** Cookies listed per group at first, and per "show more": a site with thousands stays quick to open. */
+const PAGE = 50;
+
+function CookieItem({ c, onPick }: { c: AnalyzedCookie; onPick(c: AnalyzedCookie): void }) {
+  return (
+    <li>
+      <button type="button" class="cookie-pick" onClick={() => onPick(c)} aria-label={`Would ${c.name} be sent? Try it`}>
+        <span class="cookie-pick-name">{c.name || '(nameless)'}</span>
+        <span class="muted">{c.domain}</span>
+      </button>
+      <TypeBadges cookie={c} />
+      {(c.platform || c.description) && (
+        <p class="cookie-about">
+          {c.platform && <strong>{c.platform}</strong>}
+          {c.platform && c.description && ': '}
+          {c.description}
+          {c.retention && <span class="muted"> (kept {c.retention})</span>}
+          {c.privacyLink && (
+            <>
+              {' '}
+              <a href={c.privacyLink} target="_blank" rel="noreferrer noopener">
+                privacy policy
+              </a>
+            </>
+          )}
+        </p>
+      )}
+    </li>
+  );
+}
+
+function GroupSection({ g, members, onPick }: { g: Group; members: readonly AnalyzedCookie[]; onPick(c: AnalyzedCookie): void }) {
+  const [shown, setShown] = useState(PAGE);
+  return (
+    <section class="cookie-group" aria-label={g.title}>
+      <h3>
+        {g.title} <span class="muted">({members.length.toLocaleString('en-US')})</span>
+      </h3>
+      <p class="muted">{g.explain}</p>
+      <ul class="cookie-list">
+        {members.slice(0, shown).map((c) => (
+          <CookieItem key={`${c.name}|${c.domain}|${c.path}|${c.partitionKey?.topLevelSite ?? ''}|${c.storeId ?? ''}`} c={c} onPick={onPick} />
+        ))}
+      </ul>
+      {members.length > shown && (
+        <button type="button" class="more" onClick={() => setShown((n) => n + PAGE * 4)}>
+          Show {Math.min(PAGE * 4, members.length - shown)} more of {members.length.toLocaleString('en-US')}
+        </button>
+      )}
+    </section>
+  );
+}
+
 /** The site's cookies grouped by what they do for (or to) the visitor. */
 export function CookiesView({ cookies, onPick }: { cookies: readonly AnalyzedCookie[]; onPick(c: AnalyzedCookie): void }) {
   if (cookies.length === 0) return <p class="empty">This site sets no cookies.</p>;
@@ -45,41 +99,7 @@ export function CookiesView({ cookies, onPick }: { cookies: readonly AnalyzedCoo
         const members = cookies.filter((c) => !placed.has(c) && g.test(c));
         for (const c of members) placed.add(c);
         if (members.length === 0) return null;
-        return (
-          <section key={g.title} class="cookie-group" aria-label={g.title}>
-            <h3>
-              {g.title} <span class="muted">({members.length})</span>
-            </h3>
-            <p class="muted">{g.explain}</p>
-            <ul class="cookie-list">
-              {members.map((c) => (
-                <li key={`${c.name}|${c.domain}|${c.path}|${c.partitionKey?.topLevelSite ?? ''}`}>
-                  <button type="button" class="cookie-pick" onClick={() => onPick(c)} aria-label={`Would ${c.name} be sent? Try it`}>
-                    <span class="cookie-pick-name">{c.name || '(nameless)'}</span>
-                    <span class="muted">{c.domain}</span>
-                  </button>
-                  <TypeBadges cookie={c} />
-                  {(c.platform || c.description) && (
-                    <p class="cookie-about">
-                      {c.platform && <strong>{c.platform}</strong>}
-                      {c.platform && c.description && ': '}
-                      {c.description}
-                      {c.retention && <span class="muted"> (kept {c.retention})</span>}
-                      {c.privacyLink && (
-                        <>
-                          {' '}
-                          <a href={c.privacyLink} target="_blank" rel="noreferrer noopener">
-                            privacy policy
-                          </a>
-                        </>
-                      )}
-                    </p>
-                  )}
-                </li>
-              ))}
-            </ul>
-          </section>
-        );
+        return <GroupSection key={g.title} g={g} members={members} onPick={onPick} />;
       })}
     </div>
   );

@@ -1,4 +1,5 @@
-import { useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
+import { expandCookies } from '../../core/compact-report';
 import { cookieKey } from '../../core/cookie';
 import { countCookies } from '../../core/summary';
 import { ContainerBadge } from '../badges';
@@ -24,9 +25,10 @@ export function PopupApp({
   tabId: number | undefined /** Opens the full cookie table (the panel page) for this tab. */;
   onOpenTable?: () => void;
 }) {
-  const { page, error, loading } = usePageReport(tabId, { urls: noUrls });
+  const { page, error, loading } = usePageReport(tabId, { urls: noUrls, compact: true });
   const [tab, setTab] = useState<Tab>('findings');
   const [picked, setPicked] = useState<string>();
+  const cookies = useMemo(() => (page?.compact ? expandCookies(page.compact) : []), [page?.compact]);
   if (tabId === undefined) return <p class="empty">No active tab.</p>;
   if (error) {
     return (
@@ -36,7 +38,7 @@ export function PopupApp({
     );
   }
   if (loading || !page) return <p class="empty">Reading cookies…</p>;
-  if (page.unsupported || !page.report) {
+  if (page.unsupported || !page.compact) {
     return (
       <main class="popup-app">
         <h1 class="site">Cookie Lens</h1>
@@ -44,8 +46,8 @@ export function PopupApp({
       </main>
     );
   }
-  const { report } = page;
-  const counts = countCookies(report.cookies);
+  const report = page.compact;
+  const counts = countCookies(cookies);
   return (
     <main class="popup-app">
       <header class="popup-header">
@@ -111,34 +113,30 @@ export function PopupApp({
             onClick={() => setTab(id)}
           >
             {label}
-            {id === 'findings' ? ` (${report.findings.length})` : id === 'cookies' ? ` (${counts.total})` : ''}
+            {id === 'findings' ? ` (${report.findingCount})` : id === 'cookies' ? ` (${counts.total})` : ''}
           </button>
         ))}
       </div>
       <div role="tabpanel" class="popup-panel">
         {tab === 'findings' && (
           <FindingsView
-            findings={report.findings}
-            cookies={report.cookies}
+            groups={report.groups}
+            cookies={cookies}
             empty={counts.total ? 'No findings: these cookies look well configured.' : 'This site sets no cookies.'}
           />
         )}
         {tab === 'cookies' && (
           <CookiesView
-            cookies={report.cookies}
+            cookies={cookies}
             onPick={(c) => {
               setPicked(cookieKey(c));
               setTab('send');
             }}
           />
         )}
-        {tab === 'learn' && <LearnView cookies={report.cookies} />}
+        {tab === 'learn' && <LearnView cookies={cookies} />}
         {tab === 'send' &&
-          (report.cookies.length ? (
-            <SendTool cookies={report.cookies} pageUrl={page.url} pickedKey={picked} />
-          ) : (
-            <p class="empty">This site sets no cookies.</p>
-          ))}
+          (cookies.length ? <SendTool cookies={cookies} pageUrl={page.url} pickedKey={picked} /> : <p class="empty">This site sets no cookies.</p>)}
       </div>
       {onOpenTable && (
         <footer class="popup-footer">

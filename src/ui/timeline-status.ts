@@ -1,0 +1,50 @@
+import { useEffect, useState } from 'preact/hooks';
+import { errorLine, explainError } from '../core/browser-errors';
+import type { TimelinePage } from '../core/timeline';
+import { onEvent, request } from '../messages';
+
+const n = (x: number) => x.toLocaleString('en-US');
+const mb = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(bytes < 1024 * 1024 ? 2 : 1)} MB`;
+
+export type TimelineStatus = Pick<TimelinePage, 'nextSeq' | 'dropped' | 'lost' | 'pending' | 'retention' | 'lastError'>;
+
+/** What the timeline keeps and has lost, in words: the real retention, in entries and bytes. */
+export function retentionText(t: TimelineStatus): string {
+  const r = t.retention;
+  const parts = [
+    `${n(t.nextSeq)} changes recorded`,
+    `keeps the last ${n(r.maxEntries)} or ${mb(r.maxBytes)} (now ${n(r.entries)}, ${mb(r.bytes)}${r.oldest ? `, since ${new Date(r.oldest).toLocaleString()}` : ''})`,
+  ];
+  if (t.dropped) parts.push(`${n(t.dropped)} older changes dropped`);
+  if (t.pending) parts.push(`${n(t.pending)} waiting to be written`);
+  if (t.lost) parts.push(`${n(t.lost)} merged into the latest change of their cookie while storage failed`);
+  if (t.lastError) parts.push(`storage: ${errorLine(explainError(t.lastError))}`);
+  return parts.join(' · ');
+}
+
+/** The timeline's status, refreshed at most once a second while changes come in. */
+export function useTimelineStatus(): TimelineStatus | undefined {
+  const [status, setStatus] = useState<TimelineStatus>();
+  useEffect(() => {
+    let alive = true;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const load = () =>
+      request('getTimeline', { afterSeq: Number.MAX_SAFE_INTEGER }).then(
+        ({ entries: _, ...t }) => alive && setStatus(t),
+        () => undefined,
+      );
+    void load();
+    const off = onEvent('timelineAppended', () => {
+      timer ??= setTimeout(() => {
+        timer = undefined;
+        void load();
+      }, 1000);
+    });
+    return () => {
+      alive = false;
+      clearTimeout(timer);
+      off();
+    };
+  }, []);
+  return status;
+}
