@@ -438,7 +438,7 @@ export class TimelineStore {
   private async reconcile(readStore: () => Promise<Cookie[]>, now: number): Promise<number> {
     const meta = await this.load();
     const stored = (await this.area.get(DIGEST_KEY))[DIGEST_KEY] as StoredDigest | undefined;
-    if (!stored || stored.version !== 2) {
+    if (stored?.version !== 2) {
       // First start (or a digest from before): the store as it is now is the baseline.
       const { actual, inRead, after } = await this.readAround(readStore);
       this.pending.push(...inRead);

@@ -1,5 +1,5 @@
 /// <reference types="chrome" />
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type Page, type WebWorker } from 'puppeteer-core';
@@ -21,6 +21,8 @@ export interface LaunchOptions {
   hostResolverRules?: string;
   ignoreHttpsErrors?: boolean;
   extraArgs?: string[];
+  /** A profile to use and keep (a browser relaunched on it finds the extension's storage again); else a fresh one, removed at close. */
+  userDataDir?: string;
 }
 
 export interface ExtensionBrowser {
@@ -45,12 +47,13 @@ export async function launchWithExtension(options: LaunchOptions): Promise<Exten
         : 'Chromium not found. Install it (Debian: apt-get install -y chromium), or pass --browser PATH, or set CHROME_PATH.',
     );
   }
-  const userDataDir = mkdtempSync(join(tmpdir(), 'cookie-lens-profile-'));
+  const keep = options.userDataDir !== undefined;
+  const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'cookie-lens-profile-'));
   // DevTools opens in its own window, so the panel gets the whole window.
   const preferences: Record<string, unknown> = { devtools: { preferences: { currentDockState: '"undocked"' } } };
   if (options.thirdPartyCookies) preferences.profile = { cookie_controls_mode: 0, block_third_party_cookies: false };
   mkdirSync(join(userDataDir, 'Default'), { recursive: true });
-  writeFileSync(join(userDataDir, 'Default/Preferences'), JSON.stringify(preferences));
+  if (!keep || !existsSync(join(userDataDir, 'Default/Preferences'))) writeFileSync(join(userDataDir, 'Default/Preferences'), JSON.stringify(preferences));
   const args = [...CHROMIUM_ARGS, '--window-size=1400,900', ...(options.extraArgs ?? [])];
   if (options.hostResolverRules) args.push(`--host-resolver-rules=${options.hostResolverRules}`);
   if (options.ignoreHttpsErrors) args.push('--ignore-certificate-errors');
@@ -89,7 +92,7 @@ export async function launchWithExtension(options: LaunchOptions): Promise<Exten
       },
       async close() {
         await browser.close();
-        rmSync(userDataDir, { recursive: true, force: true });
+        if (!keep) rmSync(userDataDir, { recursive: true, force: true });
       },
     };
   } catch (error) {

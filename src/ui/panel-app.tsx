@@ -9,7 +9,7 @@ import { type Finding, severityRank } from '../core/rule';
 import { hostOf, siteOf } from '../core/site';
 import { countCookies } from '../core/summary';
 import { type ExportFormat, exportCookies } from '../core/transfer';
-import { type CookieWrite, onEvent, type PageReport, request } from '../messages';
+import { type CookieWrite, type PageReport, request } from '../messages';
 import { plural } from './format';
 import { copyText, downloadText } from './panel/clipboard';
 import { CookieEditor } from './panel/cookie-editor';

@@ -62,6 +62,7 @@ describe('the GitHub Action', () => {
     expect(action.runs.using).toBe('composite');
     expect(Object.keys(action.inputs)).toEqual(expect.arrayContaining(['urls', 'policy', 'fail-on', 'login', 'sarif-file']));
     const upload = action.runs.steps.find((s) => s.uses?.startsWith('github/codeql-action/upload-sarif@'));
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub Actions expression, not a template
     expect(upload?.with?.sarif_file).toBe('${{ steps.audit.outputs.sarif }}');
     // The upload runs even when the audit found problems; the job fails after it.
     expect(upload?.if).toMatch(/always\(\)/);

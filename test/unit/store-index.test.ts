@@ -53,7 +53,7 @@ describe('the store index', () => {
 
   it('changes that arrive while the store is being read are applied after the read', async () => {
     const a = api([makeCookie({ name: 'first', value: '1' })]);
-    let release = () => undefined as void;
+    let release: () => void = () => undefined;
     a.hold(
       new Promise<void>((r) => {
         release = r;
