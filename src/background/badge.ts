@@ -31,12 +31,30 @@ export async function refreshBadge(tabId: number): Promise<string> {
   } catch (error) {
     badge = failedBadge(error);
   }
-  await Promise.all([
-    browser.action.setBadgeText({ tabId, text: badge.text }),
-    browser.action.setBadgeBackgroundColor({ tabId, color: badge.color }),
-    browser.action.setTitle({ tabId, title: badge.title }),
-  ]);
+  // The same badge again is not sent: each call is a trip to the browser, which redraws the button.
+  const key = `${badge.text}\u0000${badge.color}\u0000${badge.title}`;
+  if (shown.get(tabId) !== key) {
+    shown.set(tabId, key);
+    try {
+      await Promise.all([
+        browser.action.setBadgeText({ tabId, text: badge.text }),
+        browser.action.setBadgeBackgroundColor({ tabId, color: badge.color }),
+        browser.action.setTitle({ tabId, title: badge.title }),
+      ]);
+    } catch (error) {
+      shown.delete(tabId);
+      throw error;
+    }
+  }
   return site;
+}
+
+/** What each tab's button shows, as set last; forgotten when the tab starts loading (browsers may reset it). */
+const shown = new Map<number, string>();
+
+/** The tab navigates or closes: its next badge is sent whatever it was. */
+export function forgetBadge(tabId: number): void {
+  shown.delete(tabId);
 }
 
 export interface BadgePacing {

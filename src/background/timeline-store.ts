@@ -3,7 +3,7 @@ import { cookieKey } from '../core/cookie';
 import type { CookieChange, TimelineEntry, TimelinePage } from '../core/timeline';
 import { decodeEntry, type EncodedEntry, encodeEntry, stateDigest } from '../core/timeline-codec';
 import { StoreDigest, type StoredDigest } from '../core/timeline-digest';
-import { itemBytes, RING_BYTES, SHARES } from './storage-budget';
+import { pack, packedBytes, RING_BYTES, SHARES, unpack } from './storage-budget';
 import { migrateV1 } from './timeline-migrate';
 
 /** The part of `storage.local` the store needs; the fake browser and the real one both fit. */
@@ -20,7 +20,7 @@ export interface TimelineOptions {
   chunkSize: number;
   /** Bytes the ring may use in storage (chunks and meta), as the quota counts them. */
   maxBytes: number;
-  /** Changes arriving within this many ms are written together (250 ms after a storm-sized batch). */
+  /** Changes arriving within this many ms are written together (at least STORM_DELAY after a storm-sized batch). */
   flushDelay?: number;
   /** Changes held in memory while storage fails; beyond it the oldest are merged, one per cookie, and marked. */
   maxPending?: number;
@@ -47,6 +47,8 @@ export const chunkKey = (seq: number) => `timeline.c.${seq}`;
 
 export const DEFAULT_TIMELINE: TimelineOptions = { capacity: 10_000, chunkSize: 100, maxBytes: RING_BYTES, flushDelay: 50 };
 const STORM_BATCH = 100;
+/** During a storm, writes wait this long, so each writes a few hundred changes at once. */
+const STORM_DELAY = 50;
 const MAX_BATCH = 500;
 const SMALL_RUN = 8;
 const RETRY = [250, 1000, 4000, 15_000];
@@ -180,8 +182,7 @@ export class TimelineStore {
     const stored = chunks.length ? await this.area.get(chunks.map(([seq]) => chunkKey(seq))) : {};
     const entries: TimelineEntry[] = [];
     for (const [seq] of chunks) {
-      for (const e of (stored[chunkKey(seq)] as EncodedEntry[] | undefined) ?? tail.get(seq) ?? [])
-        if (e[0] > afterSeq && e[0] < base) entries.push(decodeEntry(e));
+      for (const e of unpack<EncodedEntry[]>(stored[chunkKey(seq)]) ?? tail.get(seq) ?? []) if (e[0] > afterSeq && e[0] < base) entries.push(decodeEntry(e));
     }
     // What is received but not yet written, with the seq numbers it will get.
     for (const [i, change] of queued.entries()) if (base + i > afterSeq) entries.push({ ...change, seq: base + i });
@@ -212,7 +213,7 @@ export class TimelineStore {
   private schedule(): void {
     if (this.writing || this.timer) return;
     const now = Date.now();
-    const delay = Math.max(this.retryAt - now, this.lastBatch >= STORM_BATCH ? 250 : this.opts.flushDelay);
+    const delay = Math.max(this.retryAt - now, this.lastBatch >= STORM_BATCH ? STORM_DELAY : this.opts.flushDelay);
     this.timer = setTimeout(() => this.writeNow(), delay);
   }
 
@@ -270,7 +271,7 @@ export class TimelineStore {
   private load(): Promise<Meta> {
     if (this.meta) return Promise.resolve(this.meta);
     this.loading ??= (async () => {
-      const stored = (await this.area.get(META_KEY))[META_KEY] as Meta | { version: 1 } | undefined;
+      const stored = unpack<Meta | { version: 1 }>((await this.area.get(META_KEY))[META_KEY]);
       const meta: Meta =
         stored?.version === 1
           ? await migrateV1(this.area, stored as never)
@@ -285,7 +286,7 @@ export class TimelineStore {
       if (run.length) {
         const got = await this.area.get(run.map(([seq]) => chunkKey(seq)));
         for (const [seq, count] of run) {
-          const entries = got[chunkKey(seq)] as EncodedEntry[] | undefined;
+          const entries = unpack<EncodedEntry[]>(got[chunkKey(seq)]);
           if (entries) this.tail.set(seq, entries);
           else this.dropMissing(meta, seq, count);
         }
@@ -315,26 +316,31 @@ export class TimelineStore {
     const written: TimelineEntry[] = [];
     const items: Record<string, unknown> = {};
     const added: ChunkInfo[] = [];
+    let lastEncoded: EncodedEntry[] = [];
     for (let i = 0; i < batch.length; i += this.opts.chunkSize) {
       const entries = batch.slice(i, i + this.opts.chunkSize).map((change) => ({ ...change, seq: meta.nextSeq++ }));
       const encoded = entries.map(encodeEntry);
       const key = chunkKey(entries[0].seq);
-      items[key] = encoded;
-      added.push([entries[0].seq, encoded.length, itemBytes(key, encoded), entries[0].time]);
+      const text = pack(encoded);
+      items[key] = text;
+      lastEncoded = encoded;
+      added.push([entries[0].seq, encoded.length, packedBytes(key, text), entries[0].time]);
       written.push(...entries);
     }
     const newBytes = added.reduce((n, c) => n + c[2], 0);
     // Room first: the oldest chunks go before the write that needs their space.
     const evicted: ChunkInfo[] = [];
     const total = () => meta.chunks.reduce((n, c) => n + c[1], 0) + written.length;
-    const bytes = () => meta.chunks.reduce((n, c) => n + c[2], 0) + newBytes + itemBytes(META_KEY, meta) + 64 * added.length;
+    // The meta only shrinks while chunks are evicted: its size now bounds it (plus the new chunks' lines).
+    const metaBytes = packedBytes(META_KEY, pack(meta)) + 64 * added.length;
+    const bytes = () => meta.chunks.reduce((n, c) => n + c[2], 0) + newBytes + metaBytes;
     while (meta.chunks.length && (total() > this.opts.capacity || bytes() > this.ringBytes)) {
       const oldest = meta.chunks.shift() as ChunkInfo;
       meta.dropped += oldest[1];
       evicted.push(oldest);
     }
     // A batch bigger than the whole ring keeps only its newest chunks (the others are counted dropped).
-    let over = newBytes + itemBytes(META_KEY, meta) - this.ringBytes;
+    let over = newBytes + metaBytes - this.ringBytes;
     while (over > 0 && added.length > 1) {
       const first = added.shift() as ChunkInfo;
       delete items[chunkKey(first[0])];
@@ -352,11 +358,11 @@ export class TimelineStore {
       this.meta = { ...before, dropped: meta.dropped, chunks: before.chunks.filter(([seq]) => !gone.has(seq)) };
     }
     meta.chunks.push(...added);
-    items[META_KEY] = meta;
+    items[META_KEY] = pack(meta);
     await this.area.set(items);
     this.meta = meta;
     const lastAdded = added[added.length - 1];
-    if (lastAdded[1] < this.opts.chunkSize / 2) this.tail.set(lastAdded[0], items[chunkKey(lastAdded[0])] as EncodedEntry[]);
+    if (lastAdded[1] < this.opts.chunkSize / 2) this.tail.set(lastAdded[0], lastEncoded);
     else this.tail.clear();
     if (this.digest) {
       for (const e of written) this.digest.apply(e);
@@ -381,9 +387,10 @@ export class TimelineStore {
     const key = chunkKey(first);
     const garbage = run.slice(1).map(([seq]) => chunkKey(seq));
     const next: Meta = structuredClone(meta);
-    next.chunks = [...meta.chunks.slice(0, meta.chunks.length - run.length), [first, merged.length, itemBytes(key, merged), run[0][3]]];
+    const text = pack(merged);
+    next.chunks = [...meta.chunks.slice(0, meta.chunks.length - run.length), [first, merged.length, packedBytes(key, text), run[0][3]]];
     next.garbage = garbage;
-    await this.area.set({ [key]: merged, [META_KEY]: next });
+    await this.area.set({ [key]: text, [META_KEY]: pack(next) });
     await this.area.remove(garbage);
     next.garbage = [];
     this.meta = next;
@@ -404,8 +411,9 @@ export class TimelineStore {
     if (!this.digest || !this.meta) return;
     this.digestDue = false;
     const stored = this.digest.toStored(this.meta.nextSeq);
-    if (itemBytes(DIGEST_KEY, stored) > SHARES.digest) throw new Error(`The digest of ${this.digest.size} cookies is over its storage share.`);
-    await this.area.set({ [DIGEST_KEY]: stored });
+    const text = pack(stored);
+    if (packedBytes(DIGEST_KEY, text) > SHARES.digest) throw new Error(`The digest of ${this.digest.size} cookies is over its storage share.`);
+    await this.area.set({ [DIGEST_KEY]: text });
     this.digestSeq = stored.seq;
     this.digestError = undefined;
   }
@@ -437,7 +445,7 @@ export class TimelineStore {
 
   private async reconcile(readStore: () => Promise<Cookie[]>, now: number): Promise<number> {
     const meta = await this.load();
-    const stored = (await this.area.get(DIGEST_KEY))[DIGEST_KEY] as StoredDigest | undefined;
+    const stored = unpack<StoredDigest>((await this.area.get(DIGEST_KEY))[DIGEST_KEY]);
     if (stored?.version !== 2) {
       // First start (or a digest from before): the store as it is now is the baseline.
       const { actual, inRead, after } = await this.readAround(readStore);
@@ -455,7 +463,7 @@ export class TimelineStore {
     if (replay.length) {
       const got = await this.area.get(replay.map(([seq]) => chunkKey(seq)));
       for (const [seq, count] of replay) {
-        const chunk = (got[chunkKey(seq)] as EncodedEntry[] | undefined) ?? this.tail.get(seq);
+        const chunk = unpack<EncodedEntry[]>(got[chunkKey(seq)]) ?? this.tail.get(seq);
         if (!chunk) this.dropMissing(meta, seq, count);
         for (const e of chunk ?? []) if (e[0] >= stored.seq) digest.apply(decodeEntry(e), known);
       }

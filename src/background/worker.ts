@@ -4,7 +4,7 @@ import type { Cookie } from '../core/cookie';
 import { sitesOf } from '../core/site';
 import type { ChangeCause } from '../core/timeline';
 import { emit, serveRequests } from '../messages';
-import { BadgeScheduler } from './badge';
+import { BadgeScheduler, forgetBadge } from './badge';
 import { deleteCookie, restoreCookies, writeCookies } from './cookie-writes';
 import { cancelImport, importCookies } from './import';
 import { pageReport, storeIndex } from './page-report';
@@ -35,8 +35,10 @@ browser.runtime.onSuspend?.addListener(() => void timeline.suspend());
 
 browser.tabs.onActivated.addListener(({ tabId }) => badges.tabChanged(tabId));
 browser.tabs.onUpdated.addListener((tabId, change) => {
+  if (change.status === 'loading' || change.url) forgetBadge(tabId);
   if (change.status === 'complete') badges.tabChanged(tabId);
 });
+browser.tabs.onRemoved.addListener((tabId) => forgetBadge(tabId));
 
 serveRequests({
   getReport: ({ tabId, ...request }) => pageReport(tabId, request),

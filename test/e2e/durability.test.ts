@@ -214,9 +214,8 @@ describe('the timeline loses nothing without a mark, in real Chromium', () => {
       // The digest is saved within 10 s of the changes.
       const digest = await poll(
         async () => {
-          const d = ((await worker.evaluate(() => chrome.storage.local.get('timeline.digest'))) as { 'timeline.digest'?: { items: unknown[] } })[
-            'timeline.digest'
-          ];
+          const text = ((await worker.evaluate(() => chrome.storage.local.get('timeline.digest'))) as { 'timeline.digest'?: string })['timeline.digest'];
+          const d = text ? (JSON.parse(text) as { items: unknown[] }) : undefined;
           return d && d.items.length >= 3000 ? d : undefined;
         },
         30_000,

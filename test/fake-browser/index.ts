@@ -59,6 +59,7 @@ export const fakeBrowser = {
   tabs: {
     onActivated: new FakeEvent<[{ tabId: number; windowId: number }]>(),
     onUpdated: new FakeEvent<[number, { url?: string; status?: string }, FakeTab]>(),
+    onRemoved: new FakeEvent<[number, { windowId: number; isWindowClosing: boolean }]>(),
     async get(tabId: number): Promise<FakeTab> {
       const tab = tabs.get(tabId);
       if (!tab) throw new Error(`No tab with id: ${tabId}.`);
@@ -120,6 +121,7 @@ export const fake = {
     badges.clear();
     fakeBrowser.tabs.onActivated.clear();
     fakeBrowser.tabs.onUpdated.clear();
+    fakeBrowser.tabs.onRemoved.clear();
     fakeBrowser.devtools.network.onNavigated.clear();
     fakeBrowser.runtime.getURL = chromeUrl;
     fakeBrowser.contextualIdentities = undefined;

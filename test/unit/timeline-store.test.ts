@@ -26,6 +26,19 @@ describe('timeline store', () => {
     expect(page.dropped).toBe(0);
   });
 
+  it('stores each item as one JSON string, and still reads items stored as plain values before', async () => {
+    const store = new TimelineStore(area, { capacity: 100, chunkSize: 10, maxBytes: 1e9 });
+    for (let i = 0; i < 25; i++) store.record(change(i));
+    await store.flush();
+    const keys = [...area.data.keys()].filter((k) => k.startsWith('timeline.'));
+    expect(keys.length).toBeGreaterThan(2);
+    for (const k of keys) expect(typeof area.data.get(k)).toBe('string');
+    // The same items as values (how the first v2 builds stored them): a new worker reads them alike.
+    for (const k of keys) area.data.set(k, JSON.parse(area.data.get(k) as string));
+    const again = await new TimelineStore(area, { capacity: 100, chunkSize: 10, maxBytes: 1e9 }).read();
+    expect(again.entries.map((e) => e.cookie.name)).toEqual([...Array(25).keys()].map((i) => `c${i}`));
+  });
+
   it('batches a storm into few writes instead of one per change', async () => {
     const store = new TimelineStore(area, { capacity: 10_000, chunkSize: 250, maxBytes: 1e9 });
     for (let i = 0; i < 1000; i++) store.record(change(i));
@@ -47,7 +60,7 @@ describe('timeline store', () => {
     expect(page.entries.map((e) => e.seq)).toEqual(Array.from({ length: page.entries.length }, (_, i) => 45 - page.entries.length + i));
     expect(page.retention).toMatchObject({ entries: page.entries.length, maxEntries: 30 });
     // Dropped and merged chunks are deleted from storage, not left behind.
-    const meta = area.data.get('timeline.meta') as { chunks: [number][] };
+    const meta = JSON.parse(area.data.get('timeline.meta') as string) as { chunks: [number][] };
     expect([...area.data.keys()].filter((k) => k.startsWith('timeline.c.')).sort()).toEqual(meta.chunks.map(([seq]) => `timeline.c.${seq}`).sort());
   });
 

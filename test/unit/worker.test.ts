@@ -107,12 +107,13 @@ describe('badge scheduling', () => {
     fake.resetBrowser();
     const { BadgeScheduler } = await import('../../src/background/badge');
     fake.fake.addTab({ id: 1, url: 'https://shop.example/' });
+    // Each refresh asks once which tabs are active (an unchanged badge is not sent again, so count those).
     const texts: string[] = [];
-    const setBadgeText = fake.fakeBrowser.action.setBadgeText;
-    fake.fakeBrowser.action.setBadgeText = async (d) => {
-      texts.push(d.text);
-      return setBadgeText(d);
-    };
+    const query = fake.fakeBrowser.tabs.query.bind(fake.fakeBrowser.tabs);
+    vi.spyOn(fake.fakeBrowser.tabs, 'query').mockImplementation(async (q) => {
+      texts.push('refresh');
+      return query(q);
+    });
     const scheduler = new BadgeScheduler({ delay: 30 });
     scheduler.tabChanged(1);
     await vi.waitFor(() => expect(texts).toHaveLength(1), { timeout: 10_000 });
@@ -123,7 +124,7 @@ describe('badge scheduling', () => {
     scheduler.cookieChanged(cookie('elsewhere', 'news.example'));
     await new Promise((r) => setTimeout(r, 100));
     expect(texts).toHaveLength(2);
-    fake.fakeBrowser.action.setBadgeText = setBadgeText;
+    vi.restoreAllMocks();
   });
 
   it('waits longer after a slow refresh, so a cookie storm is not slowed by its own badge, and not after a quiet spell', async () => {
@@ -133,11 +134,11 @@ describe('badge scheduling', () => {
     const { BadgeScheduler } = await import('../../src/background/badge');
     fake.fake.addTab({ id: 1, url: 'https://shop.example/' });
     const times: number[] = [];
-    const setBadgeText = fake.fakeBrowser.action.setBadgeText;
-    fake.fakeBrowser.action.setBadgeText = async (d) => {
+    const query = fake.fakeBrowser.tabs.query.bind(fake.fakeBrowser.tabs);
+    vi.spyOn(fake.fakeBrowser.tabs, 'query').mockImplementation(async (q) => {
       times.push(performance.now());
-      return setBadgeText(d);
-    };
+      return query(q);
+    });
     // A clock on which every refresh seems to take 60 ms: at most 5 % of the time → about 1.2 s between refreshes.
     let slow = 0;
     const clock = () => {
@@ -158,6 +159,34 @@ describe('badge scheduling', () => {
     scheduler.tabChanged(1);
     await vi.waitFor(() => expect(times).toHaveLength(3), { timeout: 2000 });
     expect(times[2] - quiet).toBeLessThan(300);
+    vi.restoreAllMocks();
+  });
+
+  it('sends a badge only when it differs from what the button shows, and again after the tab navigates', async () => {
+    vi.resetModules();
+    const fake = (await import('webextension-polyfill')) as unknown as FakeModule;
+    fake.resetBrowser();
+    const { refreshBadge, forgetBadge } = await import('../../src/background/badge');
+    fake.fake.addTab({ id: 1, url: 'https://shop.example/' });
+    fake.fakeBrowser.cookies.put(makeCookie({ name: 'sessionid', value: 'a'.repeat(32), domain: 'shop.example', secure: false, httpOnly: false }));
+    const sent: string[] = [];
+    const setBadgeText = fake.fakeBrowser.action.setBadgeText;
+    fake.fakeBrowser.action.setBadgeText = async (d) => {
+      sent.push(d.text);
+      return setBadgeText(d);
+    };
+    await refreshBadge(1);
+    await refreshBadge(1);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).not.toBe('');
+    // A second cookie changes the button's title (the cookie count): sent.
+    fake.fakeBrowser.cookies.put(makeCookie({ name: 'token', value: 'b'.repeat(32), domain: 'shop.example', secure: false, httpOnly: false }));
+    await refreshBadge(1);
+    expect(sent).toHaveLength(2);
+    // The tab navigated (the browser may have reset its button): the same badge is sent again.
+    forgetBadge(1);
+    await refreshBadge(1);
+    expect(sent).toHaveLength(3);
     fake.fakeBrowser.action.setBadgeText = setBadgeText;
   });
 });

@@ -62,7 +62,7 @@ export function TimelineView({
     let inFlight = false;
     let again = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
-    // Only what is new is fetched, one request at a time, at most four a second during a storm.
+    // Only what is new is fetched, one request at a time.
     const load = async () => {
       if (inFlight) {
         again = true;
@@ -88,11 +88,18 @@ export function TimelineView({
         }
       }
     };
+    // At once when nothing was loaded in the last 150 ms, else when that time is up: the last change of a
+    // storm shows without a wait, and a storm costs at most seven loads a second.
+    let lastLoad = 0;
     const later = () => {
-      timer ??= setTimeout(() => {
-        timer = undefined;
-        void load();
-      }, 250);
+      timer ??= setTimeout(
+        () => {
+          timer = undefined;
+          lastLoad = Date.now();
+          void load();
+        },
+        Math.max(0, lastLoad + 150 - Date.now()),
+      );
     };
     void load();
     const off = onEvent('timelineAppended', later);

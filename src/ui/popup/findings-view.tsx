@@ -103,7 +103,8 @@ function Group({ g, cookies }: { g: FindingGroup; cookies: readonly AnalyzedCook
                 {g.count.toLocaleString('en-US')} cookies: {rule?.title ?? g.rule}
               </span>
               <span class="finding-summary">
-                {g.examples[0]?.message} {rule?.summary ?? ''}
+                {g.examples[0] ? `For example: ${g.examples[0].message} ` : ''}
+                {rule?.summary ?? ''}
               </span>
             </span>
           </>

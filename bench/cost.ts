@@ -1,0 +1,303 @@
+/// <reference types="chrome" />
+// `npm run bench -- cost`: what Cookie Lens costs over the floor any cookie watcher pays — an extension whose
+// worker has only an empty cookies.onChanged listener (Chrome spends ~100 µs of CPU dispatching each event).
+// The figure is the CPU time of each browser's whole process tree, read from /proc, for the same pages, several
+// rounds in one run with the order rotated each round; ratios are per round, shown as median [min–max].
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { startBenchSite } from '../demo/bench-site.mjs';
+import { serveHttps } from '../demo/tls.mjs';
+import { HEADROOM_BYTES, QUOTA_BYTES } from '../src/background/storage-budget';
+import { CHROMIUM_ARGS, findChromium } from '../src/cli/chromium';
+import { type ExtensionBrowser, launchWithExtension } from '../src/cli/extension-browser';
+import { poll } from '../test/e2e/harness';
+import { treeCpuMs } from './proc-cpu';
+import { median } from './stats';
+
+const HOSTS = 'MAP *.test 127.0.0.1';
+const ROUNDS = 7;
+/** After the last page, what each browser still does (the worker's flush, Chrome's own cookie writes) counts. */
+const TAIL_MS = 1500;
+const STORM_WRITES = 2000;
+const STORM_NAMES = 20;
+const STORM_ROUNDS = 5;
+const MiB = 1024 * 1024;
+
+/** The floor: a worker with an empty listener, which also counts events and when the last one came. */
+function bareListenerExtension(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'cookie-lens-bare-'));
+  writeFileSync(
+    join(dir, 'manifest.json'),
+    JSON.stringify({
+      manifest_version: 3,
+      name: 'bare',
+      version: '1',
+      background: { service_worker: 'sw.js' },
+      permissions: ['cookies'],
+      host_permissions: ['<all_urls>'],
+    }),
+  );
+  writeFileSync(join(dir, 'sw.js'), 'self.seen = { n: 0, last: 0 };\nchrome.cookies.onChanged.addListener(() => { seen.n++; seen.last = Date.now(); });\n');
+  return dir;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+interface Contender {
+  name: string;
+  browser: Browser;
+  pid: number;
+}
+
+async function loadPages(browser: Browser, url: (path: string) => string, pages: number): Promise<void> {
+  const page = await browser.newPage();
+  for (let i = 0; i < pages; i++) await page.goto(url(`/p/${i}`), { waitUntil: 'load' });
+  await page.close();
+}
+
+/** CPU ms of each contender per round for one set of pages, order rotated each round. */
+async function cpuRounds(contenders: Contender[], url: (path: string) => string, pages: number): Promise<Record<string, number>[]> {
+  for (const c of contenders) await loadPages(c.browser, url, pages); // warm-up: caches, JIT, the first cookies
+  const rounds: Record<string, number>[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    const order = [...contenders.slice(round % contenders.length), ...contenders.slice(0, round % contenders.length)];
+    const cpu: Record<string, number> = {};
+    for (const c of order) {
+      await sleep(300);
+      const before = treeCpuMs(c.pid);
+      await loadPages(c.browser, url, pages);
+      await sleep(TAIL_MS);
+      cpu[c.name] = treeCpuMs(c.pid) - before;
+    }
+    rounds.push(cpu);
+  }
+  return rounds;
+}
+
+const spread = (values: number[], digits = 3) =>
+  `×${median(values).toFixed(digits)} [${Math.min(...values).toFixed(digits)}–${Math.max(...values).toFixed(digits)}]`;
+const verdict = (ok: boolean) => (ok ? 'within budget' : 'OVER BUDGET');
+
+function ratioLines(title: string, rounds: Record<string, number>[], budget: number): string[] {
+  const lens = rounds.map((r) => r.lens / r.bare);
+  const none = rounds.map((r) => r.none / r.bare);
+  const sum = (name: string) => rounds.reduce((n, r) => n + r[name], 0);
+  return [
+    `  ${title}: CPU per round, median — no extension ${median(rounds.map((r) => r.none)).toFixed(0)} ms, empty listener ${median(rounds.map((r) => r.bare)).toFixed(0)} ms, Cookie Lens ${median(rounds.map((r) => r.lens)).toFixed(0)} ms`,
+    `    Cookie Lens over the empty listener ${spread(lens)}, all rounds together ×${(sum('lens') / sum('bare')).toFixed(3)}   (budget ≤ ×${budget.toFixed(2)}: ${verdict(median(lens) <= budget)})`,
+    `    no extension over the empty listener ${spread(none)}   (context: the listener's own cost)`,
+  ];
+}
+
+async function serviceWorkerHeap(session: ExtensionBrowser): Promise<number> {
+  const target = session.browser.targets().find((t) => t.type() === 'service_worker' && t.url().startsWith(`chrome-extension://${session.extensionId}/`));
+  if (!target) throw new Error('no running worker');
+  const cdp = await target.createCDPSession();
+  try {
+    await cdp.send('HeapProfiler.collectGarbage');
+    return (await cdp.send('Runtime.getHeapUsage')).usedSize;
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/** One storm in a page: STORM_WRITES writes over STORM_NAMES cookies; resolves with the page's start time (epoch ms). */
+async function storm(page: Page, tag: string): Promise<number> {
+  return page.evaluate(
+    async (n, names, tag) => {
+      const start = Date.now();
+      for (let i = 0; i < n; i++) {
+        document.cookie = `s${i % names}=${tag}-${i}; path=/; secure; samesite=lax; max-age=3600`;
+        if (i % 25 === 0) await new Promise((r) => setTimeout(r, 1));
+      }
+      return start;
+    },
+    STORM_WRITES,
+    STORM_NAMES,
+    tag,
+  );
+}
+
+/** Storm rounds: when the empty listener got the last event, and when Cookie Lens's Timeline view showed it. */
+async function storms(bare: ExtensionBrowser, lens: ExtensionBrowser): Promise<string[]> {
+  const site = await serveHttps((_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html' });
+    res.end('<!doctype html><title>storm</title><p>storm</p>');
+  });
+  try {
+    const barePage = await bare.browser.newPage();
+    await barePage.goto(site.url('storm.test'), { waitUntil: 'load' });
+    const lensPage = await lens.browser.newPage();
+    await lensPage.goto(site.url('storm.test'), { waitUntil: 'load' });
+    const worker = await lens.worker();
+    const tabId = await worker.evaluate(async (url) => (await chrome.tabs.query({ url: `${url}*` }))[0]?.id, site.url('storm.test'));
+    const panel = await lens.browser.newPage();
+    await panel.goto(`chrome-extension://${lens.extensionId}/src/devtools/panel.html?tabId=${tabId}`);
+    await panel.waitForSelector('main.panel-app');
+    const tab = await poll(async () => {
+      for (const t of await panel.$$('[role="tab"]')) if ((await t.evaluate((e) => e.textContent ?? '')).startsWith('Timeline')) return t;
+      return undefined;
+    });
+    await tab.click();
+    await panel.waitForSelector('.timeline');
+    const delivery: number[] = [];
+    const ui: number[] = [];
+    for (let round = 0; round < STORM_ROUNDS; round++) {
+      const tag = `r${round}`;
+      const last = `${tag}-${STORM_WRITES - 1}`;
+      const lastName = `s${(STORM_WRITES - 1) % STORM_NAMES}`;
+      const runBare = async () => {
+        const bareWorker = await bare.worker();
+        const before = (await bareWorker.evaluate(() => (self as unknown as { seen: { n: number } }).seen.n)) as number;
+        const start = await storm(barePage, tag);
+        // Each overwrite is two events (the old cookie removed, the new one set).
+        const seen = await poll(
+          async () => {
+            const s = (await bareWorker.evaluate(() => (self as unknown as { seen: { n: number; last: number } }).seen)) as { n: number; last: number };
+            return s.n - before >= 2 * STORM_WRITES - STORM_NAMES ? s : undefined;
+          },
+          60_000,
+          50,
+        );
+        await sleep(300);
+        delivery.push(seen.last - start);
+      };
+      const runLens = async () => {
+        await panel.evaluate(
+          (name, value) => {
+            const w = window as unknown as { seenAt?: number };
+            w.seenAt = undefined;
+            // The value cell shows an overwrite as a diff: the new value is its text without the <del> parts.
+            const newValue = (row: Element) => {
+              const cell = row.querySelector('.value-cell')?.cloneNode(true) as Element | undefined;
+              for (const d of cell?.querySelectorAll('del') ?? []) d.remove();
+              return cell?.textContent ?? '';
+            };
+            const check = () => [...document.querySelectorAll(`tr[data-cookie="${name}"]`)].some((r) => newValue(r).includes(value));
+            const observer = new MutationObserver(() => {
+              if (w.seenAt === undefined && check()) {
+                w.seenAt = Date.now();
+                observer.disconnect();
+              }
+            });
+            observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+          },
+          lastName,
+          last,
+        );
+        const start = await storm(lensPage, tag);
+        const seenAt = await poll(() => panel.evaluate(() => (window as unknown as { seenAt?: number }).seenAt), 60_000, 50);
+        ui.push(seenAt - start);
+      };
+      if (round % 2) {
+        await runLens();
+        await runBare();
+      } else {
+        await runBare();
+        await runLens();
+      }
+    }
+    const ratios = ui.map((u, i) => u / delivery[i]);
+    return [
+      `  storm of ${STORM_WRITES} writes over ${STORM_NAMES} cookies, ${STORM_ROUNDS} rounds: last event delivered to the empty listener after ${median(delivery).toFixed(0)} ms [${Math.min(...delivery).toFixed(0)}–${Math.max(...delivery).toFixed(0)}]; Cookie Lens's Timeline view shows the last write after ${median(ui).toFixed(0)} ms [${Math.min(...ui).toFixed(0)}–${Math.max(...ui).toFixed(0)}]`,
+      `    time-to-UI over event delivery ${spread(ratios, 2)}   (budget ≤ ×1.30: ${verdict(median(ratios) <= 1.3)})`,
+    ];
+  } finally {
+    await site.close();
+  }
+}
+
+/** 50,000 changes through the worker; then what storage.local holds, against the budget. */
+async function storageAfter(lens: ExtensionBrowser): Promise<string[]> {
+  const worker = await lens.worker();
+  const total = 50_000;
+  await worker.evaluate(async (total) => {
+    for (let from = 0; from < total; from += 500) {
+      const writes: Promise<unknown>[] = [];
+      for (let i = from; i < from + 500; i++)
+        writes.push(chrome.cookies.set({ url: 'https://churn.test/', name: `k${i % 400}`, value: `${i}-${'x'.repeat(200)}`, secure: true }));
+      await Promise.all(writes);
+    }
+  }, total);
+  let lastSeq = -1;
+  const timeline = await poll(
+    async () => {
+      const t = await lens.request('getTimeline', { afterSeq: Number.MAX_SAFE_INTEGER });
+      const stable = t.pending === 0 && t.nextSeq === lastSeq;
+      lastSeq = t.nextSeq;
+      return stable ? t : undefined;
+    },
+    120_000,
+    1000,
+  );
+  const bytes = (await worker.evaluate(() => chrome.storage.local.getBytesInUse(null))) as number;
+  const budget = QUOTA_BYTES - HEADROOM_BYTES;
+  return [
+    `  storage after ${total.toLocaleString('en-US')} more changes of ~210-byte cookies (${timeline.nextSeq.toLocaleString('en-US')} recorded in all, ${timeline.dropped.toLocaleString('en-US')} rolled out, ${timeline.lost} lost): ${(bytes / MiB).toFixed(2)} MiB in storage.local, keeping ${timeline.retention.entries.toLocaleString('en-US')} entries   (budget ≤ ${(budget / MiB).toFixed(0)} MiB: ${verdict(bytes <= budget)})`,
+  ];
+}
+
+/** The worker's heap in a fresh browser after the typical set, loaded ROUNDS times; the empty listener's beside it. */
+async function heapAfterTypical(extensionDir: string, bare: ExtensionBrowser, url: (path: string) => string): Promise<string[]> {
+  const fresh = await launchWithExtension({ extensionDir: resolve(extensionDir), hostResolverRules: HOSTS, ignoreHttpsErrors: true });
+  try {
+    const start = await serviceWorkerHeap(fresh);
+    await loadPages(fresh.browser, url, 30);
+    await sleep(TAIL_MS);
+    const first = await serviceWorkerHeap(fresh);
+    for (let round = 1; round < ROUNDS; round++) await loadPages(fresh.browser, url, 30);
+    await sleep(TAIL_MS);
+    const after = await serviceWorkerHeap(fresh);
+    const floor = await serviceWorkerHeap(bare);
+    return [
+      `  worker heap after GC in a fresh browser: Cookie Lens ${(start / MiB).toFixed(2)} MiB before the first page, ${(first / MiB).toFixed(2)} MiB after the typical set once (the first analysis builds the cookie database's index), ${(after / MiB).toFixed(2)} MiB after it ${ROUNDS} times; empty listener ${(floor / MiB).toFixed(2)} MiB`,
+      `    growth over rounds 2–${ROUNDS} ${((after - first) / MiB).toFixed(2)} MiB   (budget ≤ 1 MiB after the typical set: the whole heap is ${verdict(after <= MiB)}; what browsing adds is ${verdict(after - first <= MiB).toLowerCase()})`,
+    ];
+  } finally {
+    await fresh.close();
+  }
+}
+
+/** Prints each part as it is measured (the whole takes several minutes). */
+export async function benchCost(extensionDir: string, print: (lines: string[]) => void): Promise<void> {
+  const heavySite = await startBenchSite({ perPage: 40 });
+  const typicalSite = await startBenchSite({ perPage: (n: number) => 10 + ((n * 7) % 21) });
+  const executablePath = findChromium();
+  if (!executablePath) throw new Error('Chromium not found (apt-get install -y chromium, or set CHROME_PATH)');
+  const plain = await puppeteer.launch({
+    executablePath,
+    headless: true,
+    pipe: true,
+    acceptInsecureCerts: true,
+    args: [...CHROMIUM_ARGS, `--host-resolver-rules=${HOSTS}`, '--ignore-certificate-errors'],
+  });
+  const launch = (dir: string) => launchWithExtension({ extensionDir: resolve(dir), hostResolverRules: HOSTS, ignoreHttpsErrors: true });
+  const bare = await launch(bareListenerExtension());
+  const lens = await launch(extensionDir);
+  const pidOf = (b: Browser) => {
+    const pid = b.process()?.pid;
+    if (!pid) throw new Error('no browser process');
+    return pid;
+  };
+  const contenders: Contender[] = [
+    { name: 'none', browser: plain, pid: pidOf(plain) },
+    { name: 'bare', browser: bare.browser, pid: pidOf(bare.browser) },
+    { name: 'lens', browser: lens.browser, pid: pidOf(lens.browser) },
+  ];
+  try {
+    print([`cost over the floor (CPU time of each browser's process tree from /proc, ${ROUNDS} rounds, order rotated; ratios per round):`]);
+    print(ratioLines('cookie-heavy set, 50 pages × 40 Set-Cookie', await cpuRounds(contenders, heavySite.url, 50), 1.03));
+    print(ratioLines('typical set, 30 pages × 10–30 Set-Cookie', await cpuRounds(contenders, typicalSite.url, 30), 1.01));
+    print(await heapAfterTypical(extensionDir, bare, typicalSite.url));
+    print(await storms(bare, lens));
+    print(await storageAfter(lens));
+  } finally {
+    await plain.close();
+    await bare.close();
+    await lens.close();
+    await heavySite.close();
+    await typicalSite.close();
+  }
+}
