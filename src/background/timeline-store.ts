@@ -132,11 +132,20 @@ export class TimelineStore {
   /**
    * A removal carries the cookie as it was: if the timeline does not know it in that state, a change was
    * missed (a stopped worker's unwritten queue, a lost event) — record it, marked, before the removal.
+   * A cookie set over one the timeline knows always comes after that one's removal (an overwrite is a
+   * removal and a set): without it, the removal was lost, and what was between — record that, marked.
    */
   private checkAgainstLive(change: CookieChange, into: CookieChange[]): void {
     const live = this.live as StoreDigest;
     if (change.removed && !change.missed && !live.holds(change.cookie)) {
       const missed: CookieChange = { time: change.time, cause: 'explicit', removed: false, cookie: change.cookie, missed: true };
+      into.push(missed);
+      live.apply(missed);
+    }
+    const before = !change.removed && !change.missed ? live.cookieAt(change.cookie) : undefined;
+    if (before) {
+      // The digest keeps no values: the removed cookie is shown without its value.
+      const missed: CookieChange = { time: change.time, cause: 'overwrite', removed: true, cookie: before, missed: true };
       into.push(missed);
       live.apply(missed);
     }

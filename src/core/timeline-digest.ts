@@ -89,6 +89,12 @@ export class StoreDigest {
     return d;
   }
 
+  /** The cookie of this key as the state has it (without its value), if it has one. */
+  cookieAt(c: Cookie): Cookie | undefined {
+    const item = this.items.get(cookieKey(c));
+    return item && cookieOfItem(item);
+  }
+
   /** Does the state hold this cookie, in this state? */
   holds(c: Cookie): boolean {
     return this.items.get(cookieKey(c))?.[9] === stateDigest(c);

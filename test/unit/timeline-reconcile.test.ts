@@ -136,6 +136,34 @@ describe('missed changes across worker lifetimes', () => {
     ]);
   });
 
+  it('a set whose removal never arrived (lost with the stopped worker) is marked, whether it comes during the start or after', async () => {
+    const first = startWorker(area, jar);
+    await first.started;
+    await set(jar, 'a', '1');
+    await first.timeline.flush();
+    // The worker dies holding unwritten changes of "a" (2, 3); the removal of 3 went to it too.
+    const writes = groundTruth(jar);
+    await set(jar, 'a', '2');
+    await set(jar, 'a', '3');
+    first.stop();
+    // The new worker gets only the set of 4: its removal of 3 was delivered to the dead one.
+    const second = startWorker(area, jar);
+    const events: { removed: boolean; cookie: Cookie; cause: TimelineEntry['cause'] }[] = [];
+    const hold = (info: (typeof events)[number]) => events.push(info);
+    jar.onChanged.addListener(hold);
+    await set(jar, 'a', '4');
+    jar.onChanged.removeListener(hold);
+    expect(events.map((e) => e.removed)).toEqual([true, false]);
+    await second.started;
+    // Live too: a set over a known cookie with no removal before it.
+    second.timeline.record({ time: Date.now(), cause: 'explicit', removed: false, cookie: makeCookie({ name: 'a', value: '5', domain: 'shop.example' }) });
+    await second.timeline.flush();
+    const entries = (await second.timeline.read()).entries;
+    expectAccounted(writes, entries);
+    const missed = entries.filter((e) => e.missed && e.cookie.name === 'a');
+    expect(missed.length).toBeGreaterThanOrEqual(2);
+  });
+
   it('records, marked as missed, the changes a stopped worker never wrote, with the last recorded value', async () => {
     const first = startWorker(area, jar);
     await first.started;
