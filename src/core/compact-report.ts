@@ -3,7 +3,7 @@
 // what the popup shows — each cookie as a short tuple over a table of distinct strings, long values cut,
 // decoded contents only for the readable sessions the Learn tab shows, and findings grouped by rule and
 // severity with a few examples and the list of cookies each group concerns — about 60 bytes a cookie.
-import type { CookieRef, CookieType, SameSite } from './cookie';
+import { type CookieRef, type CookieType, refKey, type SameSite } from './cookie';
 import type { Purpose } from './data/cookie-db';
 import type { Decoded } from './decode/types';
 import type { Grade } from './grade';
@@ -73,8 +73,6 @@ export function groupFindings(findings: readonly Finding[], indexOf: (ref: Cooki
   return [...groups.values()].sort((a, b) => severityRank(b.severity) - severityRank(a.severity));
 }
 
-const refKey = (c: CookieRef) => `${c.name}\u0000${c.domain}\u0000${c.path}`;
-
 export function compactReport(report: Report): CompactReport {
   const strings: string[] = [];
   const ids = new Map<string, number>();
@@ -121,6 +119,7 @@ export function compactReport(report: Report): CompactReport {
       s(c.privacyLink),
       c.sessionStorage === 'client' ? 1 : c.sessionStorage === 'server' ? 2 : -1,
       s(c.framework),
+      s(c.firstPartyDomain),
     ];
     while (tuple.length && tuple[tuple.length - 1] === -1) tuple.pop();
     return tuple;
@@ -147,8 +146,8 @@ export function expandCookies(r: CompactReport): AnalyzedCookie[] {
   return r.cookies.map((t, i) => {
     const at = (k: number) => t[k] ?? -1;
     const [name, value, domain, path, flags, sameSite, expirationDate, type, size] = t;
-    const [storeId, role, purpose, topLevelSite, platform, description, retention, privacyLink, storage, framework] = [
-      9, 10, 11, 12, 13, 14, 15, 16, 17, 18,
+    const [storeId, role, purpose, topLevelSite, platform, description, retention, privacyLink, storage, framework, firstParty] = [
+      9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19,
     ].map(at);
     const c: AnalyzedCookie = {
       name: str(name) ?? '',
@@ -170,6 +169,7 @@ export function expandCookies(r: CompactReport): AnalyzedCookie[] {
     };
     if (expirationDate >= 0) c.expirationDate = expirationDate;
     if (storeId >= 0) c.storeId = str(storeId);
+    if (firstParty >= 0) c.firstPartyDomain = str(firstParty);
     const top = str(topLevelSite);
     if (top !== undefined) c.partitionKey = { topLevelSite: top, hasCrossSiteAncestor: (flags & F.crossSite) !== 0 };
     for (const [k, v] of [

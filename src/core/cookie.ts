@@ -28,11 +28,19 @@ export interface Cookie {
 
 export type CookieType = 'session' | 'persistent';
 
-/** Name + value + domain + path + partition: two cookies with the same key are the same cookie. */
+/**
+ * Which cookie a finding, a violation or an edit is about: name, domain and path, and — where the cookie came
+ * from a store — host-only, the store (a Firefox container), the CHIPS partition and first-party isolation.
+ * Two refs with the same `refKey` are the same cookie; compare them with `sameCookie`, never field by field.
+ */
 export interface CookieRef {
   name: string;
   domain: string;
   path: string;
+  hostOnly?: boolean;
+  storeId?: string;
+  partitionKey?: PartitionKey | null;
+  firstPartyDomain?: string;
 }
 
 const SAME_SITE_LABEL: Record<SameSite, string> = { no_restriction: 'None', lax: 'Lax', strict: 'Strict', unspecified: '' };
@@ -65,14 +73,33 @@ export function isPartitioned(c: Pick<Cookie, 'partitionKey'>): boolean {
   return c.partitionKey != null && c.partitionKey.topLevelSite !== undefined;
 }
 
+/** The identity of a cookie, and nothing else of it (no value, no flags). */
 export function cookieRef(c: CookieRef): CookieRef {
-  return { name: c.name, domain: c.domain, path: c.path };
+  const ref: CookieRef = { name: c.name, domain: c.domain, path: c.path };
+  if (c.hostOnly !== undefined) ref.hostOnly = c.hostOnly;
+  if (c.storeId !== undefined) ref.storeId = c.storeId;
+  if (c.partitionKey && isPartitioned(c)) ref.partitionKey = { ...c.partitionKey };
+  if (c.firstPartyDomain) ref.firstPartyDomain = c.firstPartyDomain;
+  return ref;
 }
 
-/** Identity of a cookie in a store (RFC 6265bis 5.7 step 22, plus the CHIPS partition and the store). */
-export function cookieKey(c: Cookie): string {
+/**
+ * Identity of a cookie in a store (RFC 6265bis 5.7 step 22, plus the CHIPS partition and the store). A ref
+ * without `hostOnly` takes it from the domain, as the cookies API writes it (a domain cookie has a leading dot).
+ */
+export function refKey(c: CookieRef): string {
   const partition = isPartitioned(c) ? `${c.partitionKey?.topLevelSite}|${c.partitionKey?.hasCrossSiteAncestor ? 1 : 0}` : '';
-  return [c.storeId ?? '', c.name, c.domain, c.hostOnly ? 'h' : 'd', c.path, partition, c.firstPartyDomain ?? ''].join('\u0000');
+  const hostOnly = c.hostOnly ?? !c.domain.startsWith('.');
+  return [c.storeId ?? '', c.name, c.domain, hostOnly ? 'h' : 'd', c.path, partition, c.firstPartyDomain ?? ''].join('\u0000');
+}
+
+export function cookieKey(c: Cookie): string {
+  return refKey(c);
+}
+
+/** Are these the same cookie (in the same store and partition)? */
+export function sameCookie(a: CookieRef, b: CookieRef): boolean {
+  return refKey(a) === refKey(b);
 }
 
 /** The host a cookie belongs to, without the leading dot of a domain cookie. */

@@ -3,7 +3,7 @@
 // validator below is hand-written so it can run under the extension's CSP (schema compilers eval code),
 // and a test checks that it agrees with the schema.
 import type { Role } from './classify';
-import { cookieHost, type SameSite } from './cookie';
+import { type CookieRef, cookieHost, cookieRef, type SameSite } from './cookie';
 import { own } from './own';
 import { compilePattern, type NameMatcher, PatternTooSlow } from './pattern';
 import type { AnalyzedCookie, Report } from './report';
@@ -43,7 +43,7 @@ export interface Policy {
 }
 
 export interface PolicyViolation {
-  cookie: { name: string; domain: string; path: string };
+  cookie: CookieRef;
   requirement: string;
   message: string;
   reason?: string;
@@ -179,7 +179,7 @@ function check(c: AnalyzedCookie, r: CookieRequirement, now: number): { requirem
 /** Applies a policy to a report: rule levels and the allow-list on the findings, and the cookie requirements. */
 export function applyPolicy(report: Pick<Report, 'cookies' | 'findings'>, policy: Policy, now: number = Date.now()): PolicyResult {
   const violations: PolicyViolation[] = [];
-  const ref = (c: { name: string; domain: string; path: string }) => ({ name: c.name, domain: c.domain, path: c.path });
+  const ref = cookieRef;
   /** A pattern stopped for taking too long: the cookie is reported as not checked, never passed silently. */
   const stopped = (c: { name: string; domain: string; path: string }, e: unknown, what: string) => {
     if (!(e instanceof PatternTooSlow)) throw e;

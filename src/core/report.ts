@@ -1,5 +1,5 @@
 import { classify, credentialLevel, type Role, type RoleEvidence } from './classify';
-import { type Cookie, type CookieType, cookieRef, cookieSize, cookieType, isPartitioned } from './cookie';
+import { type Cookie, type CookieType, cookieRef, cookieSize, cookieType, isPartitioned, sameCookie } from './cookie';
 import { type CookieDb, type KnowledgeSource, loadCookieDb, type Purpose } from './data/cookie-db';
 import { decodeValue } from './decode/index';
 import { type Decoded, type SignatureInput, siblingsOf } from './decode/types';
@@ -297,5 +297,5 @@ export async function analyze(cookies: readonly Cookie[], options: AnalyzeOption
 
 /** Findings that concern one cookie. */
 export function findingsFor(report: Pick<Report, 'findings'>, c: Cookie): Finding[] {
-  return report.findings.filter((f) => f.cookie && f.cookie.name === c.name && f.cookie.domain === c.domain && f.cookie.path === c.path);
+  return report.findings.filter((f) => f.cookie && sameCookie(f.cookie, c));
 }

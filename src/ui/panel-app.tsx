@@ -1,7 +1,7 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { errorLine, explainError } from '../core/browser-errors';
-import { type Cookie, cookieKey } from '../core/cookie';
+import { type Cookie, cookieKey, refKey, sameCookie } from '../core/cookie';
 import { applyFilter, narrows, type ParsedFilter, parseFilter, searchIndex } from '../core/filter';
 import { buildAuditReport, type ReportFormat, renderReport } from '../core/formats/index';
 import type { AnalyzedCookie } from '../core/report';
@@ -51,10 +51,10 @@ function findingsByCookie(cookies: readonly AnalyzedCookie[], findings: readonly
   const byKey = new Map<string, Finding[]>();
   for (const f of findings) {
     if (!f.cookie) continue;
-    const k = `${f.cookie.name}\u0000${f.cookie.domain}\u0000${f.cookie.path}`;
+    const k = refKey(f.cookie);
     byKey.set(k, [...(byKey.get(k) ?? []), f]);
   }
-  const lists = cookies.map((c) => byKey.get(`${c.name}\u0000${c.domain}\u0000${c.path}`) ?? []);
+  const lists = cookies.map((c) => byKey.get(refKey(c)) ?? []);
   const worst = lists.map((l) => l.reduce<Finding | undefined>((w, f) => (!w || severityRank(f.severity) > severityRank(w.severity) ? f : w), undefined));
   return { lists, worst };
 }
@@ -314,9 +314,7 @@ export function PanelApp({ api }: { api: DevtoolsApi }) {
                 standalone={api.standalone}
                 cookie={selected}
                 findings={lists[selectedIndex]}
-                violations={page?.policy?.violations.filter(
-                  (v) => v.cookie.name === selected.name && v.cookie.domain === selected.domain && v.cookie.path === selected.path,
-                )}
+                violations={page?.policy?.violations.filter((v) => sameCookie(v.cookie, selected))}
                 now={Date.now()}
                 onEdit={() => setEditing({ cookie: selected })}
                 onDelete={() => void remove([selected], '')}

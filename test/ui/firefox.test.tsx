@@ -48,6 +48,33 @@ describe('Firefox containers in the UI', () => {
   });
 });
 
+describe('one cookie name in two containers', () => {
+  it('each keeps its own findings in "All containers"', async () => {
+    const env = await withWorker((f) => f.fake.asFirefox({ containers: [WORK, BANK] }));
+    env.fake.addTab({ id: 1, url: 'https://shop.example/' });
+    const base = { url: 'https://shop.example/', name: 'sessionid', value: 'k7Qx9Zp2k7Qx9Zp2k7Qx9Zp2k7Qx9Zp2' };
+    // A well-set session cookie outside any container; the same name in "Banking" with no flags at all.
+    await env.fakeBrowser.cookies.set({ ...base, secure: true, httpOnly: true, sameSite: 'lax' });
+    await env.fakeBrowser.cookies.set({ ...base, storeId: BANK.cookieStoreId, secure: false, httpOnly: false });
+    const { PanelApp } = await import('../../src/ui/panel-app');
+    const root = mount(<PanelApp api={standaloneApi(1, { dark: false, onNavigated: noNavigation })} />);
+    await vi.waitFor(() => expect(rowNames(root)).toEqual(['sessionid']));
+    const all = [...root.querySelectorAll('label')].find((l) => l.textContent?.includes('All containers'))?.querySelector('input');
+    all?.click();
+    await vi.waitFor(() => expect(rowNames(root)).toEqual(['sessionid', 'sessionid']));
+    const rows = () =>
+      [...root.querySelectorAll('.grid-row[data-cookie="sessionid"]')].map((r) => ({
+        container: r.querySelector('.badge-container')?.textContent ?? '',
+        worst: r.querySelector('.issue')?.getAttribute('data-rule') ?? null,
+      }));
+    await vi.waitFor(() => expect(rows().find((r) => r.container === 'Banking')?.worst).toBe('missing-secure'));
+    // The default container's cookie has none of the Banking cookie's findings.
+    const home = rows().find((r) => r.container === '');
+    expect(home?.worst).not.toBe('missing-secure');
+    expect(home?.worst).not.toBe('missing-httponly');
+  });
+});
+
 describe('the timeline in Firefox', () => {
   it('names the container each change happened in', async () => {
     await firefoxWithContainers();

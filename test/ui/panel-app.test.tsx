@@ -35,7 +35,8 @@ describe('DevTools panel', () => {
     await fake.fakeBrowser.cookies.set({ url: 'https://cdn.example/', name: 'cdn', value: 'y', secure: true, sameSite: 'no_restriction' });
     await fake.fakeBrowser.cookies.set({ url: 'https://unrelated.example/', name: 'other', value: 'z' });
     const { root } = await renderPanel(['https://cdn.example/lib.js']);
-    await vi.waitFor(() => expect(rowNames(root)).toEqual(['sid', 'cdn']));
+    // The first render also loads the cookie database: allow for a loaded machine.
+    await vi.waitFor(() => expect(rowNames(root)).toEqual(['sid', 'cdn']), { timeout: 5000 });
     const sid = root.querySelector('.grid-row[data-cookie="sid"]');
     expect([...(sid?.querySelectorAll('.badge') ?? [])].map((b) => b.textContent)).toEqual(['Session', 'Secure', 'HttpOnly']);
     expect(sid?.querySelector('.col-role')?.textContent).toBe('session');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compactReport, expandCookies, GROUP_EXAMPLES } from '../../src/core/compact-report';
+import { refKey, sameCookie } from '../../src/core/cookie';
 import { analyze } from '../../src/core/report';
 import { makeCookie } from '../helpers';
 
@@ -62,6 +63,23 @@ describe('the compact report (what the popup gets)', () => {
         expect(b[k], `${c.name}.${k}`).toEqual(c[k]);
       expect(b.partitionKey?.topLevelSite).toBe(c.partitionKey?.topLevelSite);
       expect(b.description).toBe(c.description);
+      // The popup finds each finding's cookie by its identity: store, partition and first-party domain kept.
+      expect(sameCookie(b, c), c.name).toBe(true);
     }
+    for (const f of report.findings)
+      if (f.cookie)
+        expect(
+          back.some((b) => f.cookie && sameCookie(b, f.cookie)),
+          f.rule,
+        ).toBe(true);
+  });
+
+  it('keeps the identity of cookies in containers and under first-party isolation', async () => {
+    const jar = [
+      makeCookie({ name: 'sid', storeId: 'firefox-container-2' }),
+      makeCookie({ name: 'sid', storeId: 'firefox-default', firstPartyDomain: 'shop.example' }),
+    ];
+    const back = expandCookies(compactReport(await analyze(jar, { url: 'https://shop.example/' })));
+    expect(back.map((b) => refKey(b))).toEqual(jar.map((c) => refKey(c)));
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../src/core/classify';
-import { cookieKey, cookieSize, cookieType, isPartitioned } from '../../src/core/cookie';
+import { cookieKey, cookieRef, cookieSize, cookieType, isPartitioned, refKey, sameCookie } from '../../src/core/cookie';
 import { loadCookieDb } from '../../src/core/data/cookie-db';
 import { analyze } from '../../src/core/report';
 import { countCookies } from '../../src/core/summary';
@@ -68,5 +68,26 @@ describe('cookie model', () => {
     expect(pref).toMatchObject({ type: 'persistent', role: 'preference' });
     expect(tp).toMatchObject({ thirdParty: true, partitioned: true });
     expect(countCookies(report.cookies)).toEqual({ total: 3, session: 2, persistent: 1, secure: 2, thirdParty: 1, partitioned: 1 });
+  });
+});
+
+describe('one cookie identity: cookieRef, refKey, sameCookie', () => {
+  const c = makeCookie({ name: 'sid', domain: '.shop.example', hostOnly: false, path: '/' });
+  it('a ref of a cookie is that cookie, and only that one', () => {
+    expect(sameCookie(cookieRef(c), c)).toBe(true);
+    expect(refKey(cookieRef(c))).toBe(cookieKey(c));
+    // The same name, domain and path in another store (a Firefox container) or partition is another cookie.
+    expect(sameCookie(cookieRef({ ...c, storeId: 'firefox-container-2' }), c)).toBe(false);
+    expect(sameCookie(cookieRef({ ...c, partitionKey: { topLevelSite: 'https://news.example', hasCrossSiteAncestor: true } }), c)).toBe(false);
+    expect(sameCookie(cookieRef({ ...c, domain: 'shop.example', hostOnly: true }), c)).toBe(false);
+  });
+  it('a ref without host-only takes it from the domain, as the cookies API writes it', () => {
+    expect(sameCookie({ name: 'sid', domain: '.shop.example', path: '/', storeId: '0' }, c)).toBe(true);
+    expect(sameCookie({ name: 'sid', domain: 'shop.example', path: '/', storeId: '0' }, c)).toBe(false);
+    // A ref that names no store is not a cookie of a store.
+    expect(sameCookie({ name: 'sid', domain: '.shop.example', path: '/' }, c)).toBe(false);
+  });
+  it('keeps nothing but the identity (no value, no flags)', () => {
+    expect(Object.keys(cookieRef(c)).sort()).toEqual(['domain', 'hostOnly', 'name', 'path', 'storeId']);
   });
 });

@@ -1,5 +1,7 @@
 // The timeline against storage.local's real quota arithmetic (10 MiB, key + JSON in UTF-8): the scenario that
 // used to stop it for good, storage that others fill or that fails for a while, and random storms.
+import v8 from 'node:v8';
+import vm from 'node:vm';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { HEADROOM_BYTES, QUOTA_BYTES, RING_BYTES } from '../../src/background/storage-budget';
@@ -9,6 +11,14 @@ import type { CookieChange } from '../../src/core/timeline';
 import { cutValue, VALUE_LIMIT } from '../../src/core/timeline-codec';
 import { FakeStorageArea, workerView } from '../fake-browser/storage';
 import { makeCookie } from '../helpers';
+
+// A real collection before each heap reading, so the figure is what stays, not garbage not yet collected.
+v8.setFlagsFromString('--expose-gc');
+const gc = vm.runInNewContext('gc') as () => void;
+const heapUsed = () => {
+  gc();
+  return process.memoryUsage().heapUsed;
+};
 
 /** A value as the timeline stores it. */
 const stored = (value: string) => (value.length > VALUE_LIMIT ? cutValue(value) : value);
@@ -40,7 +50,7 @@ describe('the timeline under the storage quota', () => {
     const started = store.start(async () => jar);
     await vi.advanceTimersByTimeAsync(0);
     await started;
-    const heapBefore = process.memoryUsage().heapUsed;
+    const heapBefore = heapUsed();
     // Each change is what the browser reports for an overwrite: the old cookie removed, the new one set.
     const values = new Map(jar.map((c) => [c.name, c.value]));
     for (let i = 0; i < 20_000; i++) {
@@ -62,7 +72,10 @@ describe('the timeline under the storage quota', () => {
     expect(area.bytesInUse()).toBeLessThanOrEqual(QUOTA_BYTES - HEADROOM_BYTES);
     // Long values are cut, so the ring keeps its 10,000 entries (less at most one chunk), not a few thousand.
     expect(page.retention.entries).toBeGreaterThan(9900);
-    expect(process.memoryUsage().heapUsed - heapBefore).toBeLessThan(64 * 1024 * 1024);
+    const retained = heapUsed() - heapBefore;
+    console.log(`heap retained after 40,000 changes: ${(retained / 1024 / 1024).toFixed(1)} MiB`);
+    // The fake storage itself holds the ~6 MiB ring and the digest; the store keeps no backlog.
+    expect(retained).toBeLessThan(24 * 1024 * 1024);
   });
 
   it('when others fill the quota: room is made by shrinking the ring, queued changes are kept, nothing blocks', async () => {

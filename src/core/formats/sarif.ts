@@ -1,5 +1,5 @@
 import type { Location, Log, ReportingDescriptor, Result } from 'sarif';
-import { cookieHost } from '../cookie';
+import { cookieHost, sameCookie } from '../cookie';
 import type { Severity } from '../rule';
 import { RULES } from '../rules/index';
 import type { AuditReport } from './audit-report';
@@ -116,7 +116,7 @@ export function toSarif(r: AuditReport, options: SarifOptions = {}): Log {
     add(f.rule, policyError ? 'high' : f.severity, `${f.message} Fix: ${f.fix}`, host, f.url ?? target, f.cookie, policyError ? { policy: 'error' } : {});
   }
   for (const v of r.policy?.violations ?? []) {
-    const c = r.cookies.find((x) => x.name === v.cookie.name && x.domain === v.cookie.domain && x.path === v.cookie.path);
+    const c = r.cookies.find((x) => sameCookie(x, v.cookie));
     add('policy-violation', 'high', `${v.message}${v.reason ? ` (${v.reason})` : ''}`, cookieHost(v.cookie), c?.page ?? target, v.cookie, {
       requirement: v.requirement,
     });

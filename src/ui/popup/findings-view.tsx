@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { FindingGroup } from '../../core/compact-report';
+import { sameCookie } from '../../core/cookie';
 import type { AnalyzedCookie } from '../../core/report';
 import type { Finding } from '../../core/rule';
 import { ruleById } from '../../core/rules/index';
@@ -13,7 +14,8 @@ const SHOWN_ALONE = 3;
 const LIST_PAGE = 100;
 
 function cookieOf(f: Finding, cookies: readonly AnalyzedCookie[]): AnalyzedCookie | undefined {
-  return f.cookie ? cookies.find((c) => c.name === f.cookie?.name && c.domain === f.cookie.domain && c.path === f.cookie.path) : undefined;
+  const ref = f.cookie;
+  return ref ? cookies.find((c) => sameCookie(c, ref)) : undefined;
 }
 
 /** A <details> whose inside is only built once it is opened: thousands of findings cost a line each. */
