@@ -20,4 +20,5 @@ if (want('panel')) console.log((await benchPanel(extensionDir)).join('\n'));
 if (want('popup')) console.log((await benchPopup(extensionDir)).join('\n'));
 if (want('cost')) await benchCost(extensionDir, (lines) => console.log(lines.join('\n')));
 if (want('audit')) console.log((await benchAudit()).join('\n'));
+if (asked('storm')) await benchCost(extensionDir, (lines) => console.log(lines.join('\n')), 'storm');
 if (asked('profile')) console.log((await benchWorkerProfile(extensionDir)).join('\n'));

@@ -24,7 +24,22 @@ export async function benchWorkerProfile(extensionDir: string): Promise<string[]
     const page = await session.browser.newPage();
     await page.goto(site.url('/p/0'));
     await cdp.send('Profiler.start');
-    for (let round = 0; round < 3; round++) for (let i = 0; i < 30; i++) await page.goto(site.url(`/p/${i}`), { waitUntil: 'load' });
+    if (process.env.PROFILE_STORM) {
+      // A storm of 2,000 writes from the page, as in the storm bench, with a panel page open on the tab.
+      const tabId = await (await session.worker()).evaluate(async () => (await chrome.tabs.query({ active: true }))[0]?.id);
+      const panel = await session.browser.newPage();
+      await panel.goto(`chrome-extension://${session.extensionId}/src/devtools/panel.html?tabId=${tabId}`);
+      await panel.waitForSelector('main.panel-app');
+      await page.bringToFront();
+      for (let round = 0; round < 3; round++)
+        await page.evaluate(async (round) => {
+          for (let i = 0; i < 2000; i++) {
+            document.cookie = `s${i % 20}=r${round}-${i}; path=/; secure; samesite=lax; max-age=3600`;
+            if (i % 25 === 0) await new Promise((r) => setTimeout(r, 1));
+          }
+          await new Promise((r) => setTimeout(r, 1000));
+        }, round);
+    } else for (let round = 0; round < 3; round++) for (let i = 0; i < 30; i++) await page.goto(site.url(`/p/${i}`), { waitUntil: 'load' });
     await new Promise((r) => setTimeout(r, 1500));
     const { profile } = (await cdp.send('Profiler.stop')) as { profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] } };
     const byNode = new Map(profile.nodes.map((n) => [n.id, n]));
