@@ -50,7 +50,7 @@ export async function benchWorkerProfile(extensionDir: string): Promise<string[]
     const caller = (id: number): string => {
       for (let p = parentOf.get(id); p !== undefined; p = parentOf.get(p)) {
         const n = byNode.get(p);
-        if (n && n.callFrame.url) return ` ← ${label(n)}`;
+        if (n?.callFrame.url) return ` ← ${label(n)}`;
       }
       return '';
     };

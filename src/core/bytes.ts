@@ -20,15 +20,6 @@ export function base64ToBytes(input: string): Uint8Array | null {
   }
 }
 
-export function bytesToBase64(bytes: Uint8Array, urlSafe = false, pad = true): string {
-  let bin = '';
-  for (let i = 0; i < bytes.length; i++) bin += String.fromCharCode(bytes[i]);
-  let out = btoa(bin);
-  if (urlSafe) out = out.replace(/\+/g, '-').replace(/\//g, '_');
-  if (!pad) out = out.replace(/=+$/, '');
-  return out;
-}
-
 const lenient = new TextDecoder('utf-8');
 
 /**
@@ -103,13 +94,6 @@ export async function inflate(bytes: Uint8Array, keep: number, stopAt: number): 
   } catch {
     return null;
   }
-}
-
-export function hexToBytes(hex: string): Uint8Array | null {
-  if (!/^(?:[0-9a-fA-F]{2})*$/.test(hex)) return null;
-  const out = new Uint8Array(hex.length / 2);
-  for (let i = 0; i < out.length; i++) out[i] = Number.parseInt(hex.slice(i * 2, i * 2 + 2), 16);
-  return out;
 }
 
 export function equalBytes(a: Uint8Array, b: Uint8Array): boolean {

@@ -1,5 +1,5 @@
 import { classify, credentialLevel, type Role, type RoleEvidence } from './classify';
-import { type Cookie, type CookieType, cookieRef, cookieSize, cookieType, isPartitioned, sameCookie } from './cookie';
+import { type Cookie, type CookieType, cookieRef, cookieSize, cookieType, isPartitioned } from './cookie';
 import { type CookieDb, type KnowledgeSource, loadCookieDb, type Purpose } from './data/cookie-db';
 import { decodeValue } from './decode/index';
 import { type Decoded, type SignatureInput, siblingsOf } from './decode/types';
@@ -293,9 +293,4 @@ export async function analyze(cookies: readonly Cookie[], options: AnalyzeOption
   );
   const score = scoreOf(findings);
   return { schemaVersion: REPORT_SCHEMA_VERSION, url: options.url, cookies: described, findings, rejected, grade: gradeOf(score, findings), score };
-}
-
-/** Findings that concern one cookie. */
-export function findingsFor(report: Pick<Report, 'findings'>, c: Cookie): Finding[] {
-  return report.findings.filter((f) => f.cookie && sameCookie(f.cookie, c));
 }

@@ -46,7 +46,8 @@ export function TimelineView({
   pageSites,
   containers,
 }: {
-  pageSites: ReadonlySet<string> /** Firefox containers by cookie store id. */;
+  pageSites: ReadonlySet<string>;
+  /** Firefox containers by cookie store id. */
   containers?: ReadonlyMap<string, ContainerInfo>;
 }) {
   const [entries, setEntries] = useState<TimelineEntry[]>([]);

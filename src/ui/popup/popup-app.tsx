@@ -22,7 +22,8 @@ export function PopupApp({
   tabId,
   onOpenTable,
 }: {
-  tabId: number | undefined /** Opens the full cookie table (the panel page) for this tab. */;
+  tabId: number | undefined;
+  /** Opens the full cookie table (the panel page) for this tab. */
   onOpenTable?: () => void;
 }) {
   const { page, error, loading } = usePageReport(tabId, { urls: noUrls, compact: true });
