@@ -7,7 +7,7 @@ import { type CookieRef, cookieHost, cookieRef, type SameSite } from './cookie';
 import { own } from './own';
 import { compilePattern, type NameMatcher, PatternTooSlow } from './pattern';
 import type { AnalyzedCookie, Report } from './report';
-import type { Finding, Severity } from './rule';
+import { type Finding, type Severity, severityRank } from './rule';
 import { RULES } from './rules/index';
 
 export type RuleLevel = 'error' | 'warning' | 'ignore';
@@ -229,6 +229,5 @@ export function applyPolicy(report: Pick<Report, 'cookies' | 'findings'>, policy
 
 /** Severity order used by --fail-on and by rule levels: is `s` at least `threshold`? */
 export function atLeast(s: Severity, threshold: Severity): boolean {
-  const order: Severity[] = ['info', 'low', 'medium', 'high'];
-  return order.indexOf(s) >= order.indexOf(threshold);
+  return severityRank(s) >= severityRank(threshold);
 }

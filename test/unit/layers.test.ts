@@ -15,7 +15,7 @@ function sources(dir: string): string[] {
 }
 
 /** Every module specifier a file imports or re-exports, static or dynamic. */
-export function specifiers(text: string): string[] {
+function specifiers(text: string): string[] {
   const out: string[] = [];
   for (const m of text.matchAll(
     /(?:^|[\s;])(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\s*\(\s*['"]([^'"]+)['"]\s*\)|^import\s*['"]([^'"]+)['"]/gm,
