@@ -27,6 +27,14 @@ import { retentionText, useTimelineStatus } from './timeline-status';
 import { usePageReport } from './use-page-report';
 
 type View = 'cookies' | 'timeline' | 'network' | 'policy';
+/** Each view's tab label: a Record, so a view added without its label does not compile. */
+const VIEW_LABEL: Record<View, (s: { responses: number; policy?: PageReport['policy'] }) => string> = {
+  cookies: () => 'Cookies',
+  timeline: () => 'Timeline',
+  network: (s) => `Network (${s.responses})`,
+  policy: (s) => `Policy${s.policy ? ` (${s.policy.violations.length + s.policy.errors.length ? 'fail' : 'pass'})` : ''}`,
+};
+const VIEWS = Object.keys(VIEW_LABEL) as View[];
 
 interface Toast {
   message: string;
@@ -239,15 +247,9 @@ export function PanelApp({ api }: { api: DevtoolsApi }) {
       <header class="toolbar">
         <span class="brand">Cookie Lens</span>
         <div class="views" role="tablist" aria-label="Views">
-          {(['cookies', 'timeline', 'network', 'policy'] as View[]).map((v) => (
+          {VIEWS.map((v) => (
             <button key={v} type="button" role="tab" aria-selected={view === v} class={view === v ? 'active' : ''} data-view={v} onClick={() => setView(v)}>
-              {v === 'cookies'
-                ? 'Cookies'
-                : v === 'timeline'
-                  ? 'Timeline'
-                  : v === 'network'
-                    ? `Network (${log.length})`
-                    : `Policy${page?.policy ? ` (${page.policy.violations.length + page.policy.errors.length ? 'fail' : 'pass'})` : ''}`}
+              {VIEW_LABEL[v]({ responses: log.length, policy: page?.policy })}
             </button>
           ))}
         </div>
