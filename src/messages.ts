@@ -4,6 +4,7 @@
  * to every open page (`emit` / `onEvent`). Both ends are typed from the two maps below.
  */
 import browser from 'webextension-polyfill';
+import { errorMessage } from './core/browser-errors';
 import type { CompactReport } from './core/compact-report';
 import type { Cookie } from './core/cookie';
 import type { Policy, PolicyViolation } from './core/policy';
@@ -172,7 +173,7 @@ export function serveRequests(handlers: Handlers): void {
     if (!handler) return Promise.resolve({ ok: false, error: `Unknown request ${String(message.name)}` });
     return handler(message.params, sender).then(
       (result) => ({ ok: true, result }),
-      (error: unknown) => ({ ok: false, error: error instanceof Error ? error.message : String(error) }),
+      (error: unknown) => ({ ok: false, error: errorMessage(error) }),
     );
   });
 }

@@ -1,5 +1,5 @@
 import browser from 'webextension-polyfill';
-import { explainError } from '../core/browser-errors';
+import { errorMessage, explainError } from '../core/browser-errors';
 import { type Cookie, cookieHost, cookieKey, type PartitionKey } from '../core/cookie';
 import { siteOf } from '../core/site';
 import type { CookieWrite, LeftAlone, WriteResult } from '../messages';
@@ -20,7 +20,7 @@ export async function writeCookie(c: CookieWrite): Promise<Cookie> {
   } catch (error) {
     // Firefox with first-party isolation: a new cookie needs a first-party domain, which is the site of the
     // cookie's own host for a cookie set by that site (isolation keys on the top-level eTLD+1).
-    if (c.firstPartyDomain !== undefined || !isFirefox() || !/First-Party Isolation/i.test(error instanceof Error ? error.message : String(error))) throw error;
+    if (c.firstPartyDomain !== undefined || !isFirefox() || !/First-Party Isolation/i.test(errorMessage(error))) throw error;
     return setCookie({ ...c, firstPartyDomain: siteOf(cookieHost(c)) });
   }
 }

@@ -1,3 +1,4 @@
+import { errorMessage } from '../core/browser-errors';
 import type { Cookie } from '../core/cookie';
 import { cookieKey } from '../core/cookie';
 import type { CookieChange, TimelineEntry, TimelinePage } from '../core/timeline';
@@ -115,7 +116,7 @@ export class TimelineStore {
         found = n;
       },
       (error: unknown) => {
-        this.lastError = `Could not compare the store with the timeline: ${error instanceof Error ? error.message : String(error)}`;
+        this.lastError = `Could not compare the store with the timeline: ${errorMessage(error)}`;
       },
     );
     this.schedule();
@@ -274,7 +275,7 @@ export class TimelineStore {
   }
 
   private failed(error: unknown): void {
-    this.lastError = error instanceof Error ? error.message : String(error);
+    this.lastError = errorMessage(error);
   }
 
   private load(): Promise<Meta> {
@@ -382,7 +383,7 @@ export class TimelineStore {
   }
 
   private digestFailed(error: unknown): void {
-    this.digestError = error instanceof Error ? error.message : String(error);
+    this.digestError = errorMessage(error);
   }
 
   /** Merges the trailing run of small chunks into one once it is long enough: the meta stays short. */

@@ -8,7 +8,7 @@ import { analyze, type Report } from '../core/report';
 import { type AuditOptions, checkUrl, shardOf } from './audit-args';
 import { findChromium } from './chromium';
 import { markTab, pageReportOf, ResponseLog, sameSiteLinks, sitemapUrls } from './collect';
-import { BrowserNotFoundError, fileProblem, UsageError } from './errors';
+import { BrowserNotFoundError, fileProblem, firstLine, UsageError } from './errors';
 import { type ExtensionBrowser, launchWithExtension } from './extension-browser';
 import { type LoginScript, readLoginScript, runSteps } from './login';
 
@@ -76,7 +76,7 @@ async function readUrls(file: string): Promise<string[]> {
 
 /** Chromium's and puppeteer's load errors, said plainly. */
 export function loadError(error: unknown, timeout: number): string {
-  const raw = (error instanceof Error ? error.message : String(error)).split('\n')[0];
+  const raw = firstLine(error);
   const net = /net::(ERR_[A-Z_]+)/.exec(raw)?.[1];
   if (net === 'ERR_NAME_NOT_RESOLVED') return `the host name does not resolve (DNS: ${net})`;
   if (net === 'ERR_CONNECTION_REFUSED') return `the connection was refused: nothing listens there (${net})`;

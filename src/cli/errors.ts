@@ -1,3 +1,5 @@
+import { errorMessage } from '../core/browser-errors';
+
 /** Bad usage: a wrong option, a file that cannot be read. The command prints one line and exits 2. */
 export class UsageError extends Error {}
 
@@ -44,5 +46,10 @@ export function fileProblem(error: unknown): string {
   const e = error as NodeJS.ErrnoException;
   if (e?.code && FS_REASONS[e.code]) return FS_REASONS[e.code];
   if (error instanceof SyntaxError) return `it is not valid JSON (${error.message})`;
-  return (error instanceof Error ? error.message : String(error)).split('\n')[0];
+  return firstLine(error);
+}
+
+/** The first line of an error's message: puppeteer's and Chromium's errors add a call log below it. */
+export function firstLine(error: unknown): string {
+  return errorMessage(error).split('\n')[0];
 }

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'puppeteer-core';
-import { fileProblem, UsageError } from './errors';
+import { fileProblem, firstLine, UsageError } from './errors';
 
 /** One step of a scripted login or logout. */
 export type Step =
@@ -82,7 +82,7 @@ export async function runSteps(page: Page, steps: readonly Step[], timeout: numb
       } else if ('waitForSelector' in step) await page.waitForSelector(step.waitForSelector, { timeout });
       else await page.waitForNavigation({ waitUntil: 'load', timeout });
     } catch (error) {
-      const raw = (error instanceof Error ? error.message : String(error)).split('\n')[0];
+      const raw = firstLine(error);
       const selector = 'fill' in step ? step.fill : 'click' in step ? step.click : 'waitForSelector' in step ? step.waitForSelector : undefined;
       const why = selector && /waiting for selector|Waiting failed|timeout/i.test(raw) ? `no element matches ${selector} within ${timeout} ms` : raw;
       return `step ${i + 1} ${describe(step)}: ${why}`;

@@ -8,7 +8,7 @@ import { mergeAuditReports } from '../core/formats/merge';
 import type { Severity } from '../core/rule';
 import { runAudit } from './audit';
 import { auditUsage, EXIT_CODES, parseAuditArgs } from './audit-args';
-import { BrowserNotFoundError, closest, fileProblem, UsageError } from './errors';
+import { BrowserNotFoundError, closest, fileProblem, firstLine, UsageError } from './errors';
 
 const COMMANDS = ['audit', 'merge', 'start', 'demo', 'help'];
 
@@ -127,7 +127,7 @@ export async function main(argv: string[]): Promise<number> {
       log(`cookie-lens: ${error.message}`);
       return 2;
     }
-    const message = (error instanceof Error ? error.message : String(error)).split('\n')[0];
+    const message = firstLine(error);
     if (/Failed to launch|spawn|ENOENT/.test(message)) {
       log(`cookie-lens: the browser could not start: ${message}`);
       return 2;

@@ -11,9 +11,14 @@ export interface ExplainedError {
 
 const name = (c?: { name: string }) => (c ? `"${c.name || '(nameless)'}"` : 'the cookie');
 
+/** What an error says: its message, or the thrown value as text (a rejection need not be an Error). */
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
 /** A failed cookie write, storage write or message, explained; `cookie` is the cookie being written, when there is one. */
 export function explainError(error: unknown, cookie?: CookieDraft): ExplainedError {
-  const raw = error instanceof Error ? error.message : String(error);
+  const raw = errorMessage(error);
   const say = (message: string): ExplainedError => ({ message, ...(message === raw ? {} : { raw }) });
   if (/quota/i.test(raw)) {
     return say(

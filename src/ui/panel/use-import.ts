@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { errorLine } from '../../core/browser-errors';
+import { errorLine, errorMessage } from '../../core/browser-errors';
 import { type ImportedCookie, ImportReader, type ImportResult } from '../../core/transfer';
 import { type ImportOutcome, onEvent, request } from '../../messages';
 import { plural } from '../format';
@@ -111,7 +111,7 @@ export function useImport(storeId: string | undefined, done: (message: string) =
       if (current(g)) await check(g, file.name, reader.finish());
     } catch (error) {
       if (!current(g)) return;
-      const message = `Could not read ${file.name}: ${error instanceof Error ? error.message : String(error)}`;
+      const message = `Could not read ${file.name}: ${errorMessage(error)}`;
       setState({
         step: 'review',
         file: file.name,
@@ -143,7 +143,7 @@ export function useImport(storeId: string | undefined, done: (message: string) =
       done(outcomeMessage(outcome));
     } catch (error) {
       setState(null);
-      done(`The import did not finish: ${error instanceof Error ? error.message : String(error)}`);
+      done(`The import did not finish: ${errorMessage(error)}`);
     }
   };
 
