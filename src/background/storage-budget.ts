@@ -21,9 +21,14 @@ export const SHARES = {
   profiles: 256 * 1024,
 } as const;
 
+/** The timeline's items: its meta record, its chunks (by the seq of their first entry) and the store's digest. */
+export const META_KEY = 'timeline.meta';
+export const DIGEST_KEY = 'timeline.digest';
+export const chunkKey = (seq: number) => `timeline.c.${seq}`;
+
 export const RING_BYTES = QUOTA_BYTES - HEADROOM_BYTES - Object.values(SHARES).reduce((a, b) => a + b, 0);
 
-/** An item's size as Chrome counts it against the quota. */
+/** An item's size as Chrome counts it against the quota (for a packed item, the JSON of its string). */
 export function itemBytes(key: string, value: unknown): number {
   return utf8Length(key) + utf8Length(JSON.stringify(value) ?? '');
 }
@@ -39,9 +44,4 @@ export function pack(value: unknown): string {
 
 export function unpack<T>(stored: unknown): T | undefined {
   return typeof stored === 'string' ? (JSON.parse(stored) as T) : (stored as T | undefined);
-}
-
-/** A packed item's size as Chrome counts it: the key and the JSON of the string. */
-export function packedBytes(key: string, packed: string): number {
-  return utf8Length(key) + utf8Length(JSON.stringify(packed));
 }

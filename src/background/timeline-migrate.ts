@@ -2,7 +2,7 @@
 // grew, and a full snapshot of the store) becomes version 2 the first time the new worker loads it.
 import { decodeCookie, type EncodedCookie, type EncodedEntry } from '../core/timeline-codec';
 import { StoreDigest } from '../core/timeline-digest';
-import { itemBytes } from './storage-budget';
+import { chunkKey, DIGEST_KEY, itemBytes, META_KEY, pack } from './storage-budget';
 import type { StorageArea } from './timeline-store';
 
 interface MetaV1 {
@@ -26,14 +26,14 @@ export async function migrateV1(area: StorageArea, old: MetaV1) {
       dropped += old.chunks[i].count;
       continue;
     }
-    const newKey = `timeline.c.${entries[0][0]}`;
-    items[newKey] = entries;
-    chunks.push([entries[0][0], entries.length, itemBytes(newKey, entries), entries[0][1]]);
+    const newKey = chunkKey(entries[0][0]);
+    items[newKey] = pack(entries);
+    chunks.push([entries[0][0], entries.length, itemBytes(newKey, items[newKey]), entries[0][1]]);
   }
   const snapshot = (await area.get(OLD_SNAPSHOT))[OLD_SNAPSHOT] as { seq: number; cookies: EncodedCookie[] } | undefined;
-  if (snapshot) items['timeline.digest'] = StoreDigest.of(snapshot.cookies.map(decodeCookie)).toStored(snapshot.seq);
+  if (snapshot) items[DIGEST_KEY] = pack(StoreDigest.of(snapshot.cookies.map(decodeCookie)).toStored(snapshot.seq));
   const meta = { version: 2 as const, nextSeq: old.nextSeq, dropped, lost: 0, chunks };
-  items['timeline.meta'] = meta;
+  items[META_KEY] = pack(meta);
   await area.set(items);
   await area.remove([...oldKeys, OLD_SNAPSHOT]);
   return meta;

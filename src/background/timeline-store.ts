@@ -4,7 +4,7 @@ import { cookieKey } from '../core/cookie';
 import type { CookieChange, TimelineEntry, TimelinePage } from '../core/timeline';
 import { decodeEntry, type EncodedEntry, encodeEntry, stateDigest } from '../core/timeline-codec';
 import { StoreDigest, type StoredDigest } from '../core/timeline-digest';
-import { pack, packedBytes, RING_BYTES, SHARES, unpack } from './storage-budget';
+import { chunkKey, DIGEST_KEY, itemBytes, META_KEY, pack, RING_BYTES, SHARES, unpack } from './storage-budget';
 import { migrateV1 } from './timeline-migrate';
 
 /** The part of `storage.local` the store needs; the fake browser and the real one both fit. */
@@ -41,10 +41,6 @@ interface Meta {
   /** Chunk keys replaced by a merged chunk, still to be removed (after a stop between the two writes). */
   garbage?: string[];
 }
-
-export const META_KEY = 'timeline.meta';
-export const DIGEST_KEY = 'timeline.digest';
-export const chunkKey = (seq: number) => `timeline.c.${seq}`;
 
 export const DEFAULT_TIMELINE: TimelineOptions = { capacity: 10_000, chunkSize: 100, maxBytes: RING_BYTES, flushDelay: 50 };
 const STORM_BATCH = 100;
@@ -334,7 +330,7 @@ export class TimelineStore {
       const text = pack(encoded);
       items[key] = text;
       lastEncoded = encoded;
-      added.push([entries[0].seq, encoded.length, packedBytes(key, text), entries[0].time]);
+      added.push([entries[0].seq, encoded.length, itemBytes(key, text), entries[0].time]);
       written.push(...entries);
     }
     const newBytes = added.reduce((n, c) => n + c[2], 0);
@@ -342,7 +338,7 @@ export class TimelineStore {
     const evicted: ChunkInfo[] = [];
     const total = () => meta.chunks.reduce((n, c) => n + c[1], 0) + written.length;
     // The meta only shrinks while chunks are evicted: its size now bounds it (plus the new chunks' lines).
-    const metaBytes = packedBytes(META_KEY, pack(meta)) + 64 * added.length;
+    const metaBytes = itemBytes(META_KEY, pack(meta)) + 64 * added.length;
     const bytes = () => meta.chunks.reduce((n, c) => n + c[2], 0) + newBytes + metaBytes;
     while (meta.chunks.length && (total() > this.opts.capacity || bytes() > this.ringBytes)) {
       const oldest = meta.chunks.shift() as ChunkInfo;
@@ -398,7 +394,7 @@ export class TimelineStore {
     const garbage = run.slice(1).map(([seq]) => chunkKey(seq));
     const next: Meta = structuredClone(meta);
     const text = pack(merged);
-    next.chunks = [...meta.chunks.slice(0, meta.chunks.length - run.length), [first, merged.length, packedBytes(key, text), run[0][3]]];
+    next.chunks = [...meta.chunks.slice(0, meta.chunks.length - run.length), [first, merged.length, itemBytes(key, text), run[0][3]]];
     next.garbage = garbage;
     await this.area.set({ [key]: text, [META_KEY]: pack(next) });
     await this.area.remove(garbage);
@@ -422,7 +418,7 @@ export class TimelineStore {
     this.digestDue = false;
     const stored = this.digest.toStored(this.meta.nextSeq);
     const text = pack(stored);
-    if (packedBytes(DIGEST_KEY, text) > SHARES.digest) throw new Error(`The digest of ${this.digest.size} cookies is over its storage share.`);
+    if (itemBytes(DIGEST_KEY, text) > SHARES.digest) throw new Error(`The digest of ${this.digest.size} cookies is over its storage share.`);
     await this.area.set({ [DIGEST_KEY]: text });
     this.digestSeq = stored.seq;
     this.digestError = undefined;
