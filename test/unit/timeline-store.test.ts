@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { TimelineStore } from '../../src/background/timeline-store';
 import type { CookieChange } from '../../src/core/timeline';
+import { encodeCookie, encodeEntry } from '../../src/core/timeline-codec';
 import { FakeStorageArea } from '../fake-browser/storage';
 import { makeCookie } from '../helpers';
 
@@ -37,6 +38,18 @@ describe('timeline store', () => {
     for (const k of keys) area.data.set(k, JSON.parse(area.data.get(k) as string));
     const again = await new TimelineStore(area, { capacity: 100, chunkSize: 10, maxBytes: 1e9 }).read();
     expect(again.entries.map((e) => e.cookie.name)).toEqual([...Array(25).keys()].map((i) => `c${i}`));
+  });
+
+  it('migrates a timeline stored by 0.1 (rewritten chunks and a snapshot) into packed v2 items, and removes the old ones', async () => {
+    const entries = Array.from({ length: 5 }, (_, i) => encodeEntry({ ...change(i), seq: 10 + i }));
+    area.data.set('timeline.meta', { version: 1, nextSeq: 15, dropped: 10, chunks: [{ index: 1, count: 5, bytes: 0 }] });
+    area.data.set('timeline.chunk.1', entries);
+    area.data.set('timeline.snapshot', { seq: 15, cookies: [encodeCookie(makeCookie({ name: 'c4', value: 'v4' }))] });
+    const page = await new TimelineStore(area, { capacity: 100, chunkSize: 10, maxBytes: 1e9 }).read();
+    expect(page.entries.map((e) => [e.seq, e.cookie.name])).toEqual([...Array(5).keys()].map((i) => [10 + i, `c${i}`]));
+    expect(page.dropped).toBe(10);
+    expect([...area.data.keys()].sort()).toEqual(['timeline.c.10', 'timeline.digest', 'timeline.meta']);
+    for (const v of area.data.values()) expect(typeof v).toBe('string');
   });
 
   it('batches a storm into few writes instead of one per change', async () => {
