@@ -1,27 +1,15 @@
 import type browser from 'webextension-polyfill';
 import type { Cookie } from '../core/cookie';
 import { cookieCoversUrl, hostOf, isSameSite, siteOf } from '../core/site';
-import { allFirstParties } from './platform';
+import { getAll } from './read-cookies';
 import type { StoreIndex } from './store-index';
 
 type CookiesApi = Pick<typeof browser.cookies, 'getAll' | 'getAllCookieStores'>;
-type Query = Parameters<CookiesApi['getAll']>[0];
 
 /** The cookie store a tab uses (incognito tabs and Firefox containers have their own). */
 export async function storeIdOf(cookies: CookiesApi, tabId: number): Promise<string | undefined> {
   const stores = await cookies.getAllCookieStores();
   return stores.find((s) => s.tabIds.includes(tabId))?.id;
-}
-
-async function getAll(cookies: CookiesApi, q: Query): Promise<Cookie[]> {
-  const query = { ...q, ...allFirstParties() } as Query;
-  try {
-    return (await cookies.getAll(query)) as Cookie[];
-  } catch {
-    // Browsers without CHIPS support reject the partitionKey filter: ask again without it.
-    const { partitionKey: _, ...rest } = query as Query & { partitionKey?: unknown };
-    return (await cookies.getAll(rest)) as Cookie[];
-  }
 }
 
 /** Past this many sites one full read of the store is cheaper than a query per site. */

@@ -1,8 +1,8 @@
 import type browser from 'webextension-polyfill';
-import { type Cookie, cookieKey } from '../core/cookie';
+import { type Cookie, cookieHost, cookieKey } from '../core/cookie';
 import { hostOf, siteOf } from '../core/site';
 import { stateDigest } from '../core/timeline-codec';
-import { allFirstParties } from './platform';
+import { getAll } from './read-cookies';
 
 type CookiesApi = Pick<typeof browser.cookies, 'getAll'>;
 
@@ -17,7 +17,7 @@ interface StoreCookies {
 /** How long an index serves before it is read again from the browser, in case an event went missing. */
 const REFRESH_MS = 5 * 60_000;
 
-const siteOfCookie = (c: Cookie) => siteOf(c.domain.replace(/^\./, ''));
+const siteOfCookie = (c: Cookie) => siteOf(cookieHost(c));
 
 /**
  * The browser's cookie stores, indexed by site in the worker: one full read per store, then kept current
@@ -88,15 +88,8 @@ export class StoreIndex {
     return loading;
   }
 
-  private async read(storeId: string): Promise<Cookie[]> {
-    const query = { storeId, partitionKey: {}, ...allFirstParties() } as Parameters<CookiesApi['getAll']>[0];
-    try {
-      return (await this.cookies.getAll(query)) as Cookie[];
-    } catch {
-      // Browsers without CHIPS support reject the partitionKey filter: ask again without it.
-      const { partitionKey: _, ...rest } = query as typeof query & { partitionKey?: unknown };
-      return (await this.cookies.getAll(rest)) as Cookie[];
-    }
+  private read(storeId: string): Promise<Cookie[]> {
+    return getAll(this.cookies, { storeId, partitionKey: {} });
   }
 }
 

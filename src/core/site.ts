@@ -102,7 +102,7 @@ export function isThirdParty(c: Pick<Cookie, 'domain'>, pageUrl: string): boolea
 export function sitesOf(cookies: readonly { domain: string; partitionKey?: { topLevelSite?: string } | null }[]): string[] {
   const sites = new Set<string>();
   for (const c of cookies) {
-    sites.add(siteOf(c.domain.replace(/^\./, '')));
+    sites.add(siteOf(cookieHost(c)));
     const top = c.partitionKey?.topLevelSite;
     if (top) sites.add(siteOf(hostOf(top)));
   }
