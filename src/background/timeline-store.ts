@@ -134,20 +134,17 @@ export class TimelineStore {
    */
   private checkAgainstLive(change: CookieChange, into: CookieChange[]): void {
     const live = this.live as StoreDigest;
-    if (change.removed && !change.missed && !live.holds(change.cookie)) {
-      const missed: CookieChange = { time: change.time, cause: 'explicit', removed: false, cookie: change.cookie, missed: true };
-      into.push(missed);
-      live.apply(missed);
-    }
-    const before = !change.removed && !change.missed ? live.cookieAt(change.cookie) : undefined;
-    if (before) {
+    const add = (c: CookieChange) => {
+      into.push(c);
+      live.apply(c);
+    };
+    if (!change.missed) {
+      if (change.removed && !live.holds(change.cookie)) add({ time: change.time, cause: 'explicit', removed: false, cookie: change.cookie, missed: true });
       // The digest keeps no values: the removed cookie is shown without its value.
-      const missed: CookieChange = { time: change.time, cause: 'overwrite', removed: true, cookie: before, missed: true };
-      into.push(missed);
-      live.apply(missed);
+      const before = change.removed ? undefined : live.cookieAt(change.cookie);
+      if (before) add({ time: change.time, cause: 'overwrite', removed: true, cookie: before, missed: true });
     }
-    into.push(change);
-    live.apply(change);
+    add(change);
   }
 
   /** The seq the next recorded change will get (written or still queued). */
