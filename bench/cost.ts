@@ -12,7 +12,7 @@ import { serveHttps } from '../demo/tls.mjs';
 import { HEADROOM_BYTES, QUOTA_BYTES } from '../src/background/storage-budget';
 import { CHROMIUM_ARGS, findChromium } from '../src/cli/chromium';
 import { type ExtensionBrowser, launchWithExtension } from '../src/cli/extension-browser';
-import { poll } from '../test/e2e/harness';
+import { poll, settledTimeline, tabIdOf, workerTarget } from '../test/e2e/harness';
 import { treeCpuMs } from './proc-cpu';
 import { median } from './stats';
 
@@ -92,9 +92,7 @@ function ratioLines(title: string, rounds: Record<string, number>[], budget: num
 }
 
 async function serviceWorkerHeap(session: ExtensionBrowser): Promise<number> {
-  const target = session.browser.targets().find((t) => t.type() === 'service_worker' && t.url().startsWith(`chrome-extension://${session.extensionId}/`));
-  if (!target) throw new Error('no running worker');
-  const cdp = await target.createCDPSession();
+  const cdp = await workerTarget(session).createCDPSession();
   try {
     await cdp.send('HeapProfiler.collectGarbage');
     return (await cdp.send('Runtime.getHeapUsage')).usedSize;
@@ -131,16 +129,11 @@ async function storms(bare: ExtensionBrowser, lens: ExtensionBrowser): Promise<s
     await barePage.goto(site.url('storm.test'), { waitUntil: 'load' });
     const lensPage = await lens.browser.newPage();
     await lensPage.goto(site.url('storm.test'), { waitUntil: 'load' });
-    const worker = await lens.worker();
-    const tabId = await worker.evaluate(async (url) => (await chrome.tabs.query({ url: `${url}*` }))[0]?.id, site.url('storm.test'));
+    const tabId = await tabIdOf(lens, site.url('storm.test'));
     const panel = await lens.browser.newPage();
     await panel.goto(`chrome-extension://${lens.extensionId}/src/devtools/panel.html?tabId=${tabId}`);
     await panel.waitForSelector('main.panel-app');
-    const tab = await poll(async () => {
-      for (const t of await panel.$$('[role="tab"]')) if ((await t.evaluate((e) => e.textContent ?? '')).startsWith('Timeline')) return t;
-      return undefined;
-    });
-    await tab.click();
+    await panel.click('[role="tab"][data-view="timeline"]');
     await panel.waitForSelector('.timeline');
     const delivery: number[] = [];
     const ui: number[] = [];
@@ -244,17 +237,7 @@ async function storageAfter(lens: ExtensionBrowser): Promise<string[]> {
       await Promise.all(writes);
     }
   }, total);
-  let lastSeq = -1;
-  const timeline = await poll(
-    async () => {
-      const t = await lens.request('getTimeline', { afterSeq: Number.MAX_SAFE_INTEGER });
-      const stable = t.pending === 0 && t.nextSeq === lastSeq;
-      lastSeq = t.nextSeq;
-      return stable ? t : undefined;
-    },
-    120_000,
-    1000,
-  );
+  const timeline = await settledTimeline(lens, { afterSeq: Number.MAX_SAFE_INTEGER, timeout: 120_000, interval: 1000 });
   const bytes = (await worker.evaluate(() => chrome.storage.local.getBytesInUse(null))) as number;
   const budget = QUOTA_BYTES - HEADROOM_BYTES;
   return [

@@ -2,10 +2,9 @@
 // `npm run bench -- popup`: the real popup, opened by its toolbar button, at 3,300 cookies (150 of the site,
 // 3,150 partitioned under it) and at 150: time from the click to the first report on screen, the popup's
 // heap, and the size of the report message.
-import type { Page } from 'puppeteer-core';
 import { serveHttps } from '../demo/tls.mjs';
-import { launchWithExtension, POPUP_PATH } from '../src/cli/extension-browser';
-import { poll } from '../test/e2e/harness';
+import { launchWithExtension } from '../src/cli/extension-browser';
+import { activate, clickToolbarButton, poll, tabIdOf } from '../test/e2e/harness';
 import { fillJar, SITE_COOKIES } from '../test/e2e/jar';
 import { median } from './stats';
 
@@ -22,23 +21,15 @@ async function measure(extensionDir: string, widgets: number, budgetMs: number):
     await fillJar(session, SITE_COOKIES, widgets);
     const page = await session.browser.newPage();
     await page.goto(site.url('shop.test'), { waitUntil: 'load' });
-    const worker = await session.worker();
-    const tabId = (await worker.evaluate(async (url) => (await chrome.tabs.query({ url: `${url}*` }))[0]?.id, site.url('shop.test'))) as number;
+    const tabId = await tabIdOf(session, site.url('shop.test'));
     const reply = await session.request('getReport', { tabId, compact: true });
     const messageBytes = JSON.stringify(reply).length;
     const cookies = reply.compact?.cookies.length ?? 0;
-    const extension = (await session.browser.extensions()).get(session.extensionId);
-    if (!extension) throw new Error('extension not installed');
-    await page.bringToFront();
-    await poll(() => worker.evaluate(async (id) => (await chrome.tabs.get(id)).active, tabId));
+    await activate(session, page);
     const opens: number[] = [];
     const heaps: number[] = [];
     for (let i = 0; i <= OPENS; i++) {
-      const before = new Set(session.browser.targets());
-      const clicked = Date.now();
-      await page.triggerExtensionAction(extension);
-      const target = await session.browser.waitForTarget((t) => t.url().endsWith(POPUP_PATH) && !before.has(t), { timeout: 10_000 });
-      const popup = (await target.asPage()) as Page;
+      const { popup, clickedAt: clicked } = await clickToolbarButton(session, page);
       const shownAt = await poll(
         () =>
           popup.evaluate(() => {

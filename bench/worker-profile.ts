@@ -3,6 +3,7 @@
 import { resolve } from 'node:path';
 import { startBenchSite } from '../demo/bench-site.mjs';
 import { launchWithExtension } from '../src/cli/extension-browser';
+import { workerTarget } from '../test/e2e/harness';
 
 interface ProfileNode {
   id: number;
@@ -16,9 +17,7 @@ export async function benchWorkerProfile(extensionDir: string): Promise<string[]
   const session = await launchWithExtension({ extensionDir: resolve(extensionDir), hostResolverRules: 'MAP *.test 127.0.0.1', ignoreHttpsErrors: true });
   try {
     await session.worker();
-    const target = session.browser.targets().find((t) => t.type() === 'service_worker' && t.url().includes(session.extensionId));
-    if (!target) throw new Error('no worker');
-    const cdp = await target.createCDPSession();
+    const cdp = await workerTarget(session).createCDPSession();
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
     const page = await session.browser.newPage();

@@ -9,9 +9,9 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveHttps } from '../../demo/tls.mjs';
 import { launchWithExtension } from '../../src/cli/extension-browser';
-import type { TimelineEntry, TimelinePage } from '../../src/core/timeline';
+import type { TimelineEntry } from '../../src/core/timeline';
 import { account, type Write } from '../timeline-truth';
-import { DIST, poll, runningWorkers, type Session } from './harness';
+import { DIST, poll, runningWorkers, runWorker, type Session, settledTimeline, stopWorker } from './harness';
 
 const HOSTS = 'MAP *.test 127.0.0.1';
 const keyOf = (e: TimelineEntry) => `${e.cookie.domain}|${e.cookie.name}`;
@@ -53,10 +53,7 @@ function storm(page: Page, n: number, names: number, tag: string): Promise<void>
  * starts a new one (puppeteer holds it at "waiting for debugger": let it run).
  */
 async function stopAndRestart(session: Session, page: Page): Promise<void> {
-  const cdp = await page.createCDPSession();
-  await cdp.send('ServiceWorker.enable');
-  await cdp.send('ServiceWorker.stopAllWorkers');
-  await cdp.detach();
+  await stopWorker(session, page, { waitStopped: false });
   await releaseWorkers(session, 1500);
 }
 
@@ -64,34 +61,9 @@ async function stopAndRestart(session: Session, page: Page): Promise<void> {
 async function releaseWorkers(session: Session, ms: number): Promise<void> {
   const end = Date.now() + ms;
   while (Date.now() < end) {
-    for (const targetId of await runningWorkers(session)) {
-      const browserCdp = await session.browser.target().createCDPSession();
-      try {
-        const { sessionId } = await browserCdp.send('Target.attachToTarget', { targetId, flatten: true });
-        await browserCdp.connection()?.session(sessionId)?.send('Runtime.runIfWaitingForDebugger');
-      } catch {
-        // Gone meanwhile, or already running.
-      } finally {
-        await browserCdp.detach().catch(() => undefined);
-      }
-    }
+    for (const targetId of await runningWorkers(session)) await runWorker(session, targetId).catch(() => undefined); // gone meanwhile, or already running
     await new Promise((r) => setTimeout(r, 100));
   }
-}
-
-/** The whole timeline once the worker has written everything it holds. */
-async function settled(session: Session): Promise<TimelinePage> {
-  let last = -1;
-  return poll(
-    async () => {
-      const t = await session.request('getTimeline', { afterSeq: -1 });
-      const stable = t.pending === 0 && t.nextSeq === last;
-      last = t.nextSeq;
-      return stable ? t : undefined;
-    },
-    30_000,
-    500,
-  );
 }
 
 const writesOf = async (page: Page, domain: string, stop = false): Promise<Write[]> =>
@@ -130,7 +102,7 @@ describe('the timeline loses nothing without a mark, in real Chromium', () => {
       await page.evaluate(() => {
         document.cookie = 'wake=1; path=/; secure';
       });
-      const timeline = await settled(session);
+      const timeline = await settledTimeline(session);
       const writes = await writesOf(page, 'storm.test');
       const result = account(writes, timeline.entries, keyOf);
       console.log(
@@ -162,7 +134,7 @@ describe('the timeline loses nothing without a mark, in real Chromium', () => {
     await page.evaluate(() => {
       document.cookie = 'before=1; path=/; secure; max-age=3600';
     });
-    await settled(first);
+    await settledTimeline(first);
     await storm(page, 3000, 20, 'k');
     await poll(() => page.evaluate(() => window.__writes.length > 2000), 30_000, 20);
     // The page stops writing (so the log is complete), and the browser is killed at once: the worker still
@@ -172,7 +144,7 @@ describe('the timeline loses nothing without a mark, in real Chromium', () => {
     await new Promise((r) => setTimeout(r, 500));
     const second = await launchWithExtension(options);
     try {
-      const timeline = await settled(second);
+      const timeline = await settledTimeline(second);
       // Chrome itself keeps only what its cookie store had committed: writes after that are gone from the
       // browser, not from Cookie Lens. Each cookie's history is judged up to the value the store holds now.
       const store = (await (await second.worker()).evaluate(() => chrome.cookies.getAll({ domain: 'kill.test' }))) as chrome.cookies.Cookie[];
@@ -243,7 +215,7 @@ describe('the timeline loses nothing without a mark, in real Chromium', () => {
       // The next change starts a worker, which must be let run.
       await cdp.send('Storage.setCookies', { cookies: [{ name: 'wake', value: '1', url: 'https://j0.test/', secure: true }] });
       await releaseWorkers(session, 3000);
-      const timeline = await settled(session);
+      const timeline = await settledTimeline(session);
       const result = account(
         probe.map((c) => ({ key: `${new URL(c.url).hostname}|${c.name}`, value: c.value, removed: false })),
         timeline.entries,

@@ -33,10 +33,8 @@ export async function openPanel(session: Session, page: Page): Promise<{ devtool
   return { devtools, panel };
 }
 
-/** Clicks the toolbar button for a page; returns the real popup. */
-export async function openPopup(session: Session, page: Page): Promise<Page> {
-  const extension = (await session.browser.extensions()).get(session.extensionId);
-  if (!extension) throw new Error('extension not installed');
+/** Brings a page to the front and waits until the extension sees it as the active tab of its window. */
+export async function activate(session: Session, page: Page): Promise<void> {
   await page.bringToFront();
   // The popup reads the active tab of its window: wait until the browser reports this page active.
   const worker = await workerOf(session.browser);
@@ -46,13 +44,41 @@ export async function openPopup(session: Session, page: Page): Promise<Page> {
     // The extension cannot see the address of browser pages: wait for any tab switch to settle instead.
     await new Promise((r) => setTimeout(r, 500));
   }
+}
+
+/** Clicks the toolbar button over the active page; returns the popup it opened (not yet rendered) and when it was clicked. */
+export async function clickToolbarButton(session: Session, page: Page): Promise<{ popup: Page; clickedAt: number }> {
+  const extension = (await session.browser.extensions()).get(session.extensionId);
+  if (!extension) throw new Error('extension not installed');
   // The popup HTML may also be open as a tab (extensionPage): only a target created by the click counts.
   const before = new Set(session.browser.targets());
+  const clickedAt = Date.now();
   await page.triggerExtensionAction(extension);
   const target = await session.browser.waitForTarget((t) => t.url().endsWith(POPUP_PATH) && !before.has(t), { timeout: 10_000 });
-  const popup = (await target.asPage()) as Page;
+  return { popup: (await target.asPage()) as Page, clickedAt };
+}
+
+/** Clicks the toolbar button for a page; returns the real popup. */
+export async function openPopup(session: Session, page: Page): Promise<Page> {
+  await activate(session, page);
+  const { popup } = await clickToolbarButton(session, page);
   await popup.waitForSelector('main.popup-app, .empty, .error');
   return popup;
+}
+
+/** The id of the tab showing this address (or one starting with it), as the extension knows it. */
+export async function tabIdOf(session: Session, url: string): Promise<number> {
+  const worker = await session.worker();
+  const id = await worker.evaluate(async (url) => (await chrome.tabs.query({ url: `${url}*` }))[0]?.id, url);
+  if (id === undefined) throw new Error(`no tab shows ${url}`);
+  return id;
+}
+
+/** The extension's service worker target as puppeteer lists it. */
+export function workerTarget(session: Session) {
+  const target = session.browser.targets().find((t) => t.type() === 'service_worker' && t.url().startsWith(`chrome-extension://${session.extensionId}/`));
+  if (!target) throw new Error('no running worker');
+  return target;
 }
 
 /** Opens an extension page as a tab (the popup HTML), to talk to the worker or probe the CSP from. */
@@ -118,13 +144,44 @@ export async function runningWorkers(session: Session): Promise<string[]> {
   }
 }
 
-/** Stops the extension's worker the way the browser does when it idles (CDP ServiceWorker.stopAllWorkers). */
-export async function stopWorker(session: Session, page: Page): Promise<void> {
+/**
+ * Stops the extension's worker the way the browser does when it idles (CDP ServiceWorker.stopAllWorkers);
+ * waits until none runs, unless `waitStopped` is false (mid-storm the next event starts a new one at once).
+ */
+export async function stopWorker(session: Session, page: Page, { waitStopped = true } = {}): Promise<void> {
   const cdp = await page.createCDPSession();
   await cdp.send('ServiceWorker.enable');
   await cdp.send('ServiceWorker.stopAllWorkers');
   await cdp.detach();
-  await poll(async () => (await runningWorkers(session)).length === 0);
+  if (waitStopped) await poll(async () => (await runningWorkers(session)).length === 0);
+}
+
+/** Lets a service worker run that puppeteer's auto-attach holds at "waiting for debugger". */
+export async function runWorker(session: Session, targetId: string): Promise<void> {
+  const cdp = await session.browser.target().createCDPSession();
+  try {
+    const { sessionId } = await cdp.send('Target.attachToTarget', { targetId, flatten: true });
+    const worker = cdp.connection()?.session(sessionId);
+    await worker?.send('Runtime.runIfWaitingForDebugger');
+    await worker?.send('Target.detachFromTarget' as never).catch(() => undefined);
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/** The whole timeline (entries after `afterSeq`) once the worker has written everything it holds. */
+export async function settledTimeline(session: Session, { afterSeq = -1, timeout = 30_000, interval = 500 } = {}) {
+  let last = -1;
+  return poll(
+    async () => {
+      const t = await session.request('getTimeline', { afterSeq });
+      const stable = t.pending === 0 && t.nextSeq === last;
+      last = t.nextSeq;
+      return stable ? t : undefined;
+    },
+    timeout,
+    interval,
+  );
 }
 
 /**
@@ -136,15 +193,7 @@ export async function awaitWorkerRestart(session: Session): Promise<void> {
     const ids = await runningWorkers(session);
     return ids.length ? ids : undefined;
   });
-  const cdp = await session.browser.target().createCDPSession();
-  try {
-    const { sessionId } = await cdp.send('Target.attachToTarget', { targetId, flatten: true });
-    const worker = cdp.connection()?.session(sessionId);
-    await worker?.send('Runtime.runIfWaitingForDebugger');
-    await worker?.send('Target.detachFromTarget' as never).catch(() => undefined);
-  } finally {
-    await cdp.detach();
-  }
+  await runWorker(session, targetId);
 }
 
 /** Names of the grid rows the panel shows (in DevTools a Frame, as a tab a Page). */

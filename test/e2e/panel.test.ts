@@ -1,5 +1,5 @@
 /// <reference types="chrome" />
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Frame, Page } from 'puppeteer-core';
@@ -26,6 +26,15 @@ describe('the DevTools panel in Chromium', () => {
   let panel: Frame;
   const dialogs: string[] = [];
   const downloads = mkdtempSync(join(tmpdir(), 'cookie-lens-downloads-'));
+  /** The JSON of a file the panel downloaded, once it is there and whole. */
+  const downloadedJson = (name: string) =>
+    poll(() => {
+      try {
+        return JSON.parse(readFileSync(join(downloads, name), 'utf8'));
+      } catch {
+        return undefined;
+      }
+    });
 
   const storeValue = async (url: string, name: string) => {
     const worker = await session.worker();
@@ -173,42 +182,20 @@ describe('the DevTools panel in Chromium', () => {
     await poll(async () => JSON.stringify(await rowNames(panel)) === JSON.stringify(['theme']));
     await panel.click('.menu summary');
     await panel.click('[data-export="json-file"]');
-    const file = await poll(() => {
-      const f = readdirSync(downloads).find((n) => n === 'cookies.json');
-      return f && existsSync(join(downloads, f)) ? join(downloads, f) : undefined;
-    });
-    const exported = await poll(() => {
-      try {
-        return JSON.parse(readFileSync(file, 'utf8'));
-      } catch {
-        return undefined;
-      }
-    });
+    const exported = await downloadedJson('cookies.json');
     expect(exported).toEqual([expect.objectContaining({ name: 'theme', value: 'solarized', sameSite: 'strict', domain: 'shop.test', hostOnly: true })]);
     await setFilter(panel, '');
     // The page's report, as the audit command would write it.
     await panel.click('.menu summary');
     await panel.click('[data-report="sarif"]');
-    const sarif = await poll(() => {
-      try {
-        return JSON.parse(readFileSync(join(downloads, 'cookie-lens-report.sarif'), 'utf8'));
-      } catch {
-        return undefined;
-      }
-    });
+    const sarif = await downloadedJson('cookie-lens-report.sarif');
     expect(sarif.version).toBe('2.1.0');
     expect(sarif.runs[0].results.map((r: { ruleId: string }) => r.ruleId)).toContain('weak-secret/high');
     expectMultitoolClean(JSON.stringify(sarif));
     // The JSON report matches the published schema, like the audit's.
     await panel.click('.menu summary');
     await panel.click('[data-report="json"]');
-    const json = await poll(() => {
-      try {
-        return JSON.parse(readFileSync(join(downloads, 'cookie-lens-report.json'), 'utf8'));
-      } catch {
-        return undefined;
-      }
-    });
+    const json = await downloadedJson('cookie-lens-report.json');
     expectValidReport(json);
     expect(json.cookies.map((c: { name: string }) => c.name)).toContain('connect.sid');
   });

@@ -6,7 +6,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveHttps } from '../../demo/tls.mjs';
 import { launchWithExtension } from '../../src/cli/extension-browser';
-import { DIST, openPopup, type Session } from './harness';
+import { DIST, openPopup, type Session, tabIdOf } from './harness';
 import { fillJar, PER_WIDGET, SITE_COOKIES, WIDGETS } from './jar';
 import { screenshot } from './screenshots';
 
@@ -30,8 +30,8 @@ describe('the popup at 3,300 cookies', () => {
   });
 
   it('the compact report of all 3,300 cookies stays under 300 KB', async () => {
-    const tabId = await (await session.worker()).evaluate(async (url) => (await chrome.tabs.query({ url: `${url}*` }))[0]?.id, site.url('shop.test'));
-    const reply = await session.request('getReport', { tabId: tabId as number, compact: true });
+    const tabId = await tabIdOf(session, site.url('shop.test'));
+    const reply = await session.request('getReport', { tabId, compact: true });
     expect(reply.compact?.cookies.length).toBe(SITE_COOKIES + WIDGETS * PER_WIDGET);
     expect(reply.report).toBeUndefined();
     const bytes = JSON.stringify(reply).length;
