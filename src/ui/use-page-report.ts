@@ -3,6 +3,7 @@ import { errorLine, explainError } from '../core/browser-errors';
 import { compactSites } from '../core/compact-report';
 import { hostOf, siteOf, sitesOf } from '../core/site';
 import { onEvent, type PageReport, request } from '../messages';
+import { coalesce } from './coalesce';
 
 export interface PageReportState {
   page?: PageReport;
@@ -48,19 +49,10 @@ export function usePageReport(tabId: number | undefined, inputs: ReportInputs): 
   useEffect(() => {
     if (tabId === undefined) return undefined;
     let cancelled = false;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let inFlight = false;
-    let again = false;
-    let lastStart = 0;
     let sites = new Set<string>();
     let known = false;
-    const load = async () => {
-      if (inFlight) {
-        again = true;
-        return;
-      }
-      inFlight = true;
-      lastStart = performance.now();
+    const refresh = coalesce(async () => {
+      const started = performance.now();
       try {
         const urls = await latest.current.urls();
         const page = await request('getReport', {
@@ -71,39 +63,25 @@ export function usePageReport(tabId: number | undefined, inputs: ReportInputs): 
           compact: latest.current.compact,
         });
         // User Timing entries for `npm run bench`: the worker's answer, then (panel-app) the render.
-        performance.measure('cookie-lens:report', { start: lastStart, end: performance.now() });
+        performance.measure('cookie-lens:report', { start: started, end: performance.now() });
         performance.mark('cookie-lens:report-received');
         sites = shownSites(page, urls);
         known = true;
         if (!cancelled) setState({ page, loading: false });
       } catch (error) {
         if (!cancelled) setState((s) => ({ ...s, error: errorLine(explainError(error)), loading: false }));
-      } finally {
-        inFlight = false;
-        if (again && !cancelled) {
-          again = false;
-          later();
-        }
       }
-    };
-    const later = () => {
-      if (timer) return;
-      const wait = Math.max(0, RELOAD_INTERVAL - (performance.now() - lastStart));
-      timer = setTimeout(() => {
-        timer = undefined;
-        void load();
-      }, wait);
-    };
-    loadRef.current = () => void load();
-    void load();
+    }, RELOAD_INTERVAL);
+    loadRef.current = () => void refresh.run();
+    void refresh.run();
     const offChanges = onEvent('timelineAppended', (e) => {
       // Before the first answer every change may matter; after it, only those on a site shown.
-      if (!known || (e.sites ?? []).some((site) => sites.has(site))) later();
+      if (!known || (e.sites ?? []).some((site) => sites.has(site))) refresh.soon();
     });
-    const offPolicy = onEvent('policyChanged', later);
+    const offPolicy = onEvent('policyChanged', refresh.soon);
     return () => {
       cancelled = true;
-      clearTimeout(timer);
+      refresh.stop();
       offChanges();
       offPolicy();
     };

@@ -7,6 +7,7 @@ import type { TimelineEntry } from '../../core/timeline';
 import { diffText, type TimelineRow, timelineRows } from '../../core/timeline-view';
 import { onEvent, request } from '../../messages';
 import { ContainerBadge } from '../badges';
+import { coalesce } from '../coalesce';
 import { retentionText, type TimelineStatus } from '../timeline-status';
 
 /** Rows rendered at first, and per "show more": the DOM stays small however long the history. */
@@ -60,16 +61,8 @@ export function TimelineView({
   useEffect(() => {
     let last = -1;
     let alive = true;
-    let inFlight = false;
-    let again = false;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    // Only what is new is fetched, one request at a time.
-    const load = async () => {
-      if (inFlight) {
-        again = true;
-        return;
-      }
-      inFlight = true;
+    // Only what is new is fetched, one request at a time, at most seven a second during a storm.
+    const refresh = coalesce(async () => {
       try {
         const { entries: fresh, ...page } = await request('getTimeline', { afterSeq: last });
         if (!alive) return;
@@ -81,32 +74,13 @@ export function TimelineView({
         setError(page.lastError && errorLine(explainError(page.lastError)));
       } catch (e) {
         if (alive) setError(errorLine(explainError(e)));
-      } finally {
-        inFlight = false;
-        if (again && alive) {
-          again = false;
-          later();
-        }
       }
-    };
-    // At once when nothing was loaded in the last 150 ms, else when that time is up: the last change of a
-    // storm shows without a wait, and a storm costs at most seven loads a second.
-    let lastLoad = 0;
-    const later = () => {
-      timer ??= setTimeout(
-        () => {
-          timer = undefined;
-          lastLoad = Date.now();
-          void load();
-        },
-        Math.max(0, lastLoad + 150 - Date.now()),
-      );
-    };
-    void load();
-    const off = onEvent('timelineAppended', later);
+    }, 150);
+    void refresh.run();
+    const off = onEvent('timelineAppended', refresh.soon);
     return () => {
       alive = false;
-      clearTimeout(timer);
+      refresh.stop();
       off();
     };
   }, []);
