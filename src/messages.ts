@@ -4,11 +4,11 @@
  * to every open page (`emit` / `onEvent`). Both ends are typed from the two maps below.
  */
 import browser from 'webextension-polyfill';
+import type { ContainerInfo, Report } from './core/analyzed';
 import { errorMessage } from './core/browser-errors';
 import type { CompactReport } from './core/compact-report';
 import type { Cookie } from './core/cookie';
 import type { Policy, PolicyViolation } from './core/policy';
-import type { ContainerInfo, Report } from './core/report';
 import type { Finding } from './core/rule';
 import type { TimelinePage } from './core/timeline';
 

@@ -1,7 +1,7 @@
 import browser from 'webextension-polyfill';
+import type { Report } from '../core/analyzed';
 import { errorLine, explainError } from '../core/browser-errors';
 import { type Cookie, cookieHost } from '../core/cookie';
-import type { Report } from '../core/report';
 import { hostOf, siteOf } from '../core/site';
 import { pageReport } from './page-report';
 

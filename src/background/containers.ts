@@ -1,5 +1,5 @@
 import browser from 'webextension-polyfill';
-import type { ContainerInfo } from '../core/report';
+import type { ContainerInfo } from '../core/analyzed';
 
 /**
  * Firefox containers by cookie store id. Empty where there are none: Chromium has no

@@ -1,10 +1,11 @@
 import browser from 'webextension-polyfill';
+import type { ContainerInfo, Report } from '../core/analyzed';
 import { explainError } from '../core/browser-errors';
 import { compactReport } from '../core/compact-report';
 import type { Cookie } from '../core/cookie';
 import { gradeOf, scoreOf } from '../core/grade';
 import { applyPolicy } from '../core/policy';
-import { analyze, type ContainerInfo, type Report } from '../core/report';
+import { analyze } from '../core/report';
 import type { AnalysisFailure } from '../core/rule';
 import { hostOf, siteOf } from '../core/site';
 import type { PageReport } from '../messages';

@@ -45,3 +45,10 @@ export function pack(value: unknown): string {
 export function unpack<T>(stored: unknown): T | undefined {
   return typeof stored === 'string' ? (JSON.parse(stored) as T) : (stored as T | undefined);
 }
+
+/** The part of `storage.local` the store needs; the fake browser and the real one both fit. */
+export interface StorageArea {
+  get(keys: string | string[]): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+  remove(keys: string | string[]): Promise<void>;
+}

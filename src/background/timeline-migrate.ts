@@ -2,8 +2,7 @@
 // grew, and a full snapshot of the store) becomes version 2 the first time the new worker loads it.
 import { decodeCookie, type EncodedCookie, type EncodedEntry } from '../core/timeline-codec';
 import { StoreDigest } from '../core/timeline-digest';
-import { chunkKey, DIGEST_KEY, itemBytes, META_KEY, pack } from './storage-budget';
-import type { StorageArea } from './timeline-store';
+import { chunkKey, DIGEST_KEY, itemBytes, META_KEY, pack, type StorageArea } from './storage-budget';
 
 interface MetaV1 {
   version: 1;

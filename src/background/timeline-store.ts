@@ -4,15 +4,9 @@ import { cookieKey } from '../core/cookie';
 import type { CookieChange, TimelineEntry, TimelinePage } from '../core/timeline';
 import { decodeEntry, type EncodedEntry, encodeEntry, stateDigest } from '../core/timeline-codec';
 import { StoreDigest, type StoredDigest } from '../core/timeline-digest';
-import { chunkKey, DIGEST_KEY, itemBytes, META_KEY, pack, RING_BYTES, SHARES, unpack } from './storage-budget';
-import { migrateV1 } from './timeline-migrate';
+import { chunkKey, DIGEST_KEY, itemBytes, META_KEY, pack, RING_BYTES, SHARES, type StorageArea, unpack } from './storage-budget';
 
-/** The part of `storage.local` the store needs; the fake browser and the real one both fit. */
-export interface StorageArea {
-  get(keys: string | string[]): Promise<Record<string, unknown>>;
-  set(items: Record<string, unknown>): Promise<void>;
-  remove(keys: string | string[]): Promise<void>;
-}
+import { migrateV1 } from './timeline-migrate';
 
 export interface TimelineOptions {
   /** Entries kept; older ones are dropped a chunk at a time and counted. */

@@ -1,10 +1,11 @@
 import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
+import type { Report } from '../core/analyzed';
 import type { Cookie } from '../core/cookie';
 import { type AuditError, auditExitCode, buildAuditReport, type LoginPhase, renderReport } from '../core/formats/index';
 import { type Policy, validatePolicy } from '../core/policy';
-import { analyze, type Report } from '../core/report';
+import { analyze } from '../core/report';
 import { type AuditOptions, checkUrl, shardOf } from './audit-args';
 import { findChromium } from './chromium';
 import { markTab, pageReportOf, ResponseLog, sameSiteLinks, sitemapUrls } from './collect';

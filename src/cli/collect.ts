@@ -1,6 +1,6 @@
 /// <reference types="chrome" />
 import type { HTTPResponse, Page } from 'puppeteer-core';
-import type { Report } from '../core/report';
+import type { Report } from '../core/analyzed';
 import { hostOf, isSameSite } from '../core/site';
 import type { ExtensionBrowser } from './extension-browser';
 import { POPUP_PATH, poll } from './extension-browser';

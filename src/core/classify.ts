@@ -8,9 +8,10 @@ import { correctionFor } from './data/corrections';
 import type { Decoded } from './decode/types';
 import { entropyBits } from './entropy';
 import { frameworkCookie, OPAQUE_ID } from './frameworks';
+import type { Role } from './role';
 import { isThirdParty, siteOf } from './site';
 
-export type Role = 'session' | 'auth' | 'csrf' | 'tracking' | 'preference' | 'unknown';
+export type { Role } from './role';
 
 /** Why a cookie got its role: shown in the details pane and in reports. */
 export interface RoleEvidence {

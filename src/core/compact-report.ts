@@ -3,11 +3,12 @@
 // what the popup shows — each cookie as a short tuple over a table of distinct strings, long values cut,
 // decoded contents only for the readable sessions the Learn tab shows, and findings grouped by rule and
 // severity with a few examples and the list of cookies each group concerns — about 60 bytes a cookie.
+
+import type { AnalyzedCookie, RejectedCookie, Report } from './analyzed';
 import { type CookieRef, type CookieType, refKey, type SameSite } from './cookie';
 import type { Purpose } from './data/cookie-db';
 import type { Decoded } from './decode/types';
 import type { Grade } from './grade';
-import type { AnalyzedCookie, RejectedCookie, Report } from './report';
 import type { Finding, Severity } from './rule';
 import { severityRank } from './rule';
 import { sitesOf } from './site';

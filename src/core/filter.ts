@@ -1,7 +1,7 @@
 // The panel's filter syntax: free text over name, value and domain, plus keys, with "-" to negate.
 //   name:sess  domain:shop.example  is:session|persistent|secure|httponly|partitioned|third-party|first-party
 //   has:issue  severity:high  role:session  purpose:analytics  platform:google  container:work  -is:third-party  "quoted text"
-import type { AnalyzedCookie } from './report';
+import type { AnalyzedCookie } from './analyzed';
 import type { Finding, Severity } from './rule';
 import { severityRank } from './rule';
 

@@ -3,7 +3,7 @@
 // laravel_session) is evidence by itself; a generic one (session, sessionid, frontend, SESSION) counts only
 // with the value format that framework writes. This is what makes a cookie a credential — never a
 // substring of its name.
-import type { Role } from './classify';
+import type { Role } from './role';
 
 export interface FrameworkCookie {
   /** The whole name (case-insensitive unless `exactCase`). */

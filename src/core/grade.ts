@@ -1,4 +1,4 @@
-import type { Finding, Severity } from './rule';
+import type { Finding, Severity } from './finding';
 
 export type Grade = 'A+' | 'A' | 'B' | 'C' | 'D' | 'F';
 

@@ -1,4 +1,6 @@
 // The public API of the `cookie-lens` package (package.json "exports"): pure, runs in Node and browsers.
+
+export { type AnalyzedCookie, type LoginFlow, REPORT_SCHEMA_VERSION, type RejectedCookie, type Report } from './analyzed';
 export { baseName, type Classification, classify, credentialLevel, isCredential, type Role, type RoleEvidence } from './classify';
 export type { Cookie, CookieRef, CookieType, PartitionKey, SameSite } from './cookie';
 export { cookieKey, cookieSize, cookieType, sameSiteLabel } from './cookie';
@@ -25,15 +27,7 @@ export {
 export { GRADE_FLOOR, type Grade, gradeOf, PENALTY, RULE_CAP, scoreOf } from './grade';
 export { CookieJar, cookieHeader } from './jar';
 export { applyPolicy, type Policy, type PolicyViolation, validatePolicy } from './policy';
-export {
-  type AnalyzedCookie,
-  type AnalyzeOptions,
-  analyze,
-  type LoginFlow,
-  REPORT_SCHEMA_VERSION,
-  type RejectedCookie,
-  type Report,
-} from './report';
+export { type AnalyzeOptions, analyze } from './report';
 export type { Finding, Rule, Severity } from './rule';
 export { ruleTableMarkdown } from './rule-table';
 export { RULES, ruleById } from './rules/index';

@@ -2,11 +2,12 @@
 // audit (in CI) and every page (in the extension). The JSON Schema is schemas/policy.schema.json; the
 // validator below is hand-written so it can run under the extension's CSP (schema compilers eval code),
 // and a test checks that it agrees with the schema.
+
+import type { AnalyzedCookie, Report } from './analyzed';
 import type { Role } from './classify';
 import { type CookieRef, cookieHost, cookieRef, type SameSite } from './cookie';
 import { own } from './own';
 import { compilePattern, type NameMatcher, PatternTooSlow } from './pattern';
-import type { AnalyzedCookie, Report } from './report';
 import { type Finding, type Severity, severityRank } from './rule';
 import { RULES } from './rules/index';
 

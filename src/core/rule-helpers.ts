@@ -1,6 +1,7 @@
 // Shared wording and facts for the rule files (kept outside rules/, where every file is one rule).
+
+import type { AnalyzedCookie } from './analyzed';
 import type { Cookie } from './cookie';
-import type { AnalyzedCookie } from './report';
 
 /** "Session cookie "sid"", "CSRF token "csrftoken"", or just ""theme"" — how findings name a cookie. */
 export function label(c: Pick<AnalyzedCookie, 'name' | 'role'>): string {

@@ -1,24 +1,9 @@
+import type { AnalyzedCookie, LoginFlow, SetCookieRecord } from './analyzed';
 import type { Role } from './classify';
-import type { Cookie, CookieRef } from './cookie';
-import type { AnalyzedCookie, LoginFlow, SetCookieRecord } from './report';
+import type { Cookie } from './cookie';
+import type { AnalysisFailure, Severity } from './finding';
 
-export type Severity = 'high' | 'medium' | 'low' | 'info';
-
-export const SEVERITIES: readonly Severity[] = ['high', 'medium', 'low', 'info'];
-
-export function severityRank(s: Severity): number {
-  return SEVERITIES.length - SEVERITIES.indexOf(s);
-}
-
-export interface Finding {
-  rule: string;
-  severity: Severity;
-  cookie: CookieRef | null;
-  url?: string;
-  message: string;
-  /** One line: what to change. The rule's docs carry the framework snippets. */
-  fix: string;
-}
+export { type AnalysisFailure, type Finding, SEVERITIES, type Severity, severityRank } from './finding';
 
 export interface RuleContext {
   /** The page (top-level document) the cookies were read for. */
@@ -37,14 +22,6 @@ export interface RuleContext {
   roleOf: (c: Cookie) => Role;
   /** Parts of the analysis that failed so far (collected by the engine; `analysis-error` reports them). */
   failures?: readonly AnalysisFailure[];
-}
-
-/** A decoder, signature check, rule or input stage that threw, and on which cookie. */
-export interface AnalysisFailure {
-  cookie: CookieRef | null;
-  /** What was running: "decoding", "the signature check", "rule missing-secure", "reading the Work container". */
-  stage: string;
-  message: string;
 }
 
 export interface Hit {

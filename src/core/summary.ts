@@ -1,4 +1,4 @@
-import type { AnalyzedCookie } from './report';
+import type { AnalyzedCookie } from './analyzed';
 
 export interface CookieCounts {
   total: number;

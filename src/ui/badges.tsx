@@ -1,4 +1,4 @@
-import type { AnalyzedCookie } from '../core/report';
+import type { AnalyzedCookie } from '../core/analyzed';
 import type { Severity } from '../core/rule';
 
 /** `container: false` where the container is already shown beside the name (the panel's grid). */

@@ -1,10 +1,10 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
+import type { AnalyzedCookie } from '../core/analyzed';
 import { errorLine, explainError } from '../core/browser-errors';
 import { type Cookie, cookieKey, refKey, sameCookie } from '../core/cookie';
 import { applyFilter, narrows, type ParsedFilter, parseFilter, searchIndex } from '../core/filter';
 import { buildAuditReport, type ReportFormat, renderReport } from '../core/formats/index';
-import type { AnalyzedCookie } from '../core/report';
 import { type Finding, severityRank } from '../core/rule';
 import { hostOf, siteOf } from '../core/site';
 import { countCookies } from '../core/summary';

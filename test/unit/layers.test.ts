@@ -1,5 +1,6 @@
 // The layers of src/ stay apart: core is pure and imports nothing outside core; the pages (ui, popup, devtools)
 // never reach into the worker or the Node command; the command never imports the pages. Type imports count.
+// Import cycles are Biome's `noImportCycles` (type imports included), run by static-checks.test.ts.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';

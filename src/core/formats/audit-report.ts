@@ -1,9 +1,10 @@
 // The audit's JSON report (schemaVersion 2): what `cookie-lens audit --format json` prints and the
 // panel exports. Other formats (Markdown, SARIF, JUnit) are rendered from this one object.
+
+import type { AnalyzedCookie, Report } from '../analyzed';
 import { cookieKey } from '../cookie';
 import { type Grade, gradeOf, scoreOf } from '../grade';
 import { applyPolicy, atLeast, type Policy, type PolicyViolation } from '../policy';
-import type { AnalyzedCookie, Report } from '../report';
 import { type Finding, type Severity, severityRank } from '../rule';
 
 /** 2: `errors`, cookie `phase`, `roleEvidence` and purposes, and every finding located at its page. */

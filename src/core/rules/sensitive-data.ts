@@ -1,4 +1,4 @@
-import type { AnalyzedCookie } from '../report';
+import type { AnalyzedCookie } from '../analyzed';
 import type { CookieRule } from '../rule';
 import { REF } from '../rule-helpers';
 

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
+import type { AnalyzedCookie } from '../../core/analyzed';
 import { sameSiteLabel } from '../../core/cookie';
-import type { AnalyzedCookie } from '../../core/report';
 import { type Finding, severityRank } from '../../core/rule';
 import { ContainerBadge, SeverityTag, TypeBadges } from '../badges';
 import { formatExpires, formatPartition } from '../format';

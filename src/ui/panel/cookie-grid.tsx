@@ -2,7 +2,7 @@
 // virtualized with absolutely positioned rows. Keyboard handling lives on the grid, not on each row.
 import { Component } from 'preact';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { AnalyzedCookie } from '../../core/report';
+import type { AnalyzedCookie } from '../../core/analyzed';
 import type { Finding } from '../../core/rule';
 import { COLUMNS, type Column, POLICY_COLUMN } from './columns';
 

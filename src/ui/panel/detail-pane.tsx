@@ -1,6 +1,6 @@
+import type { AnalyzedCookie } from '../../core/analyzed';
 import { sameSiteLabel } from '../../core/cookie';
 import type { PolicyViolation } from '../../core/policy';
-import type { AnalyzedCookie } from '../../core/report';
 import type { Finding } from '../../core/rule';
 import { ruleById } from '../../core/rules/index';
 import { MAX_NAME_VALUE_BYTES } from '../../core/set-cookie';

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
+import type { ContainerInfo } from '../../core/analyzed';
 import { errorLine, explainError } from '../../core/browser-errors';
 import { cookieHost } from '../../core/cookie';
-import type { ContainerInfo } from '../../core/report';
 import { siteOf } from '../../core/site';
 import type { TimelineEntry } from '../../core/timeline';
 import { diffText, type TimelineRow, timelineRows } from '../../core/timeline-view';

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { AnalyzedCookie } from '../../core/report';
+import type { AnalyzedCookie } from '../../core/analyzed';
 import { TypeBadges } from '../badges';
 
 interface Group {

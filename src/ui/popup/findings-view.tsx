@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
+import type { AnalyzedCookie } from '../../core/analyzed';
 import type { FindingGroup } from '../../core/compact-report';
 import { sameCookie } from '../../core/cookie';
-import type { AnalyzedCookie } from '../../core/report';
 import type { Finding } from '../../core/rule';
 import { ruleById } from '../../core/rules/index';
 import { SeverityTag } from '../badges';

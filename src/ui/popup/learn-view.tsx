@@ -1,4 +1,4 @@
-import type { AnalyzedCookie } from '../../core/report';
+import type { AnalyzedCookie } from '../../core/analyzed';
 import { countCookies } from '../../core/summary';
 import { JsonTree } from '../panel/json-tree';
 

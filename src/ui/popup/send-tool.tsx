@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
+import type { AnalyzedCookie } from '../../core/analyzed';
 import { cookieKey } from '../../core/cookie';
-import type { AnalyzedCookie } from '../../core/report';
 import { sendDecision } from '../../core/send';
 import { siteOf } from '../../core/site';
 

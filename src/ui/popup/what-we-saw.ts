@@ -1,5 +1,5 @@
+import type { AnalyzedCookie } from '../../core/analyzed';
 import { sameSiteLabel } from '../../core/cookie';
-import type { AnalyzedCookie } from '../../core/report';
 import { formatExpires } from '../format';
 
 /** One line describing a cookie the way its Set-Cookie header would: "sid on shop.example: Secure, HttpOnly…". */
