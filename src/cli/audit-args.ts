@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { REPORT_FORMATS, type ReportFormat } from '../core/formats/index';
+import { isReportFormat, REPORT_FORMATS, type ReportFormat } from '../core/formats/index';
 import type { Severity } from '../core/rule';
 import { closest, UsageError } from './errors';
 import type { LoginScript } from './login';
@@ -136,7 +136,7 @@ export function parseAuditArgs(argv: string[]): AuditOptions & { help?: boolean 
   if (targets.length === 0 && !v.urls && !v.sitemap) throw new UsageError('give at least one URL to audit (or --urls FILE, or --sitemap URL).');
   if (typeof v.sitemap === 'string') checkUrl(v.sitemap, ' (--sitemap)');
   const format = (v.format as string | undefined) ?? 'text';
-  if (!REPORT_FORMATS.includes(format as ReportFormat)) {
+  if (!isReportFormat(format)) {
     const guess = closest(format, REPORT_FORMATS);
     throw new UsageError(`--format must be one of ${REPORT_FORMATS.join(', ')}, not "${format}"${guess ? ` (did you mean ${guess}?)` : ''}.`);
   }
@@ -153,7 +153,7 @@ export function parseAuditArgs(argv: string[]): AuditOptions & { help?: boolean 
     targets,
     urlsFile: v.urls as string | undefined,
     sitemap: v.sitemap as string | undefined,
-    format: format as ReportFormat,
+    format,
     output: v.output as string | undefined,
     policy: v.policy as string | undefined,
     failOn: failOn as Severity | undefined,

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { type AuditReport, auditExitCode, REPORT_FORMATS, type ReportFormat, renderReport } from '../core/formats/index';
+import { type AuditReport, auditExitCode, isReportFormat, REPORT_FORMATS, renderReport } from '../core/formats/index';
 import { mergeAuditReports } from '../core/formats/merge';
 import type { Severity } from '../core/rule';
 import { runAudit } from './audit';
@@ -56,8 +56,8 @@ async function merge(args: string[], write: (text: string) => void): Promise<num
   }
   const v = parsed.values as Record<string, string | undefined>;
   if (parsed.positionals.length === 0) throw new UsageError('give the JSON reports to merge.');
-  const format = (v.format ?? 'json') as ReportFormat;
-  if (!REPORT_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${REPORT_FORMATS.join(', ')}, not "${format}".`);
+  const format = v.format ?? 'json';
+  if (!isReportFormat(format)) throw new UsageError(`--format must be one of ${REPORT_FORMATS.join(', ')}, not "${format}".`);
   const failOn = v['fail-on'] as Severity | undefined;
   if (failOn && !['high', 'medium', 'low'].includes(failOn)) throw new UsageError(`--fail-on must be high, medium or low, not "${failOn}".`);
   const reports: AuditReport[] = [];

@@ -4,7 +4,7 @@ import type { AnalyzedCookie } from '../core/analyzed';
 import { errorLine, explainError } from '../core/browser-errors';
 import { type Cookie, cookieKey, refKey, sameCookie } from '../core/cookie';
 import { applyFilter, narrows, type ParsedFilter, parseFilter, searchIndex } from '../core/filter';
-import { buildAuditReport, type ReportFormat, renderReport } from '../core/formats/index';
+import { buildAuditReport, formatById, type ReportFormat } from '../core/formats/index';
 import { type Finding, severityRank } from '../core/rule';
 import { hostOf, siteOf } from '../core/site';
 import { countCookies } from '../core/summary';
@@ -40,13 +40,6 @@ interface Toast {
   message: string;
   undo?: Cookie[];
 }
-
-const REPORT_FILES: Record<Exclude<ReportFormat, 'text'>, [string, string]> = {
-  json: ['cookie-lens-report.json', 'application/json'],
-  markdown: ['cookie-lens-report.md', 'text/markdown'],
-  sarif: ['cookie-lens-report.sarif', 'application/sarif+json'],
-  junit: ['cookie-lens-report.xml', 'application/xml'],
-};
 
 const EXTENSION: Record<ExportFormat, [string, string]> = {
   json: ['cookies.json', 'application/json'],
@@ -227,7 +220,7 @@ export function PanelApp({ api }: { api: DevtoolsApi }) {
       say(errorLine(explainError(e)));
     }
   };
-  const exportReport = async (format: Exclude<ReportFormat, 'text'>) => {
+  const exportReport = async (format: ReportFormat) => {
     if (!page?.report) return;
     const policy = await request('getPolicy', {});
     const report = buildAuditReport({
@@ -237,8 +230,9 @@ export function PanelApp({ api }: { api: DevtoolsApi }) {
       reports: [page.report],
       policy: policy.policy ? { file: 'policy (extension)', policy: policy.policy } : undefined,
     });
-    const [name, type] = REPORT_FILES[format];
-    downloadText(renderReport(report, format), name, type);
+    const spec = formatById(format);
+    const name = `cookie-lens-report${spec.extension}`;
+    downloadText(spec.render(report, {}), name, spec.mime);
     say(`Saved the report as ${name}.`);
   };
 

@@ -61,7 +61,7 @@ describe('linear time on 1 MiB adversarial site data', () => {
     it(`every decoder, called directly: ${what}`, async () => {
       for (const name of ['session', 'sessionid', 'connect.sid', 'PHPSESSID', 'JSESSIONID', '_app_session', 'laravel_session', '.ASPXAUTH', 'x']) {
         for (const d of DECODERS)
-          await timedAsync(`${d.format} as ${name}`, async () => d.decode({ name, value: input }, siblingsOf([{ name: `${name}.sig`, value: input }])));
+          await timedAsync(`${d.id} as ${name}`, async () => d.decode({ name, value: input }, siblingsOf([{ name: `${name}.sig`, value: input }])));
       }
     });
 

@@ -2,23 +2,42 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AUDIT_OPTIONS } from '../../src/cli/audit-args';
+import { FORMATS } from '../../src/core/formats/index';
 import { ruleTableMarkdown } from '../../src/core/rule-table';
 import { RULES } from '../../src/core/rules/index';
 
 const README = join(import.meta.dirname, '../../README.md');
 const SCHEMA = join(import.meta.dirname, '../../schemas/policy.schema.json');
-const START = '<!-- rules:start -->';
-const END = '<!-- rules:end -->';
+
+/** Rewrites (with UPDATE_DOCS) or checks the generated block between a pair of markers. */
+function generated(name: string, body: string): void {
+  const [start, end] = [`<!-- ${name}:start -->`, `<!-- ${name}:end -->`];
+  const text = readFileSync(README, 'utf8');
+  const [before, rest] = text.split(start);
+  const [, after] = rest.split(end);
+  const expected = `${before}${start}\n${body}\n${end}${after}`;
+  if (process.env.UPDATE_DOCS) writeFileSync(README, expected);
+  expect(readFileSync(README, 'utf8')).toBe(expected);
+}
+
+const formatTable = () =>
+  [
+    '| `--format` | for | saved as | panel export |',
+    '|---|---|---|---|',
+    ...FORMATS.map(
+      (f) => `| \`${f.id}\` | ${f.audience} | \`cookie-lens-report${f.extension}\` (${f.mime}) | ${f.panel ? `Export › Report › ${f.label}` : '—'} |`,
+    ),
+  ].join('\n');
 
 describe('README', () => {
+  it('has the report format table of the format registry (npm run docs rewrites it)', () => {
+    generated('formats', formatTable());
+    for (const f of FORMATS) expect(readFileSync(README, 'utf8')).toContain(`\`${f.id}\``);
+  });
+
   it('has the rule table of the rule files (npm run docs rewrites it)', () => {
-    const text = readFileSync(README, 'utf8');
-    const [before, rest] = text.split(START);
-    const [, after] = rest.split(END);
-    const expected = `${before}${START}\n${ruleTableMarkdown()}\n${END}${after}`;
-    if (process.env.UPDATE_DOCS) writeFileSync(README, expected);
-    expect(text).toBe(expected);
-    for (const rule of RULES) expect(text).toContain(`\`${rule.id}\``);
+    generated('rules', ruleTableMarkdown());
+    for (const rule of RULES) expect(readFileSync(README, 'utf8')).toContain(`\`${rule.id}\``);
   });
 
   it('the policy schema lists every rule id, in the registry order (npm run docs rewrites it)', () => {

@@ -3,7 +3,15 @@ import type { Decoder } from './types';
 
 /** Base64 or base64url that decodes to readable text (or JSON). Random ids decode to binary and are left alone. */
 export const base64: Decoder = {
-  format: 'base64',
+  id: 'base64',
+  formats: { base64: 'Base64' },
+  examples: {
+    match: [{ cookie: { name: 'cart', value: 'eyJpdGVtcyI6WzEsMl19' }, format: 'base64' }],
+    noMatch: [
+      { name: 'x', value: 'dark' },
+      { name: 'x', value: '9f2c4e8a7b1d3f5e6a8c0b2d4f6e8a1c' },
+    ],
+  },
   decode({ value }) {
     let v = value;
     if (/%3D/i.test(v)) v = v.replace(/%3D/gi, '=');

@@ -6,7 +6,21 @@ import type { Decoder } from './types';
  * a sibling `<name>.sig` cookie holds keygrip's signature over `<name>=<value>`.
  */
 export const cookieSession: Decoder = {
-  format: 'cookie-session',
+  id: 'cookie-session',
+  formats: { 'cookie-session': 'cookie-session (signed with .sig)' },
+  examples: {
+    match: [
+      {
+        cookie: { name: 'session', value: 'eyJ2aWV3cyI6M30=' },
+        jar: [{ name: 'session.sig', value: 'VIXUOss_2Uf2CooqDiDBbbrxnFo' }],
+        format: 'cookie-session',
+      },
+    ],
+    noMatch: [
+      { name: 'session', value: 'eyJ2aWV3cyI6M30=' },
+      { name: 'lonely', value: 'bm90IGpzb24=' },
+    ],
+  },
   decode({ name, value }, jar) {
     const sig = jar.get(`${name}.sig`);
     if (!sig || !/^[A-Za-z0-9+/]+={0,2}$/.test(value)) return null;

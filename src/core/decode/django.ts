@@ -16,7 +16,21 @@ function base62(s: string): number {
 
 /** Django's signed-cookie session backend (and the messages cookie): readable, signed with SECRET_KEY. */
 export const djangoSigned: Decoder = {
-  format: 'django-signed',
+  id: 'django-signed',
+  formats: { 'django-signed': 'Django signed cookie' },
+  examples: {
+    match: [
+      {
+        cookie: {
+          name: 'sessionid',
+          value:
+            '.eJyrVopPLC3JiC8tTi2Kz0xRslIyVNJBFktKTM5OzQNJpGQl5qXn6yXn55UUZSbpgZToQWWL9XzzU1JznKBqawE67h8t:1xYSTn:LSW7wjiH6tmR-c1jeANTh_p4Q1oOBInoHXjoEZT1apA',
+        },
+        format: 'django-signed',
+      },
+    ],
+    noMatch: [{ name: 'sessionid', value: 'abc:1xYSTn:short' }],
+  },
   decode({ name, value }) {
     // Synchronous "no" for the common case; only a matching value pays for async decompression.
     const m = SIGNED.exec(value);
@@ -45,7 +59,15 @@ async function readSigned(name: string, dataPart: string, tsPart: string, sig: s
 
 /** Django's default database session: `sessionid` is a 32-character key, the data stays on the server. */
 export const djangoSessionId: Decoder = {
-  format: 'django-session-id',
+  id: 'django-session-id',
+  formats: { 'django-session-id': 'Django session key' },
+  examples: {
+    match: [{ cookie: { name: 'sessionid', value: 'n8d1rq4v0h2m6k3p9s7t5l1c2e8a4x0z' }, format: 'django-session-id' }],
+    noMatch: [
+      { name: 'sessionid', value: 'SHORT' },
+      { name: 'other', value: 'n8d1rq4v0h2m6k3p9s7t5l1c2e8a4x0z' },
+    ],
+  },
   decode({ name, value }) {
     if (!/^(?:__host-|__secure-)?sessionid$/i.test(name) || !/^[a-z0-9]{32}$/.test(value)) return null;
     return { decoded: { format: 'django-session-id', framework: 'Django', storage: 'server', id: value } };

@@ -13,7 +13,21 @@ const SESSION_ID = /^[A-Za-z0-9_-]{32}$/;
  * `s:1.…`) is a signed cookie, not a session.
  */
 export const expressSession: Decoder = {
-  format: 'express-session',
+  id: 'express-session',
+  formats: { 'express-session': 'express-session signed id', 'cookie-parser-signed': 'signed cookie (cookie-parser)' },
+  examples: {
+    match: [
+      {
+        cookie: { name: 'connect.sid', value: 's%3ABiQHrBy1ouDrbiVLjshIigb5bZmQzrIz.2jvKaTKhZIkMKFznHytUoPadu%2Bvu%2BqqE%2BOUtWz09Nbs' },
+        format: 'express-session',
+      },
+      { cookie: { name: 'user', value: 's:alice.G2Nf34I+jXcvsAIItvJkvwPKMneAhmY+ZBUv6FUGtL8' }, format: 'cookie-parser-signed' },
+    ],
+    noMatch: [
+      { name: 'connect.sid', value: 's:abc.short' },
+      { name: 'connect.sid', value: 's%3A%E0%A4%A' },
+    ],
+  },
   decode({ name, value }) {
     let v = value;
     if (/^s%3A/i.test(v)) {

@@ -40,7 +40,15 @@ export function untag(value: unknown, depth = 0): unknown {
 
 /** Flask's default session cookie: signed, readable by anyone, optionally zlib-compressed. */
 export const flask: Decoder = {
-  format: 'flask',
+  id: 'flask',
+  formats: { flask: 'Flask session (itsdangerous)' },
+  examples: {
+    match: [{ cookie: { name: 'session', value: 'eyJ1c2VyX2lkIjo0MiwiX2ZyZXNoIjp0cnVlfQ.aw8QIw.d1EYXbkMCS-pbXv8AAjTURtEZn8' }, format: 'flask' }],
+    noMatch: [
+      { name: 'session', value: 'not.a.flask-cookie' },
+      { name: 'session', value: 'eyJ1c2VyX2lk.aw8QIw.d1EYXbkMCS-pbXv8AAjTURtEZn8' },
+    ],
+  },
   decode({ value }) {
     // Synchronous "no" for the common case; only a matching value pays for async decompression.
     const m = SHAPE.exec(value);

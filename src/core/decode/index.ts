@@ -11,8 +11,11 @@ import { laravel } from './laravel';
 import { boundPayload, notesOf } from './limits';
 import { php } from './php';
 import { rails } from './rails';
-import type { CookieLike, DecodeResult, Decoder, Siblings } from './types';
+import type { CookieLike, DecodedFormat, DecodeResult, Decoder, Siblings } from './types';
 import { url } from './url';
+
+// The decoders: one registry. A new decoder is its own file (with its labelled formats and examples, which
+// the catalogue test runs) and one line here; its format ids go into `DecodedFormat` (decode/types.ts).
 
 /** Most specific first: a framework format beats "it is base64". */
 export const DECODERS: readonly Decoder[] = [
@@ -31,6 +34,15 @@ export const DECODERS: readonly Decoder[] = [
   base64,
   url,
 ];
+
+/** The name users know a format by ("Flask session (itsdangerous)"), from the decoder that produces it. */
+export function formatLabel(format: DecodedFormat): string {
+  for (const d of DECODERS) {
+    const label = d.formats[format];
+    if (label) return label;
+  }
+  return format;
+}
 
 /** Values over this are not decoded: a browser cannot store more than 4096 bytes anyway. */
 const MAX_VALUE = 8192;

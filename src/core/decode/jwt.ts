@@ -18,7 +18,28 @@ const seconds = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v
 
 /** JSON Web Tokens (RFC 7519): header, claims, alg and times; JWE is identified, not opened. */
 export const jwt: Decoder = {
-  format: 'jwt',
+  id: 'jwt',
+  formats: { jwt: 'JSON Web Token', jwe: 'Encrypted JWT (JWE)' },
+  examples: {
+    match: [
+      {
+        cookie: {
+          name: 'token',
+          value:
+            'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiI0MiIsImlhdCI6MTc2NzIyNTYwMCwiZXhwIjoxNzY3MjI5MjAwfQ.lOIvh5sjW5Z_CS2SKP-DE_mpbYgqRzyaIURVpsJLFEs',
+        },
+        format: 'jwt',
+      },
+      {
+        cookie: { name: 'id', value: 'eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2R0NNIn0..ojhMsK6KQyHO5nIK.6kQ94QhfGpAYwuQ7Pcco1qeGp5M.1JoJdvhcg0F9dwpU1B36Pw' },
+        format: 'jwe',
+      },
+    ],
+    noMatch: [
+      { name: 'token', value: 'eyJhbGciOiJIUzI1NiJ9.not-base64!.x' },
+      { name: 'v', value: 'a.b.c' },
+    ],
+  },
   decode({ value }) {
     const token = value.replace(/^Bearer(?:%20|\s)+/i, '');
     const m = JWS.exec(token);

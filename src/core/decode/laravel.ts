@@ -6,7 +6,21 @@ import type { Decoder } from './types';
  * AES-CBC or GCM with APP_KEY — identified, not readable. The session itself is on the server.
  */
 export const laravel: Decoder = {
-  format: 'laravel-encrypted',
+  id: 'laravel',
+  formats: { 'laravel-encrypted': 'Laravel encrypted cookie' },
+  examples: {
+    match: [
+      {
+        cookie: {
+          name: 'laravel_session',
+          value:
+            'eyJpdiI6IkhqOFh0aG5EbkFsNVB6YUlWRjN6eUE9PSIsInZhbHVlIjoiUEhYK3N4WHNnTU9LVjB4NzBRYTl4c1VxM3NQVTlyVzhJenZibzRHTnhhMD0iLCJtYWMiOiJhMWIxNjUxZDdkMWM5MzQ2MmEyYzVlMmY1NmNjYzk2ZTJlYzVmZDJlZTMxNDBhOWNlYzM5ZjU1YjE5Y2IyNDY5IiwidGFnIjoiIn0%3D',
+        },
+        format: 'laravel-encrypted',
+      },
+    ],
+    noMatch: [{ name: 'laravel_session', value: 'eyJpdGVtcyI6WzEsMl19' }],
+  },
   decode({ name, value }) {
     if (!value.startsWith('eyJpdiI6')) return null;
     let v = value;

@@ -18,7 +18,28 @@ function urlDecoded(value: string): string | null {
  * signed cookies (data--hexdigest) can be read by anyone.
  */
 export const rails: Decoder = {
-  format: 'rails-encrypted',
+  id: 'rails',
+  formats: { 'rails-encrypted': 'Rails encrypted cookie', 'rails-signed': 'Rails signed cookie' },
+  examples: {
+    match: [
+      {
+        cookie: {
+          name: '_shop_session',
+          value: 'hFC4sMy3Ram9ScvQS0y5HE2dp%2FwXb46IKpxK8QoMFldFPg85dhJSqw%3D%3D--cppe86NgLp4urVlw--HQQxJo1wtJtztWioAKbd3A%3D%3D',
+        },
+        format: 'rails-encrypted',
+      },
+      {
+        cookie: {
+          name: 'remember',
+          value:
+            'eyJfcmFpbHMiOnsibWVzc2FnZSI6ImV5SjFjMlZ5WDJsa0lqbzFmUT09IiwiZXhwIjpudWxsLCJwdXIiOiJjb29raWUucmVtZW1iZXIifX0=--dc08170ff69a568d82602cb8f339ebe2356624c856e514eddfbc76aa618dbebf',
+        },
+        format: 'rails-signed',
+      },
+    ],
+    noMatch: [{ name: '_shop_session', value: 'abc--def' }],
+  },
   decode({ name, value }) {
     if (!value.includes('--') && !/%2D%2D/i.test(value)) return null;
     const v = urlDecoded(value);

@@ -78,7 +78,20 @@ export function siblingsOf(jar: readonly CookieLike[]): Siblings {
  * One decoder per format. `decode` returns null for "not this format" and never throws, whatever the
  * input; `jar` finds the page's other cookies by name (cookie-session keeps its signature in a sibling).
  */
-export interface Decoder {
+export interface DecoderExample {
+  cookie: CookieLike;
+  /** The page's other cookies (cookie-session's `.sig`). */
+  jar?: CookieLike[];
+  /** What the whole decoder chain must answer for it (so the registry's order is checked too). */
   format: DecodedFormat;
+}
+
+export interface Decoder {
+  /** Unique; the file name, or file name and variant where one file holds two (django). */
+  id: string;
+  /** Every format it answers with, and the name the details pane shows for it. */
+  formats: Partial<Record<DecodedFormat, string>>;
   decode(cookie: CookieLike, jar: Siblings): Promise<DecodeResult | null> | DecodeResult | null;
+  /** Checked by the decoder catalogue test: each match decodes to its format, each noMatch to nothing. */
+  examples: { match: DecoderExample[]; noMatch: CookieLike[] };
 }

@@ -1,32 +1,30 @@
-import type { Severity } from '../rule';
+// The report formats: one registry. A new format is its own file exporting a ReportFormatSpec, and one line
+// here; the CLI (--format and its usage text), the panel's Export menu and the README's table follow.
 import type { AuditReport } from './audit-report';
-import { toJunit } from './junit';
-import { toMarkdown } from './markdown';
-import { type SarifOptions, toSarif } from './sarif';
-import { toText } from './text';
+import type { RenderOptions, ReportFormatSpec } from './format';
+import { JSON_FORMAT } from './json';
+import { JUNIT_FORMAT } from './junit';
+import { MARKDOWN_FORMAT } from './markdown';
+import { SARIF_FORMAT } from './sarif';
+import { TEXT_FORMAT } from './text';
 
-export type ReportFormat = 'text' | 'json' | 'markdown' | 'sarif' | 'junit';
-export const REPORT_FORMATS: readonly ReportFormat[] = ['text', 'json', 'markdown', 'sarif', 'junit'];
+export const FORMATS = [TEXT_FORMAT, JSON_FORMAT, MARKDOWN_FORMAT, SARIF_FORMAT, JUNIT_FORMAT] as const;
 
-export interface RenderOptions extends SarifOptions {
-  /** JUnit failures are findings at or above this severity (and policy violations). */
-  failOn?: Severity;
+export type ReportFormat = (typeof FORMATS)[number]['id'];
+export const REPORT_FORMATS: readonly ReportFormat[] = FORMATS.map((f) => f.id);
+export type { RenderOptions, ReportFormatSpec } from './format';
+
+export function formatById(id: ReportFormat): ReportFormatSpec<ReportFormat> {
+  const spec = FORMATS.find((f) => f.id === id);
+  if (!spec) throw new Error(`no report format "${id}"`);
+  return spec;
 }
+
+export const isReportFormat = (id: string): id is ReportFormat => (REPORT_FORMATS as readonly string[]).includes(id);
 
 /** One audit report rendered in any format. */
 export function renderReport(report: AuditReport, format: ReportFormat, options: RenderOptions = {}): string {
-  switch (format) {
-    case 'json':
-      return `${JSON.stringify(report, null, 2)}\n`;
-    case 'markdown':
-      return toMarkdown(report);
-    case 'sarif':
-      return `${JSON.stringify(toSarif(report, options), null, 2)}\n`;
-    case 'junit':
-      return toJunit(report, options.failOn);
-    default:
-      return toText(report);
-  }
+  return formatById(format).render(report, options);
 }
 
 export {

@@ -2,6 +2,7 @@ import { atLeast } from '../policy';
 import type { Severity } from '../rule';
 import type { AuditReport } from './audit-report';
 import { xml } from './escape';
+import type { ReportFormatSpec } from './format';
 
 interface Case {
   name: string;
@@ -79,3 +80,13 @@ export function toJunit(r: AuditReport, failOn?: Severity): string {
     '',
   ].join('\n');
 }
+
+export const JUNIT_FORMAT: ReportFormatSpec<'junit'> = {
+  id: 'junit',
+  label: 'JUnit',
+  extension: '.xml',
+  mime: 'application/xml',
+  audience: 'JUnit XML for CI test reports (Jenkins, GitLab, Azure)',
+  panel: true,
+  render: (report, options) => toJunit(report, options.failOn),
+};

@@ -3,6 +3,7 @@ import { SEVERITIES } from '../rule';
 import { ruleById } from '../rules/index';
 import type { AuditReport } from './audit-report';
 import { mdCode, mdText } from './escape';
+import type { ReportFormatSpec } from './format';
 
 /**
  * A Markdown report for pull requests, wikis and CI summaries. Everything a site chose (cookie names and
@@ -60,3 +61,13 @@ export function toMarkdown(r: AuditReport): string {
   }
   return lines.join('\n');
 }
+
+export const MARKDOWN_FORMAT: ReportFormatSpec<'markdown'> = {
+  id: 'markdown',
+  label: 'Markdown',
+  extension: '.md',
+  mime: 'text/markdown',
+  audience: 'Markdown for pull-request comments and job summaries',
+  panel: true,
+  render: (report) => toMarkdown(report),
+};

@@ -3,19 +3,13 @@ import { cookieHost, sameCookie } from '../cookie';
 import type { Severity } from '../rule';
 import { RULES } from '../rules/index';
 import type { AuditReport } from './audit-report';
+import type { RenderOptions, ReportFormatSpec } from './format';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { high: 'error', medium: 'warning', low: 'note', info: 'note' };
 /** GitHub code scanning's security-severity scale: high 7.0–8.9, medium 4.0–6.9, low 0.1–3.9. */
 const SECURITY_SEVERITY: Record<Severity, string> = { high: '8.0', medium: '5.0', low: '3.0', info: '1.0' };
 
-export interface SarifOptions {
-  /**
-   * The file in the user's repository where cookies are configured (`app/settings.py`): results are located
-   * there. Without it, at `cookie-lens/<host>.cookies` — code scanning needs paths relative to the checkout,
-   * never the page's https URL.
-   */
-  sarifFile?: string;
-}
+export type SarifOptions = Pick<RenderOptions, 'sarifFile'>;
 
 /** FNV-1a, 64 bits, hex: a fingerprint that is the same for the same input on every run and machine. */
 function fingerprint(text: string): string {
@@ -154,3 +148,13 @@ export function toSarif(r: AuditReport, options: SarifOptions = {}): Log {
     ],
   };
 }
+
+export const SARIF_FORMAT: ReportFormatSpec<'sarif'> = {
+  id: 'sarif',
+  label: 'SARIF',
+  extension: '.sarif',
+  mime: 'application/sarif+json',
+  audience: 'SARIF 2.1.0 for code scanning (GitHub, Azure DevOps)',
+  panel: true,
+  render: (report, options) => `${JSON.stringify(toSarif(report, options), null, 2)}\n`,
+};

@@ -2,6 +2,7 @@ import { sameSiteLabel } from '../cookie';
 import { SEVERITIES } from '../rule';
 import type { AuditReport } from './audit-report';
 import { term } from './escape';
+import type { ReportFormatSpec } from './format';
 
 function table(rows: string[][]): string {
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
@@ -88,3 +89,13 @@ export function toText(r: AuditReport): string {
   }
   return lines.join('\n');
 }
+
+export const TEXT_FORMAT: ReportFormatSpec<'text'> = {
+  id: 'text',
+  label: 'Text',
+  extension: '.txt',
+  mime: 'text/plain',
+  audience: 'a readable report for terminals and CI logs',
+  panel: false,
+  render: (report) => toText(report),
+};

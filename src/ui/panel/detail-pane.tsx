@@ -1,5 +1,6 @@
 import type { AnalyzedCookie } from '../../core/analyzed';
 import { sameSiteLabel } from '../../core/cookie';
+import { formatLabel } from '../../core/decode/index';
 import type { PolicyViolation } from '../../core/policy';
 import type { Finding } from '../../core/rule';
 import { ruleById } from '../../core/rules/index';
@@ -8,28 +9,6 @@ import { SeverityTag, TypeBadges } from '../badges';
 import { formatPartition } from '../format';
 import { RuleExplanation } from '../rule-explanation';
 import { JsonTree } from './json-tree';
-
-const FORMAT_LABEL: Record<string, string> = {
-  jwt: 'JSON Web Token',
-  jwe: 'Encrypted JWT (JWE)',
-  flask: 'Flask session (itsdangerous)',
-  'django-signed': 'Django signed cookie',
-  'django-session-id': 'Django session key',
-  'express-session': 'express-session signed id',
-  'cookie-parser-signed': 'signed cookie (cookie-parser)',
-  'cookie-session': 'cookie-session (signed with .sig)',
-  'rails-encrypted': 'Rails encrypted cookie',
-  'rails-signed': 'Rails signed cookie',
-  'laravel-encrypted': 'Laravel encrypted cookie',
-  'aspnet-data-protection': 'ASP.NET Core Data Protection',
-  'aspnet-session-id': 'ASP.NET session id',
-  'aspnet-forms-auth': 'ASP.NET forms ticket',
-  'php-session-id': 'PHP session id',
-  'java-session-id': 'Java session id',
-  json: 'JSON',
-  base64: 'Base64',
-  'url-encoded': 'URL-encoded',
-};
 
 export const PURPOSE_LABEL: Record<AnalyzedCookie['purpose'], string> = {
   necessary: 'Necessary',
@@ -152,7 +131,7 @@ export function DetailPane({ cookie: c, findings, violations, now, onEdit, onDel
 
       {d && (
         <section data-testid="decoded">
-          <h3>Decoded: {FORMAT_LABEL[d.format] ?? d.format}</h3>
+          <h3>Decoded: {formatLabel(d.format)}</h3>
           {d.knownSecret !== undefined && (
             <p class="secret-warning" role="alert">
               Signed with the publicly known secret <code>{JSON.stringify(d.knownSecret)}</code>: anyone can forge this cookie.

@@ -1,3 +1,4 @@
+import { FORMATS, type ReportFormat } from '../../core/formats/index';
 import type { ExportFormat } from '../../core/transfer';
 import { FileButton } from './file-button';
 
@@ -13,7 +14,7 @@ interface Props {
   onDeleteShown(): void;
   onDeleteSite(): void;
   onExport(format: ExportFormat, target: 'file' | 'clipboard'): void;
-  onExportReport(format: 'json' | 'markdown' | 'sarif' | 'junit'): void;
+  onExportReport(format: ReportFormat): void;
   onImport(file: File): void;
   /** Firefox containers exist: offer the page's cookies from all of them (filter with container:). */
   containers?: { all: boolean; onAll(all: boolean): void };
@@ -24,6 +25,8 @@ const EXPORTS: [ExportFormat, string][] = [
   ['netscape', 'cookies.txt'],
   ['header', 'Cookie header'],
 ];
+
+const PANEL_FORMATS = FORMATS.filter((f) => f.panel);
 
 /** Runs a menu action and closes the menu it was chosen from. */
 function done(e: Event, action: () => void): void {
@@ -79,9 +82,9 @@ export function Toolbar(p: Props) {
             ))}
             <span class="menu-row">
               Report:{' '}
-              {(['json', 'markdown', 'sarif', 'junit'] as const).map((f) => (
-                <button key={f} type="button" role="menuitem" data-report={f} onClick={(e) => done(e, () => p.onExportReport(f))}>
-                  {f === 'json' ? 'JSON' : f === 'markdown' ? 'Markdown' : f === 'sarif' ? 'SARIF' : 'JUnit'}
+              {PANEL_FORMATS.map((f) => (
+                <button key={f.id} type="button" role="menuitem" data-report={f.id} title={f.audience} onClick={(e) => done(e, () => p.onExportReport(f.id))}>
+                  {f.label}
                 </button>
               ))}
             </span>
