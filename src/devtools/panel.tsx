@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import browser from 'webextension-polyfill';
 import { type DevtoolsApi, type HarEntry, standaloneApi, tabIdFromQuery } from '../ui/panel/devtools-api';
-import { PanelApp } from '../ui/panel-app';
+import { PanelApp } from '../ui/panel/panel-app';
 import { inspectedUrls } from './frame-urls';
 
 interface DevtoolsNetwork {

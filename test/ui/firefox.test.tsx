@@ -32,7 +32,7 @@ describe('Firefox containers in the UI', () => {
 
   it('the panel lists one container, or all of them with their names, filterable with container:', async () => {
     await firefoxWithContainers();
-    const { PanelApp } = await import('../../src/ui/panel-app');
+    const { PanelApp } = await import('../../src/ui/panel/panel-app');
     const root = mount(<PanelApp api={standaloneApi(1, { dark: false, onNavigated: noNavigation })} />);
     await vi.waitFor(() => expect(rowNames(root)).toEqual(['home']));
     const all = [...root.querySelectorAll('label')].find((l) => l.textContent?.includes('All containers'))?.querySelector('input');
@@ -56,7 +56,7 @@ describe('one cookie name in two containers', () => {
     // A well-set session cookie outside any container; the same name in "Banking" with no flags at all.
     await env.fakeBrowser.cookies.set({ ...base, secure: true, httpOnly: true, sameSite: 'lax' });
     await env.fakeBrowser.cookies.set({ ...base, storeId: BANK.cookieStoreId, secure: false, httpOnly: false });
-    const { PanelApp } = await import('../../src/ui/panel-app');
+    const { PanelApp } = await import('../../src/ui/panel/panel-app');
     const root = mount(<PanelApp api={standaloneApi(1, { dark: false, onNavigated: noNavigation })} />);
     await vi.waitFor(() => expect(rowNames(root)).toEqual(['sessionid']));
     const all = [...root.querySelectorAll('label')].find((l) => l.textContent?.includes('All containers'))?.querySelector('input');
@@ -78,7 +78,7 @@ describe('one cookie name in two containers', () => {
 describe('the timeline in Firefox', () => {
   it('names the container each change happened in', async () => {
     await firefoxWithContainers();
-    const { PanelApp } = await import('../../src/ui/panel-app');
+    const { PanelApp } = await import('../../src/ui/panel/panel-app');
     const root = mount(<PanelApp api={standaloneApi(1, { dark: false, onNavigated: noNavigation })} />);
     await vi.waitFor(() => expect(rowNames(root)).toEqual(['home']));
     ([...root.querySelectorAll('[role="tab"]')].find((t) => t.textContent === 'Timeline') as HTMLElement).click();
@@ -98,7 +98,7 @@ describe('the timeline in Firefox', () => {
 describe('editing in a container tab', () => {
   it('a cookie added in the panel of a container tab lands in that container', async () => {
     const env = await firefoxWithContainers();
-    const { PanelApp } = await import('../../src/ui/panel-app');
+    const { PanelApp } = await import('../../src/ui/panel/panel-app');
     const root = mount(<PanelApp api={standaloneApi(2, { dark: false, onNavigated: noNavigation })} />);
     await vi.waitFor(() => expect(rowNames(root)).toEqual(['work']));
     ([...root.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Add') as HTMLElement).click();
@@ -128,7 +128,7 @@ describe('panel outside DevTools (panel.html?tabId=N)', () => {
     const env = await withWorker();
     env.fake.addTab({ id: 3, url: 'https://shop.example/' });
     await env.fakeBrowser.cookies.set({ url: 'https://shop.example/', name: 'sid', value: 'v' });
-    const { PanelApp } = await import('../../src/ui/panel-app');
+    const { PanelApp } = await import('../../src/ui/panel/panel-app');
     const root = mount(<PanelApp api={standaloneApi(3, { dark: false, onNavigated: noNavigation })} />);
     await vi.waitFor(() => expect(rowNames(root)).toEqual(['sid']));
     (root.querySelector('.grid-row[data-cookie="sid"]') as HTMLElement).click();

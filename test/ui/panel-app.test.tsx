@@ -25,7 +25,7 @@ describe('DevTools panel', () => {
 
   const renderPanel = async (urls: string[] = [], har = [] as ReturnType<typeof harEntry>[]) => {
     const devtools = fakeDevtools(1, urls, har);
-    const { PanelApp } = await import('../../src/ui/panel-app');
+    const { PanelApp } = await import('../../src/ui/panel/panel-app');
     const root = mount(<PanelApp api={devtools.api} />);
     return { root, devtools };
   };
@@ -118,6 +118,12 @@ describe('DevTools panel', () => {
     grid?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
     await vi.waitFor(() => expect(root.querySelector('.detail-name')?.textContent).toBe('c'));
     expect(grid?.getAttribute('aria-activedescendant')).toBe('row-2');
+    // Enter hands the focus to the details pane; a click on a row leaves it on the grid.
+    await vi.waitFor(() => expect(document.activeElement?.classList.contains('detail')).toBe(true));
+    grid?.focus();
+    click(root.querySelector('.grid-row[data-cookie="a"]'));
+    await vi.waitFor(() => expect(root.querySelector('.detail-name')?.textContent).toBe('a'));
+    expect(document.activeElement).toBe(grid);
   });
 
   it('shows the decoded value, known secret, findings with fixes and the response that set the cookie', async () => {
@@ -312,7 +318,7 @@ describe('DevTools theme', () => {
     const fake = await withWorker();
     fake.fake.addTab({ id: 1, url: 'https://shop.example/' });
     const devtools = fakeDevtools(1);
-    const { PanelApp } = await import('../../src/ui/panel-app');
+    const { PanelApp } = await import('../../src/ui/panel/panel-app');
     mount(<PanelApp api={{ ...devtools.api, themeName: 'dark' }} />);
     await vi.waitFor(() => expect(document.body.classList.contains('theme-dark')).toBe(true));
     mount(<PanelApp api={{ ...devtools.api, themeName: 'default' }} />);
@@ -333,7 +339,7 @@ describe('policy in the extension', () => {
     });
     await fake.fakeBrowser.cookies.set({ url: 'https://shop.example/', name: 'theme', value: 'dark', secure: true, sameSite: 'lax' });
     const devtools = fakeDevtools(1);
-    const { PanelApp } = await import('../../src/ui/panel-app');
+    const { PanelApp } = await import('../../src/ui/panel/panel-app');
     const root = mount(<PanelApp api={devtools.api} />);
     await vi.waitFor(() => expect(root.querySelectorAll('.grid-row')).toHaveLength(2));
     (root.querySelector('[data-view="policy"]') as HTMLElement).click();
@@ -370,7 +376,7 @@ describe('policy in the extension', () => {
     const fake = await withWorker();
     fake.fake.addTab({ id: 1, url: 'https://shop.example/' });
     const devtools = fakeDevtools(1);
-    const { PanelApp } = await import('../../src/ui/panel-app');
+    const { PanelApp } = await import('../../src/ui/panel/panel-app');
     const root = mount(<PanelApp api={devtools.api} />);
     await vi.waitFor(() => expect(root.querySelector('[data-view="policy"]')).not.toBeNull());
     (root.querySelector('[data-view="policy"]') as HTMLElement).click();

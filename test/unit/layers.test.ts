@@ -65,10 +65,10 @@ describe('layers of src/', () => {
       "import { a } from '../background/worker';",
       "import type { B } from '../cli/main';",
       "export { c } from './c';",
-      "const d = await import('../ui/panel-app');",
+      "const d = await import('../ui/panel/panel-app');",
       "import './side-effect';",
     ].join('\n');
-    expect(specifiers(text)).toEqual(['../background/worker', '../cli/main', './c', '../ui/panel-app', './side-effect']);
+    expect(specifiers(text)).toEqual(['../background/worker', '../cli/main', './c', '../ui/panel/panel-app', './side-effect']);
   });
 
   it('core imports nothing outside core; the pages never import the worker or the command; the command never the pages', () => {

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'preact/hooks';
 import type { AnalyzedCookie } from '../../core/analyzed';
 import { sameSiteLabel } from '../../core/cookie';
 import { formatLabel } from '../../core/decode/index';
@@ -64,17 +65,23 @@ interface Props {
   /** What the active policy says about this cookie. */
   violations?: readonly PolicyViolation[];
   now: number;
+  /** Changes when the pane should take the focus (Enter on the cookie's row). */
+  focusRequest?: number;
   onEdit(): void;
   onDelete(): void;
   onCopy(text: string, what: string): void;
 }
 
-export function DetailPane({ cookie: c, findings, violations, now, onEdit, onDelete, onCopy, standalone }: Props) {
+export function DetailPane({ cookie: c, findings, violations, now, focusRequest, onEdit, onDelete, onCopy, standalone }: Props) {
+  const pane = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (focusRequest) pane.current?.focus();
+  }, [focusRequest]);
   const d = c.decoded;
   const expires = c.expirationDate === undefined ? null : c.expirationDate * 1000;
   const sizeShare = Math.min(100, (c.size / MAX_NAME_VALUE_BYTES) * 100);
   return (
-    <aside class="detail" aria-label={`Details of cookie ${c.name}`} tabIndex={-1}>
+    <aside ref={pane} class="detail" aria-label={`Details of cookie ${c.name}`} tabIndex={-1}>
       <header class="detail-head">
         <h2 class="detail-name">{c.name || '(nameless)'}</h2>
         <TypeBadges cookie={c} />

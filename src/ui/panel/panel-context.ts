@@ -1,0 +1,23 @@
+// What the panel's shell hands every view: the page's report and how to refresh it, the network log, and the
+// toast. One object, so a view added to the registry (views.tsx) needs nothing from the shell but this.
+import type { Cookie } from '../../core/cookie';
+import type { PageReport } from '../../messages';
+import type { DevtoolsApi } from './devtools-api';
+import type { CookiesViewState } from './use-cookies-view-state';
+import type { SetCookieSeen } from './use-network-log';
+
+export interface PanelContext {
+  api: DevtoolsApi;
+  page?: PageReport;
+  /** Read the page's cookies again (after an edit, an import, a navigation). */
+  reload(): void;
+  /** Set-Cookie headers DevTools saw for the page. */
+  log: readonly SetCookieSeen[];
+  /** Shows a message in the toast; with cookies, an Undo that restores them. */
+  say(message: string, undo?: Cookie[]): void;
+  /** Firefox: the page's cookies from every container. */
+  allStores: boolean;
+  setAllStores(all: boolean): void;
+  /** The Cookies view's filter and selection, kept by the shell so they survive switching views. */
+  cookies: CookiesViewState;
+}

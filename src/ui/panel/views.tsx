@@ -1,0 +1,43 @@
+// The panel's views: one registry. A new view is its own component taking the PanelContext, and one entry
+// here (id, tab label, component); the shell renders the tabs and the active view from this list, and the
+// view catalogue test (test/ui/panel-views.test.tsx) opens each one.
+import type { ComponentType } from 'preact';
+import { useMemo } from 'preact/hooks';
+import { siteOf } from '../../core/site';
+import { CookiesView } from './cookies-view';
+import { NetworkView } from './network-view';
+import type { PanelContext } from './panel-context';
+import { PolicyView } from './policy-view';
+import { TimelineView } from './timeline-view';
+
+export interface PanelView {
+  id: string;
+  /** The tab's label, which may count what the view holds ("Network (3)"). */
+  label(ctx: PanelContext): string;
+  View: ComponentType<{ ctx: PanelContext }>;
+}
+
+function Timeline({ ctx }: { ctx: PanelContext }) {
+  const { page } = ctx;
+  const cookies = page?.report?.cookies;
+  const pageSites = useMemo(() => new Set([page?.site ?? '', ...(cookies ?? []).map((c) => siteOf(c.domain))]), [page?.site, cookies]);
+  const containers = useMemo(() => new Map((page?.containers ?? []).map(({ storeId, ...info }) => [storeId, info])), [page?.containers]);
+  return <TimelineView pageSites={pageSites} containers={containers} />;
+}
+
+export const PANEL_VIEWS: readonly PanelView[] = [
+  { id: 'cookies', label: () => 'Cookies', View: CookiesView },
+  { id: 'timeline', label: () => 'Timeline', View: Timeline },
+  {
+    id: 'network',
+    label: (ctx) => `Network (${ctx.log.length})`,
+    View: ({ ctx }) => (
+      <NetworkView log={ctx.log} storeId={ctx.page?.storeId} version={ctx.page?.report?.cookies.length ?? 0} standalone={ctx.api.standalone} />
+    ),
+  },
+  {
+    id: 'policy',
+    label: ({ page }) => `Policy${page?.policy ? ` (${page.policy.violations.length + page.policy.errors.length ? 'fail' : 'pass'})` : ''}`,
+    View: ({ ctx }) => <PolicyView pagePolicy={ctx.page?.policy} />,
+  },
+];
