@@ -2,7 +2,7 @@ import browser from 'webextension-polyfill';
 import { errorMessage, explainError } from '../core/browser-errors';
 import { type Cookie, cookieHost, cookieKey, type PartitionKey } from '../core/cookie';
 import { siteOf } from '../core/site';
-import type { CookieWrite, LeftAlone, WriteResult } from '../messages';
+import type { CookieWrite, LeftAlone, WriteResult } from '../protocol';
 import { firstPartyOf, isFirefox } from './platform';
 import { allStoreCookies } from './store-cookies';
 

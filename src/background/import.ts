@@ -2,7 +2,8 @@ import { explainError } from '../core/browser-errors';
 import { type Cookie, cookieKey } from '../core/cookie';
 import { CHROME_LIMITS, FIREFOX_LIMITS, limitProblems, writeProblem } from '../core/cookie-check';
 import { MAX_LISTED_ERRORS } from '../core/transfer';
-import { emit, type ImportOutcome, type Requests } from '../messages';
+import { emit } from '../messages';
+import type { ImportOutcome, Requests } from '../protocol';
 import { rollBack, storeByKey, writeCookie } from './cookie-writes';
 import { isFirefox } from './platform';
 

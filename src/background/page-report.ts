@@ -8,7 +8,7 @@ import { applyPolicy } from '../core/policy';
 import { analyze } from '../core/report';
 import type { AnalysisFailure } from '../core/rule';
 import { hostOf, siteOf } from '../core/site';
-import type { PageReport } from '../messages';
+import type { PageReport, ReportRequest } from '../protocol';
 import { collectPageCookies, storeIdOf } from './collect';
 import { containersByStore } from './containers';
 import { currentPolicy } from './policy-store';
@@ -22,16 +22,6 @@ export function unsupportedReason(url: string): string | undefined {
   if (url === '') return 'This tab shows a browser page. Browser pages have no cookies.';
   const scheme = url.split(':')[0];
   return `This tab shows a ${scheme}: page. Only http and https pages have cookies.`;
-}
-
-export interface ReportRequest {
-  /** Frames and resources DevTools sees. */
-  urls?: readonly string[];
-  setCookies?: { url: string; header: string }[];
-  /** The page's cookies in every cookie store (all Firefox containers, private windows), not only the tab's. */
-  allStores?: boolean;
-  /** The popup's compact form (compact-report.ts) instead of the whole report. */
-  compact?: boolean;
 }
 
 /**

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type Page, type WebWorker } from 'puppeteer-core';
-import type { RequestName, Requests } from '../messages';
+import type { Reply, RequestMessage, RequestName, Requests } from '../protocol';
 import { CHROMIUM_ARGS, findChromium } from './chromium';
 
 export const POPUP_PATH = '/src/popup/popup.html';
@@ -84,9 +84,8 @@ export async function launchWithExtension(options: LaunchOptions): Promise<Exten
           return p;
         });
         const page = await extensionPage;
-        const reply = (await page.evaluate((message) => chrome.runtime.sendMessage(message), { kind: 'request', name, params })) as
-          | { ok: true; result: never }
-          | { ok: false; error: string };
+        const message: RequestMessage = { kind: 'request', name, params };
+        const reply = (await page.evaluate((m) => chrome.runtime.sendMessage(m), message)) as Reply<never>;
         if (!reply.ok) throw new Error(reply.error);
         return reply.result;
       },

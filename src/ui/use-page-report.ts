@@ -2,7 +2,8 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { errorLine, explainError } from '../core/browser-errors';
 import { compactSites } from '../core/compact-report';
 import { hostOf, siteOf, sitesOf } from '../core/site';
-import { onEvent, type PageReport, request } from '../messages';
+import { onEvent, request } from '../messages';
+import type { PageReport } from '../protocol';
 import { coalesce } from './coalesce';
 
 export interface PageReportState {

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { GECKO_ID } from '../../src/manifest';
-import type { RequestName, Requests } from '../../src/messages';
+import type { RequestName, Requests } from '../../src/protocol';
 import { poll } from './harness';
 
 export const FIREFOX_DIST = resolve(import.meta.dirname, '../../dist/firefox');

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { type Cookie, cookieHost, type SameSite } from '../../core/cookie';
 import { writeProblem } from '../../core/cookie-check';
-import type { CookieWrite } from '../../messages';
+import type { CookieWrite } from '../../protocol';
 
 interface Draft {
   name: string;

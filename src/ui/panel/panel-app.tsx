@@ -3,7 +3,7 @@
 import { useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import { hostOf } from '../../core/site';
 import { countCookies } from '../../core/summary';
-import type { PageReport } from '../../messages';
+import type { PageReport } from '../../protocol';
 import { plural } from '../format';
 import { retentionText, useTimelineStatus } from '../timeline-status';
 import { usePageReport } from '../use-page-report';

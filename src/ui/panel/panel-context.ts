@@ -1,7 +1,7 @@
 // What the panel's shell hands every view: the page's report and how to refresh it, the network log, and the
 // toast. One object, so a view added to the registry (views.tsx) needs nothing from the shell but this.
 import type { Cookie } from '../../core/cookie';
-import type { PageReport } from '../../messages';
+import type { PageReport } from '../../protocol';
 import type { DevtoolsApi } from './devtools-api';
 import type { CookiesViewState } from './use-cookies-view-state';
 import type { SetCookieSeen } from './use-network-log';

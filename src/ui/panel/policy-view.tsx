@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { type PagePolicy, request } from '../../messages';
+import { request } from '../../messages';
+import type { PagePolicy } from '../../protocol';
 import { FileButton } from './file-button';
 
 const EXAMPLE = `{

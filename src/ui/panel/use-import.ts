@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { errorLine, errorMessage } from '../../core/browser-errors';
 import { type ImportedCookie, ImportReader, type ImportResult } from '../../core/transfer';
-import { type ImportOutcome, onEvent, request } from '../../messages';
+import { onEvent, request } from '../../messages';
+import type { ImportOutcome } from '../../protocol';
 import { plural } from '../format';
 
 export type ImportState =
