@@ -2,8 +2,8 @@ import browser from 'webextension-polyfill';
 import { errorMessage, explainError } from '../core/browser-errors';
 import { type Cookie, cookieHost, cookieKey, type PartitionKey } from '../core/cookie';
 import { siteOf } from '../core/site';
+import { platform } from '../platform';
 import type { CookieWrite, LeftAlone, WriteResult } from '../protocol';
-import { firstPartyOf, isFirefox } from './platform';
 import { allStoreCookies } from './store-cookies';
 
 function urlOf(c: Pick<Cookie, 'domain' | 'path' | 'secure'>): string {
@@ -20,7 +20,7 @@ export async function writeCookie(c: CookieWrite): Promise<Cookie> {
   } catch (error) {
     // Firefox with first-party isolation: a new cookie needs a first-party domain, which is the site of the
     // cookie's own host for a cookie set by that site (isolation keys on the top-level eTLD+1).
-    if (c.firstPartyDomain !== undefined || !isFirefox() || !/First-Party Isolation/i.test(errorMessage(error))) throw error;
+    if (c.firstPartyDomain !== undefined || !platform().needsFirstPartyDomain(errorMessage(error))) throw error;
     return setCookie({ ...c, firstPartyDomain: siteOf(cookieHost(c)) });
   }
 }
@@ -37,7 +37,7 @@ async function setCookie(c: CookieWrite): Promise<Cookie> {
     sameSite: c.sameSite,
     ...(c.session || c.expirationDate === undefined ? {} : { expirationDate: c.expirationDate }),
     ...(c.storeId ? { storeId: c.storeId } : {}),
-    ...firstPartyOf(c),
+    ...platform().firstPartyOf(c),
     ...partition(c.partitionKey),
   } as Parameters<typeof browser.cookies.set>[0]);
   // Chrome answers null (and sets lastError) when it refuses a cookie instead of rejecting; explainError names the cause.
@@ -50,7 +50,7 @@ export async function deleteCookie(c: Pick<Cookie, 'name' | 'domain' | 'path' | 
     url: urlOf(c),
     name: c.name,
     ...(c.storeId ? { storeId: c.storeId } : {}),
-    ...firstPartyOf(c),
+    ...platform().firstPartyOf(c),
     ...partition(c.partitionKey),
   } as Parameters<typeof browser.cookies.remove>[0]);
   return removed !== null;

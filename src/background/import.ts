@@ -1,11 +1,11 @@
 import { explainError } from '../core/browser-errors';
 import { type Cookie, cookieKey } from '../core/cookie';
-import { CHROME_LIMITS, FIREFOX_LIMITS, limitProblems, writeProblem } from '../core/cookie-check';
+import { limitProblems, writeProblem } from '../core/cookie-check';
 import { MAX_LISTED_ERRORS } from '../core/transfer';
 import { emit } from '../messages';
+import { platform } from '../platform';
 import type { ImportOutcome, Requests } from '../protocol';
 import { rollBack, storeByKey, writeCookie } from './cookie-writes';
-import { isFirefox } from './platform';
 
 const cancelled = new Set<string>();
 
@@ -26,7 +26,7 @@ const PROGRESS_EVERY_MS = 100;
  */
 export async function importCookies({ id, cookies, storeId, dryRun }: Requests['importCookies']['params']): Promise<ImportOutcome> {
   cancelled.delete(id);
-  const target = storeId ?? (isFirefox() ? 'firefox-default' : '0');
+  const target = storeId ?? platform().defaultStoreId;
   const outcome: ImportOutcome = { problems: [], problemCount: 0, written: 0, evicted: [], changed: [], leftAlone: [], rolledBack: false, cancelled: false };
   const problem = (p: string) => {
     outcome.problemCount++;
@@ -37,7 +37,7 @@ export async function importCookies({ id, cookies, storeId, dryRun }: Requests['
     if (p) problem(`${i + 1}. "${c.name || '(nameless)'}" (${c.domain}${c.path}): ${p}`);
   }
   const before = await storeByKey(target);
-  for (const p of limitProblems(cookies, [...before.values()], isFirefox() ? FIREFOX_LIMITS : CHROME_LIMITS)) problem(p);
+  for (const p of limitProblems(cookies, [...before.values()], platform().limits)) problem(p);
   if (outcome.problemCount || dryRun) return outcome;
 
   const written: Cookie[] = [];

@@ -1,6 +1,6 @@
 import type browser from 'webextension-polyfill';
 import type { Cookie } from '../core/cookie';
-import { allFirstParties } from './platform';
+import { platform } from '../platform';
 
 type Query = Parameters<typeof browser.cookies.getAll>[0];
 
@@ -9,7 +9,7 @@ type Query = Parameters<typeof browser.cookies.getAll>[0];
  * partitioned cookies, without that filter again in browsers that have no CHIPS and reject it.
  */
 export async function getAll(cookies: Pick<typeof browser.cookies, 'getAll'>, q: Query): Promise<Cookie[]> {
-  const query = { ...q, ...allFirstParties() } as Query;
+  const query = { ...q, ...platform().allFirstParties } as Query;
   try {
     return (await cookies.getAll(query)) as Cookie[];
   } catch {

@@ -24,16 +24,24 @@ async function startWorker(setup: (fake: FakeModule) => void = () => undefined):
 }
 
 describe('platform differences', () => {
-  it('tells Firefox from Chromium and asks Firefox, only, for every first-party domain', async () => {
-    const chrome = await startWorker();
-    const platform = await import('../../src/background/platform');
-    expect(platform.isFirefox()).toBe(false);
-    expect(platform.allFirstParties()).toEqual({});
-    expect(platform.firstPartyOf({ firstPartyDomain: '' })).toEqual({});
-    chrome.fake.asFirefox();
-    expect(platform.isFirefox()).toBe(true);
-    expect(platform.allFirstParties()).toEqual({ firstPartyDomain: null });
-    expect(platform.firstPartyOf({ firstPartyDomain: 'shop.example' })).toEqual({ firstPartyDomain: 'shop.example' });
+  it('picks the platform once per context, and asks Firefox, only, for every first-party domain', async () => {
+    await startWorker();
+    const chrome = (await import('../../src/platform')).platform();
+    expect([chrome.name, chrome.defaultStoreId, chrome.privateStoreId, chrome.limits.browser]).toEqual(['chrome', '0', '1', 'Chrome']);
+    expect(chrome.allFirstParties).toEqual({});
+    expect(chrome.firstPartyOf({ firstPartyDomain: '' })).toEqual({});
+    expect(chrome.needsFirstPartyDomain("First-Party Isolation is enabled, but the required 'firstPartyDomain' attribute was not set.")).toBe(false);
+    await startWorker((f) => f.fake.asFirefox());
+    const firefox = (await import('../../src/platform')).platform();
+    expect([firefox.name, firefox.defaultStoreId, firefox.privateStoreId, firefox.limits.browser]).toEqual([
+      'firefox',
+      'firefox-default',
+      'firefox-private',
+      'Firefox',
+    ]);
+    expect(firefox.allFirstParties).toEqual({ firstPartyDomain: null });
+    expect(firefox.firstPartyOf({ firstPartyDomain: 'shop.example' })).toEqual({ firstPartyDomain: 'shop.example' });
+    expect(firefox.needsFirstPartyDomain("First-Party Isolation is enabled, but the required 'firstPartyDomain' attribute was not set.")).toBe(true);
   });
 
   it('reads, edits and deletes cookies with first-party isolation on (calls without firstPartyDomain throw there)', async () => {

@@ -18,6 +18,14 @@ function sources(dir: string): string[] {
 const HTML_SINKS =
   /\b(innerHTML|outerHTML|dangerouslySetInnerHTML|insertAdjacentHTML|createContextualFragment|srcdoc)\b|document\.write|(?<![$\w.])eval\s*\(|new Function\s*\(/;
 
+/**
+ * Ways to ask which browser this is, or to name one browser's store ids: only src/platform.ts may (the
+ * manifest builder works per target at build time; the audit command drives Chromium only).
+ */
+const BROWSER_CHECKS =
+  /moz-extension:|isFirefox|isChrome|navigator\.userAgent|getBrowserInfo|['"]firefox-(?:default|private)['"]|storeId\s*[!=]==?\s*['"][01]['"]/;
+const MAY_CHECK_BROWSER = /^src\/(?:platform\.ts|manifest\.ts|cli\/)/;
+
 function run(cmd: string, args: string[]) {
   const r = spawnSync(cmd, args, { cwd: ROOT, encoding: 'utf8' });
   return { status: r.status, output: `${r.stdout}${r.stderr}`.slice(-4000) };
@@ -38,6 +46,21 @@ describe('static checks', () => {
     expect(HTML_SINKS.test("page.$$eval('a', f)")).toBe(false);
     const offenders = sources(join(ROOT, 'src')).filter((f) => HTML_SINKS.test(readFileSync(f, 'utf8')));
     expect(offenders.map((f) => relative(ROOT, f))).toEqual([]);
+  });
+
+  it('browser differences live in src/platform.ts: no browser check anywhere else in src/', () => {
+    for (const line of ["runtime.getURL('').startsWith('moz-extension:')", "c.storeId === '1'", "storeId ?? 'firefox-default'", 'isFirefox()'])
+      expect(BROWSER_CHECKS.test(line), line).toBe(true);
+    expect(BROWSER_CHECKS.test('platform().defaultStoreId')).toBe(false);
+    const offenders = sources(join(ROOT, 'src'))
+      .map((f) => relative(ROOT, f))
+      .filter((f) => !MAY_CHECK_BROWSER.test(f))
+      .flatMap((f) =>
+        readFileSync(join(ROOT, f), 'utf8')
+          .split('\n')
+          .flatMap((line, i) => (BROWSER_CHECKS.test(line) ? [`${f}:${i + 1}: ${line.trim()}`] : [])),
+      );
+    expect(offenders).toEqual([]);
   });
 
   it('Biome lint and format pass', () => {

@@ -6,6 +6,7 @@ import type { PolicyViolation } from '../../core/policy';
 import type { Finding } from '../../core/rule';
 import { ruleById } from '../../core/rules/index';
 import { MAX_NAME_VALUE_BYTES } from '../../core/set-cookie';
+import { storeLabel } from '../../platform';
 import { SeverityTag, TypeBadges } from '../badges';
 import { formatPartition } from '../format';
 import { RuleExplanation } from '../rule-explanation';
@@ -184,13 +185,7 @@ export function DetailPane({ cookie: c, findings, violations, now, focusRequest,
             </>
           )}
           <dt>Store</dt>
-          <dd>
-            {c.container
-              ? `container “${c.container.name}”`
-              : c.storeId === 'firefox-private' || c.storeId === '1'
-                ? 'private window'
-                : (c.storeId ?? 'default')}
-          </dd>
+          <dd>{storeLabel(c.storeId, c.container)}</dd>
         </dl>
       </section>
 
