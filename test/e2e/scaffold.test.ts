@@ -1,0 +1,79 @@
+// `npm run new -- rule|decoder|format <id>` in a clean copy of the sources: each scaffold compiles, passes
+// lint, and is picked up by the catalogue tests (which run its examples) and the generated docs.
+import { spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT } from './cli';
+
+/** Runs a command in the copy (async: the suite's own servers keep running meanwhile). */
+function run(cwd: string, cmd: string, args: string[]): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { cwd, env: { ...process.env, UPDATE_DOCS: '', FORCE_COLOR: '0' } });
+    let output = '';
+    child.stdout.on('data', (d) => (output += d));
+    child.stderr.on('data', (d) => (output += d));
+    child.on('close', (code) => resolve({ code, output }));
+  });
+}
+
+describe('npm run new (scaffolds for a rule, a decoder and a report format)', () => {
+  let copy: string;
+  beforeAll(async () => {
+    copy = mkdtempSync(join(tmpdir(), 'cookie-lens-new-'));
+    const { execFileSync } = await import('node:child_process');
+    const listed = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: ROOT, encoding: 'utf8' });
+    for (const rel of listed.split('\0').filter(Boolean)) {
+      if (!existsSync(join(ROOT, rel))) continue;
+      mkdirSync(dirname(join(copy, rel)), { recursive: true });
+      cpSync(join(ROOT, rel), join(copy, rel));
+    }
+    symlinkSync(join(ROOT, 'node_modules'), join(copy, 'node_modules'));
+  }, 60_000);
+  afterAll(() => rmSync(copy, { recursive: true, force: true }));
+
+  it('writes and registers each, and the tests pick them up', async () => {
+    for (const [kind, id] of [
+      ['rule', 'demo-rule'],
+      ['decoder', 'demo-decoder'],
+      ['format', 'demo-format'],
+    ]) {
+      const made = await run(copy, process.execPath, ['scripts/new.mjs', kind, id]);
+      expect(made, `${kind} ${id}`).toMatchObject({ code: 0 });
+    }
+    expect(readFileSync(join(copy, 'src/core/rules/index.ts'), 'utf8')).toMatch(/demoRule,\n\s*\/\/ Last/);
+    expect(readFileSync(join(copy, 'README.md'), 'utf8')).toContain('`demo-rule`');
+    expect(readFileSync(join(copy, 'README.md'), 'utf8')).toContain('`demo-format`');
+    expect(JSON.parse(readFileSync(join(copy, 'schemas/policy.schema.json'), 'utf8')).$defs.ruleId.enum).toContain('demo-rule');
+
+    const tsc = await run(copy, process.execPath, ['node_modules/typescript/bin/tsc', '--noEmit', '-p', '.']);
+    expect(tsc.output).toBe('');
+    const tests = await run(copy, process.execPath, [
+      'node_modules/vitest/vitest.mjs',
+      'run',
+      '--project',
+      'unit',
+      'test/unit/rules.test.ts',
+      'test/unit/catalogue.test.ts',
+      'test/unit/readme.test.ts',
+      '--reporter',
+      'verbose',
+    ]);
+    expect(tests.code, tests.output.slice(-3000)).toBe(0);
+    // The new entries' own tests ran: the rule's examples, the decoder's examples, the format's render.
+    for (const name of ['flags: TODO: a cookie the rule must flag', 'decodes example=demo-decoder:abc123', 'every format renders a real report'])
+      expect(tests.output).toContain(name);
+  }, 240_000);
+
+  it('refuses an existing id and a bad one, touching nothing', async () => {
+    const before = readFileSync(join(copy, 'src/core/rules/index.ts'), 'utf8');
+    expect(await run(copy, process.execPath, ['scripts/new.mjs', 'rule', 'missing-secure'])).toMatchObject({
+      code: 2,
+      output: expect.stringContaining('exists already'),
+    });
+    expect(await run(copy, process.execPath, ['scripts/new.mjs', 'rule', 'Bad_Id'])).toMatchObject({ code: 2, output: expect.stringContaining('kebab-case') });
+    expect(await run(copy, process.execPath, ['scripts/new.mjs', 'widget', 'x'])).toMatchObject({ code: 2, output: expect.stringContaining('unknown kind') });
+    expect(readFileSync(join(copy, 'src/core/rules/index.ts'), 'utf8')).toBe(before);
+  });
+});
