@@ -1,11 +1,11 @@
 // Judges a timeline against a ground-truth log of every cookie write: each write is recorded, or covered by a
 // `missed` entry of its cookie after the last recorded change before it. Unit and end-to-end tests share it.
-import { cookieKey } from '../src/core/cookie';
+import { refKey } from '../src/core/cookie';
 import type { TimelineEntry } from '../src/core/timeline';
 import { cutValue, VALUE_LIMIT } from '../src/core/timeline-codec';
 
 export interface Write {
-  /** cookieKey of the cookie, or any key matched by `keyOf`. */
+  /** refKey of the cookie, or any key matched by `keyOf`. */
   key: string;
   value: string;
   removed: boolean;
@@ -26,7 +26,7 @@ const stored = (value: string) => (value.length > VALUE_LIMIT ? cutValue(value) 
 export function account(
   writes: readonly Write[],
   entries: readonly TimelineEntry[],
-  keyOf: (e: TimelineEntry) => string = (e) => cookieKey(e.cookie),
+  keyOf: (e: TimelineEntry) => string = (e) => refKey(e.cookie),
 ): Accounting {
   const byKey = new Map<string, TimelineEntry[]>();
   for (const e of entries) byKey.set(keyOf(e), [...(byKey.get(keyOf(e)) ?? []), e]);

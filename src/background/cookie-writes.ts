@@ -1,6 +1,6 @@
 import browser from 'webextension-polyfill';
 import { errorMessage, explainError } from '../core/browser-errors';
-import { type Cookie, cookieHost, cookieKey, type PartitionKey } from '../core/cookie';
+import { type Cookie, cookieHost, type PartitionKey, refKey } from '../core/cookie';
 import { siteOf } from '../core/site';
 import { platform } from '../platform';
 import type { CookieWrite, LeftAlone, WriteResult } from '../protocol';
@@ -70,10 +70,10 @@ export function sameState(a: Cookie, b: Cookie): boolean {
 
 const clip = (v: string) => (v.length > 24 ? `${v.slice(0, 23)}…` : v);
 
-/** The cookies of one store by identity (cookieKey), as they are now. */
+/** The cookies of one store by identity (refKey), as they are now. */
 export async function storeByKey(storeId: string | undefined): Promise<Map<string, Cookie>> {
   const all = await allStoreCookies();
-  return new Map(all.filter((c) => storeId === undefined || c.storeId === storeId).map((c) => [cookieKey(c), c]));
+  return new Map(all.filter((c) => storeId === undefined || c.storeId === storeId).map((c) => [refKey(c), c]));
 }
 
 /**
@@ -102,7 +102,7 @@ export async function rollBack(written: readonly Cookie[], before: ReadonlyMap<s
   const now = await storeByKey(storeId);
   const leftAlone: LeftAlone[] = [];
   for (const w of [...written].reverse()) {
-    const key = cookieKey(w);
+    const key = refKey(w);
     const current = now.get(key);
     if (!current || !sameState(current, w)) {
       leftAlone.push({
@@ -131,7 +131,7 @@ export async function restoreCookies(cookies: readonly Cookie[]): Promise<{ rest
       store = await storeByKey(c.storeId);
       stores.set(c.storeId, store);
     }
-    const current = store.get(cookieKey(c));
+    const current = store.get(refKey(c));
     if (current) {
       leftAlone.push({ name: c.name, domain: c.domain, reason: `the page set it again since (now "${clip(current.value)}")` });
       continue;

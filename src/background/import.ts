@@ -1,5 +1,5 @@
 import { explainError } from '../core/browser-errors';
-import { type Cookie, cookieKey } from '../core/cookie';
+import { type Cookie, refKey } from '../core/cookie';
 import { limitProblems, writeProblem } from '../core/cookie-check';
 import { MAX_LISTED_ERRORS } from '../core/transfer';
 import { emit } from '../messages';
@@ -66,7 +66,7 @@ export async function importCookies({ id, cookies, storeId, dryRun }: Requests['
   emit('importProgress', { id, done: cookies.length, total: cookies.length });
   const after = await storeByKey(target);
   for (const w of written) {
-    const now = after.get(cookieKey(w));
+    const now = after.get(refKey(w));
     if (!now) outcome.evicted.push({ name: w.name, domain: w.domain });
     else if (now.value !== w.value) outcome.changed.push({ name: w.name, domain: w.domain });
   }

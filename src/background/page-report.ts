@@ -3,7 +3,7 @@ import type { ContainerInfo, Report } from '../core/analyzed';
 import { explainError } from '../core/browser-errors';
 import { compactReport } from '../core/compact-report';
 import type { Cookie } from '../core/cookie';
-import { gradeOf, scoreOf } from '../core/grade';
+import { rated } from '../core/grade';
 import { applyPolicy } from '../core/policy';
 import { analyze } from '../core/report';
 import type { AnalysisFailure } from '../core/rule';
@@ -53,9 +53,8 @@ async function pageCookies(
 function withPolicy(report: Report, policy: Awaited<ReturnType<typeof currentPolicy>>['policy']): Pick<PageReport, 'report' | 'policy'> {
   if (!policy) return { report };
   const applied = applyPolicy(report, policy);
-  const score = scoreOf(applied.findings);
   return {
-    report: { ...report, findings: applied.findings, score, grade: gradeOf(score, applied.findings) },
+    report: { ...report, findings: applied.findings, ...rated(applied.findings) },
     policy: { name: policy.name, violations: applied.violations, errors: applied.errors, passed: applied.passed },
   };
 }

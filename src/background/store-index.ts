@@ -1,5 +1,5 @@
 import type browser from 'webextension-polyfill';
-import { type Cookie, cookieHost, cookieKey } from '../core/cookie';
+import { type Cookie, cookieHost, refKey } from '../core/cookie';
 import { hostOf, siteOf } from '../core/site';
 import { stateDigest } from '../core/timeline-codec';
 import { getAll } from './read-cookies';
@@ -98,7 +98,7 @@ function apply(store: StoreCookies, { removed, cookie }: { removed: boolean; coo
   const top = cookie.partitionKey?.topLevelSite;
   const map = top ? store.byPartition : store.bySite;
   const site = top ? siteOf(hostOf(top)) : siteOfCookie(cookie);
-  const key = cookieKey(cookie);
+  const key = refKey(cookie);
   let cookies = map.get(site);
   if (removed) {
     const held = cookies?.get(key);

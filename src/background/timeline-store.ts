@@ -1,6 +1,6 @@
 import { errorMessage } from '../core/browser-errors';
 import type { Cookie } from '../core/cookie';
-import { cookieKey } from '../core/cookie';
+import { refKey } from '../core/cookie';
 import type { CookieChange, TimelineEntry, TimelinePage } from '../core/timeline';
 import { decodeEntry, type EncodedEntry, encodeEntry, stateDigest } from '../core/timeline-codec';
 import { StoreDigest, type StoredDigest } from '../core/timeline-digest';
@@ -200,7 +200,7 @@ export class TimelineStore {
     while (this.pending.length > this.opts.maxPending) {
       const change = this.pending.shift() as CookieChange;
       this.mergedCount++;
-      const key = cookieKey(change.cookie);
+      const key = refKey(change.cookie);
       // Delete first so the Map keeps the merged changes in the order of their latest change.
       this.merged.delete(key);
       this.merged.set(key, { ...change, missed: true });
@@ -250,7 +250,7 @@ export class TimelineStore {
       } catch (error) {
         this.inFlight = [];
         this.pending.unshift(...batch.slice(merged.length));
-        for (const m of merged) if (!this.merged.has(cookieKey(m.cookie))) this.merged.set(cookieKey(m.cookie), m);
+        for (const m of merged) if (!this.merged.has(refKey(m.cookie))) this.merged.set(refKey(m.cookie), m);
         this.mergedCount += mergedAway + merged.length;
         if (this.pending.length > this.opts.maxPending) this.mergeOldest();
         this.failed(error);
@@ -422,9 +422,9 @@ export class TimelineStore {
   private async readAround(readStore: () => Promise<Cookie[]>): Promise<{ actual: Cookie[]; inRead: CookieChange[]; after: CookieChange[] }> {
     const before = this.pending.length;
     const actual = await readStore();
-    const byKey = new Map(actual.map((c) => [cookieKey(c), c]));
+    const byKey = new Map(actual.map((c) => [refKey(c), c]));
     const shows = (e: CookieChange) => {
-      const now = byKey.get(cookieKey(e.cookie));
+      const now = byKey.get(refKey(e.cookie));
       return e.removed ? !now || stateDigest(now) !== stateDigest(e.cookie) : now !== undefined && stateDigest(now) === stateDigest(e.cookie);
     };
     const received = this.pending.splice(0);

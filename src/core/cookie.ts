@@ -93,10 +93,6 @@ export function refKey(c: CookieRef): string {
   return [c.storeId ?? '', c.name, c.domain, hostOnly ? 'h' : 'd', c.path, partition, c.firstPartyDomain ?? ''].join('\u0000');
 }
 
-export function cookieKey(c: Cookie): string {
-  return refKey(c);
-}
-
 /** Are these the same cookie (in the same store and partition)? */
 export function sameCookie(a: CookieRef, b: CookieRef): boolean {
   return refKey(a) === refKey(b);

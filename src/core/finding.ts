@@ -1,6 +1,6 @@
 // A finding and its severity: what every rule, report format, policy and view shares, in a module that
 // imports nothing but the cookie's identity (so the types that carry findings need not import the rules).
-import type { CookieRef } from './cookie';
+import { type CookieRef, refKey } from './cookie';
 
 export type Severity = 'high' | 'medium' | 'low' | 'info';
 
@@ -26,4 +26,9 @@ export interface AnalysisFailure {
   /** What was running: "decoding", "the signature check", "rule missing-secure", "reading the Work container". */
   stage: string;
   message: string;
+}
+
+/** One finding's identity across pages and shards: its rule, its cookie (refKey) and its message. */
+export function findingKey(f: Pick<Finding, 'rule' | 'cookie' | 'message'>): string {
+  return [f.rule, f.cookie ? refKey(f.cookie) : '', f.message].join('\u0001');
 }

@@ -37,3 +37,9 @@ export function gradeOf(score: number, findings: readonly Finding[]): Grade {
 function rank(g: Grade): number {
   return GRADE_FLOOR.findIndex(([name]) => name === g);
 }
+
+/** Score and grade of a set of findings: what every report (page, policy-adjusted, audit, merged) states. */
+export function rated(findings: readonly Finding[]): { score: number; grade: Grade } {
+  const score = scoreOf(findings);
+  return { score, grade: gradeOf(score, findings) };
+}

@@ -3,7 +3,7 @@
 export { type AnalyzedCookie, type LoginFlow, REPORT_SCHEMA_VERSION, type RejectedCookie, type Report } from './analyzed';
 export { baseName, type Classification, classify, credentialLevel, isCredential, type Role, type RoleEvidence } from './classify';
 export type { Cookie, CookieRef, CookieType, PartitionKey, SameSite } from './cookie';
-export { cookieKey, cookieSize, cookieType, sameSiteLabel } from './cookie';
+export { cookieSize, cookieType, refKey, sameSiteLabel } from './cookie';
 export { parseCookieDate } from './cookie-date';
 export { CookieDb, type Knowledge, type KnowledgeSource, loadCookieDb, PURPOSES, type Purpose } from './data/cookie-db';
 export { DECODERS, decodeValue } from './decode/index';

@@ -1,4 +1,4 @@
-import { type Cookie, cookieHost, cookieKey } from './cookie';
+import { type Cookie, cookieHost, refKey } from './cookie';
 import { type RequestContext, sendDecision } from './send';
 import { parseSetCookie, type SetCookieResult } from './set-cookie';
 import { domainMatch, isPotentiallyTrustworthy, pathMatch } from './site';
@@ -41,7 +41,7 @@ export class CookieJar {
           };
       }
     }
-    const key = cookieKey(cookie);
+    const key = refKey(cookie);
     const existing = this.store.get(key);
     if (result.expired) {
       this.store.delete(key);

@@ -5,7 +5,7 @@
 
 import type { AnalyzedCookie, Report } from './analyzed';
 import type { Role } from './classify';
-import { type CookieRef, cookieHost, cookieRef, type SameSite } from './cookie';
+import { type CookieRef, cookieHost, cookieRef, refKey, type SameSite } from './cookie';
 import { own } from './own';
 import { compilePattern, type NameMatcher, PatternTooSlow } from './pattern';
 import { type Finding, type Severity, severityRank } from './rule';
@@ -48,6 +48,11 @@ export interface PolicyViolation {
   requirement: string;
   message: string;
   reason?: string;
+}
+
+/** One violation's identity: its cookie (refKey), the requirement and the message. */
+export function violationKey(v: PolicyViolation): string {
+  return [refKey(v.cookie), v.requirement, v.message].join('\u0001');
 }
 
 export interface PolicyResult {

@@ -6,7 +6,7 @@ import { type CookieDb, loadCookieDb } from './data/cookie-db';
 import { decodeValue } from './decode/index';
 import { type Decoded, type SignatureInput, siblingsOf } from './decode/types';
 import { entropyBits } from './entropy';
-import { gradeOf, scoreOf } from './grade';
+import { rated } from './grade';
 import { type AnalysisFailure, type Finding, type RuleContext, severityRank } from './rule';
 import { RULES } from './rules/index';
 import { SecretChecker } from './secrets/verify';
@@ -223,6 +223,5 @@ export async function analyze(cookies: readonly Cookie[], options: AnalyzeOption
       ? []
       : [{ url: r.url, header: r.header, name: r.result.cookie?.name ?? r.result.header?.name ?? '', code: r.result.code, reason: r.result.reason }],
   );
-  const score = scoreOf(findings);
-  return { schemaVersion: REPORT_SCHEMA_VERSION, url: options.url, cookies: described, findings, rejected, grade: gradeOf(score, findings), score };
+  return { schemaVersion: REPORT_SCHEMA_VERSION, url: options.url, cookies: described, findings, rejected, ...rated(findings) };
 }

@@ -29,11 +29,21 @@ export function lifetimeSeconds(c: Pick<Cookie, 'session' | 'expirationDate'>, n
 export const HOUR = 3600;
 export const DAY = 24 * HOUR;
 
+/** A duration in words at a sensible unit: "45 seconds", "12 minutes", "5 hours", "400 days" → "1.1 years". */
 export function humanDuration(seconds: number): string {
-  if (seconds >= 365 * DAY) return `${(seconds / (365 * DAY)).toFixed(seconds >= 730 * DAY ? 0 : 1)} years`;
-  if (seconds >= 2 * DAY) return `${Math.round(seconds / DAY)} days`;
-  if (seconds >= 2 * HOUR) return `${Math.round(seconds / HOUR)} hours`;
-  return `${Math.max(1, Math.round(seconds / 60))} minutes`;
+  const s = Math.abs(seconds);
+  const n = (count: number, unit: string) => `${count} ${unit}${count === 1 ? '' : 's'}`;
+  if (s >= 365 * DAY) return `${(s / (365 * DAY)).toFixed(s >= 730 * DAY ? 0 : 1)} years`;
+  if (s >= 2 * DAY) return n(Math.round(s / DAY), 'day');
+  if (s >= 2 * HOUR) return n(Math.round(s / HOUR), 'hour');
+  if (s >= 120) return n(Math.round(s / 60), 'minute');
+  return n(Math.round(s), 'second');
+}
+
+/** A moment against now, in words: "in 3 days", "5 minutes ago". */
+export function relativeTime(ms: number, now: number): string {
+  const words = humanDuration((ms - now) / 1000);
+  return ms >= now ? `in ${words}` : `${words} ago`;
 }
 
 const RFC = 'https://httpwg.org/http-extensions/draft-ietf-httpbis-rfc6265bis.html';

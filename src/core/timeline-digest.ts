@@ -3,7 +3,7 @@
 // a jar bigger than the storage quota still fits. Saved with the timeline position it corresponds to; when
 // the worker starts again, replaying the timeline from there and comparing with the real store, cookie by
 // cookie, shows every change nobody recorded (the browser was closed, the worker was stopped mid-storm).
-import { type Cookie, cookieKey } from './cookie';
+import { type Cookie, refKey } from './cookie';
 import type { CookieChange, TimelineEntry } from './timeline';
 import { stateDigest } from './timeline-codec';
 
@@ -69,13 +69,13 @@ export class StoreDigest {
 
   static of(cookies: readonly Cookie[]): StoreDigest {
     const d = new StoreDigest();
-    for (const c of cookies) d.items.set(cookieKey(c), itemOf(c));
+    for (const c of cookies) d.items.set(refKey(c), itemOf(c));
     return d;
   }
 
   static fromStored(stored: StoredDigest): StoreDigest {
     const d = new StoreDigest();
-    for (const item of stored.items) d.items.set(cookieKey(cookieOfItem(item)), item);
+    for (const item of stored.items) d.items.set(refKey(cookieOfItem(item)), item);
     return d;
   }
 
@@ -91,18 +91,18 @@ export class StoreDigest {
 
   /** The cookie of this key as the state has it (without its value), if it has one. */
   cookieAt(c: Cookie): Cookie | undefined {
-    const item = this.items.get(cookieKey(c));
+    const item = this.items.get(refKey(c));
     return item && cookieOfItem(item);
   }
 
   /** Does the state hold this cookie, in this state? */
   holds(c: Cookie): boolean {
-    return this.items.get(cookieKey(c))?.[9] === stateDigest(c);
+    return this.items.get(refKey(c))?.[9] === stateDigest(c);
   }
 
   /** Applies a recorded change; `known`, when given, keeps the last recorded cookie of each key. */
   apply(entry: Pick<TimelineEntry, 'removed' | 'cookie' | 'truncated'>, known?: Map<string, Cookie>): void {
-    const key = cookieKey(entry.cookie);
+    const key = refKey(entry.cookie);
     if (entry.removed) {
       this.items.delete(key);
       known?.delete(key);
@@ -122,7 +122,7 @@ export class StoreDigest {
    */
   missedChanges(actual: readonly Cookie[], now: number, known: ReadonlyMap<string, Cookie> = new Map()): CookieChange[] {
     const changes: CookieChange[] = [];
-    const current = new Map(actual.map((c) => [cookieKey(c), c]));
+    const current = new Map(actual.map((c) => [refKey(c), c]));
     for (const [key, item] of this.items) {
       const cur = current.get(key);
       // The last recorded state, where the replayed timeline has it; else the digest's (no value).

@@ -1,4 +1,4 @@
-import { type Cookie, cookieKey, sameSiteLabel } from './cookie';
+import { type Cookie, refKey, sameSiteLabel } from './cookie';
 import type { TimelineEntry } from './timeline';
 
 /** What happened to a cookie, in the words of the panel's timeline. */
@@ -24,7 +24,7 @@ export interface TimelineRow {
 function replacedNext(entries: readonly TimelineEntry[], i: number, key: string): boolean {
   const e = entries[i];
   const next = entries[i + 1];
-  return e.removed && e.cause === 'explicit' && next !== undefined && !next.removed && cookieKey(next.cookie) === key && next.time - e.time <= 1000;
+  return e.removed && e.cause === 'explicit' && next !== undefined && !next.removed && refKey(next.cookie) === key && next.time - e.time <= 1000;
 }
 
 /**
@@ -37,7 +37,7 @@ export function timelineRows(entries: readonly TimelineEntry[]): TimelineRow[] {
   const rows: TimelineRow[] = [];
   const pendingOverwrite = new Map<string, TimelineRow>();
   for (const [i, e] of entries.entries()) {
-    const key = cookieKey(e.cookie);
+    const key = refKey(e.cookie);
     const base = { seq: e.seq, time: e.time, name: e.cookie.name, domain: e.cookie.domain, path: e.cookie.path, missed: e.missed === true, entry: e };
     if (e.removed && (e.cause === 'overwrite' || replacedNext(entries, i, key))) {
       const row: TimelineRow = { ...base, kind: 'overwritten', oldValue: e.cookie.value };

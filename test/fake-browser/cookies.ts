@@ -1,5 +1,5 @@
 import type { Cookie, PartitionKey, SameSite } from '../../src/core/cookie';
-import { cookieKey } from '../../src/core/cookie';
+import { refKey } from '../../src/core/cookie';
 import { parseSetCookie } from '../../src/core/set-cookie';
 import { cookieCoversUrl, domainMatch } from '../../src/core/site';
 import type { ChangeCause } from '../../src/core/timeline';
@@ -97,7 +97,7 @@ export class FakeCookies {
 
   /** Stores a cookie as given (tests use it for jars of any shape) and fires the events a browser would. */
   put(cookie: Cookie): void {
-    const key = cookieKey({ ...cookie, storeId: cookie.storeId ?? this.defaultStore });
+    const key = refKey({ ...cookie, storeId: cookie.storeId ?? this.defaultStore });
     const old = this.jar.get(key);
     // Firefox reports every removal as 'explicit', overwrites and expiries included.
     if (old) this.onChanged.trigger({ removed: true, cookie: old, cause: this.firefox ? 'explicit' : 'overwrite' });

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { HEADROOM_BYTES, QUOTA_BYTES, RING_BYTES } from '../../src/background/storage-budget';
 import { DEFAULT_TIMELINE, type TimelineOptions, TimelineStore } from '../../src/background/timeline-store';
-import { type Cookie, cookieKey } from '../../src/core/cookie';
+import { type Cookie, refKey } from '../../src/core/cookie';
 import type { CookieChange } from '../../src/core/timeline';
 import { cutValue, VALUE_LIMIT } from '../../src/core/timeline-codec';
 import { FakeStorageArea, workerView } from '../fake-browser/storage';
@@ -160,19 +160,19 @@ describe('random storms (property)', () => {
         let failFor = 0;
         let counter = 0;
         const write = (removed: boolean, cookie: Cookie) => {
-          truth.push({ key: cookieKey(cookie), value: cookie.value, removed });
+          truth.push({ key: refKey(cookie), value: cookie.value, removed });
           store.record({ time: counter, cause: 'explicit', removed, cookie });
         };
         for (const o of ops) {
           if (failFor > 0 && --failFor === 0) area.failWrites = null;
           if (o.kind === 'set') {
             const cookie = makeCookie({ name: `n${o.name}`, value: `${'z'.repeat(o.size)}${counter++}` });
-            const old = jar.get(cookieKey(cookie));
+            const old = jar.get(refKey(cookie));
             if (old) write(true, old);
-            jar.set(cookieKey(cookie), cookie);
+            jar.set(refKey(cookie), cookie);
             write(false, cookie);
           } else if (o.kind === 'remove') {
-            const key = cookieKey(makeCookie({ name: `n${o.name}` }));
+            const key = refKey(makeCookie({ name: `n${o.name}` }));
             const old = jar.get(key);
             if (old) {
               jar.delete(key);
@@ -203,15 +203,15 @@ describe('random storms (property)', () => {
         // Replaying the timeline gives the store as it is: no change is lost at the level of state.
         const replayed = new Map<string, string>();
         for (const e of page.entries) {
-          if (e.removed) replayed.delete(cookieKey(e.cookie));
-          else replayed.set(cookieKey(e.cookie), e.cookie.value);
+          if (e.removed) replayed.delete(refKey(e.cookie));
+          else replayed.set(refKey(e.cookie), e.cookie.value);
         }
         expect(replayed).toEqual(new Map([...jar].map(([k, c]) => [k, stored(c.value)])));
         // Each write is recorded, or covered by a missed entry of its cookie after the last recorded change
         // before it — or it is part of a run the stopped worker never wrote that changed nothing in the end
         // (set and removed again within the last flush delay): no comparison of states can see those.
         const byKey = new Map<string, typeof page.entries>();
-        for (const e of page.entries) byKey.set(cookieKey(e.cookie), [...(byKey.get(cookieKey(e.cookie)) ?? []), e]);
+        for (const e of page.entries) byKey.set(refKey(e.cookie), [...(byKey.get(refKey(e.cookie)) ?? []), e]);
         const writesByKey = new Map<string, typeof truth>();
         for (const w of truth) writesByKey.set(w.key, [...(writesByKey.get(w.key) ?? []), w]);
         for (const [key, writes] of writesByKey) {

@@ -3,7 +3,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { RING_BYTES } from '../../src/background/storage-budget';
 import { type TimelineOptions, TimelineStore } from '../../src/background/timeline-store';
-import { type Cookie, cookieKey } from '../../src/core/cookie';
+import { type Cookie, refKey } from '../../src/core/cookie';
 import type { TimelineEntry } from '../../src/core/timeline';
 import { StoreDigest } from '../../src/core/timeline-digest';
 import { FakeCookies } from '../fake-browser/cookies';
@@ -28,7 +28,7 @@ function startWorker(area: FakeStorageArea, jar: FakeCookies, options = OPTIONS)
 /** Every write the jar took, in order: the ground truth. */
 function groundTruth(jar: FakeCookies) {
   const writes: { key: string; value: string; removed: boolean }[] = [];
-  jar.onChanged.addListener(({ cookie, removed }) => writes.push({ key: cookieKey(cookie), value: cookie.value, removed }));
+  jar.onChanged.addListener(({ cookie, removed }) => writes.push({ key: refKey(cookie), value: cookie.value, removed }));
   return writes;
 }
 
@@ -38,7 +38,7 @@ function groundTruth(jar: FakeCookies) {
  */
 function expectAccounted(writes: readonly { key: string; value: string; removed: boolean }[], entries: readonly TimelineEntry[]) {
   const recorded = new Map<string, TimelineEntry[]>();
-  for (const e of entries) recorded.set(cookieKey(e.cookie), [...(recorded.get(cookieKey(e.cookie)) ?? []), e]);
+  for (const e of entries) recorded.set(refKey(e.cookie), [...(recorded.get(refKey(e.cookie)) ?? []), e]);
   const unaccounted: string[] = [];
   const seen = new Map<string, number>();
   for (const w of writes) {
@@ -64,7 +64,7 @@ describe('the store digest', () => {
     const expired = makeCookie({ name: 'expired', session: false, expirationDate: 1 });
     const added = makeCookie({ name: 'added' });
     const digest = StoreDigest.of([kept, changed, gone, expired]);
-    const changes = digest.missedChanges([kept, { ...changed, value: 'new' }, added], 5_000, new Map([[cookieKey(changed), changed]]));
+    const changes = digest.missedChanges([kept, { ...changed, value: 'new' }, added], 5_000, new Map([[refKey(changed), changed]]));
     expect(changes.map((c) => [c.cookie.name, c.removed, c.cause, c.cookie.value, c.missed])).toEqual([
       ['changed', true, 'overwrite', 'old', true],
       ['changed', false, 'explicit', 'new', true],

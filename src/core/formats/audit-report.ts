@@ -2,8 +2,9 @@
 // panel exports. Other formats (Markdown, SARIF, JUnit) are rendered from this one object.
 
 import type { AnalyzedCookie, Report } from '../analyzed';
-import { cookieKey } from '../cookie';
-import { type Grade, gradeOf, scoreOf } from '../grade';
+import { refKey } from '../cookie';
+import { findingKey } from '../finding';
+import { type Grade, rated } from '../grade';
 import { applyPolicy, atLeast, type Policy, type PolicyViolation } from '../policy';
 import { type Finding, type Severity, severityRank } from '../rule';
 
@@ -130,16 +131,16 @@ export function buildAuditReport(input: AuditInput): AuditReport {
   const reports = [...input.reports].sort((a, b) => order.indexOf(a.phase) - order.indexOf(b.phase));
   for (const r of reports) {
     for (const c of r.cookies) {
-      const had = cookies.get(cookieKey(c));
+      const had = cookies.get(refKey(c));
       // Pages audited in parallel see each other's cookies: the page whose response set it is where it is from.
-      if (!had || (had.phase === r.phase && !had.cookie.setBy && c.setBy)) cookies.set(cookieKey(c), { cookie: c, page: r.url, phase: r.phase });
+      if (!had || (had.phase === r.phase && !had.cookie.setBy && c.setBy)) cookies.set(refKey(c), { cookie: c, page: r.url, phase: r.phase });
     }
   }
   const seen = new Set<string>();
   let findings: (Finding & { url?: string })[] = [];
   for (const r of reports) {
     for (const f of r.findings) {
-      const id = `${f.rule}|${f.cookie?.name}|${f.cookie?.domain}|${f.cookie?.path}|${f.message}`;
+      const id = findingKey(f);
       if (seen.has(id)) continue;
       seen.add(id);
       // Every finding is located at the page it was seen on (a cookie seen on a second target, at that target).
@@ -162,7 +163,7 @@ export function buildAuditReport(input: AuditInput): AuditReport {
     passed.push(...result.passed);
   }
   findings.sort((a, b) => severityRank(b.severity) - severityRank(a.severity));
-  const score = scoreOf(findings);
+  const { score, grade } = rated(findings);
   return {
     schemaVersion: AUDIT_SCHEMA_VERSION,
     tool: input.tool,
@@ -171,7 +172,7 @@ export function buildAuditReport(input: AuditInput): AuditReport {
     pages: [...new Set(input.reports.map((r) => r.url))],
     errors: input.errors ?? [],
     ...(input.durationMs !== undefined ? { durationMs: Math.round(input.durationMs) } : {}),
-    grade: gradeOf(score, findings),
+    grade,
     score,
     cookies: all.map(({ cookie, page, phase }, i) => {
       const out = auditCookie(cookie);

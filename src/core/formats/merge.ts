@@ -1,5 +1,9 @@
 // `cookie-lens merge`: the reports of a CI matrix's shards (or of several audits) as one report.
-import { gradeOf, scoreOf } from '../grade';
+
+import { refKey } from '../cookie';
+import { findingKey } from '../finding';
+import { rated } from '../grade';
+import { violationKey } from '../policy';
 import { severityRank } from '../rule';
 import { AUDIT_SCHEMA_VERSION, type AuditReport } from './audit-report';
 
@@ -22,10 +26,10 @@ export function mergeAuditReports(reports: readonly AuditReport[]): AuditReport 
   }
   const findings = unique(
     reports.flatMap((r) => r.findings),
-    (f) => `${f.rule}|${f.cookie?.name}|${f.cookie?.domain}|${f.cookie?.path}|${f.message}`,
+    findingKey,
   ).sort((a, b) => severityRank(b.severity) - severityRank(a.severity));
   const policies = reports.flatMap((r) => (r.policy ? [r.policy] : []));
-  const score = scoreOf(findings);
+  const { score, grade } = rated(findings);
   const durations = reports.map((r) => r.durationMs).filter((d): d is number => d !== undefined);
   return {
     schemaVersion: AUDIT_SCHEMA_VERSION,
@@ -47,11 +51,11 @@ export function mergeAuditReports(reports: readonly AuditReport[]): AuditReport 
       (e) => `${e.stage}|${e.url}|${e.message}`,
     ),
     ...(durations.length ? { durationMs: Math.max(...durations) } : {}),
-    grade: gradeOf(score, findings),
+    grade,
     score,
     cookies: unique(
       reports.flatMap((r) => r.cookies),
-      (c) => [c.storeId, c.name, c.domain, c.path, c.partitionKey?.topLevelSite ?? ''].join('\u0000'),
+      refKey,
     ),
     rejected: unique(
       reports.flatMap((r) => r.rejected),
@@ -65,11 +69,11 @@ export function mergeAuditReports(reports: readonly AuditReport[]): AuditReport 
             ...(policies[0].name ? { name: policies[0].name } : {}),
             violations: unique(
               policies.flatMap((p) => p.violations),
-              (v) => `${v.cookie.name}|${v.cookie.domain}|${v.cookie.path}|${v.requirement}|${v.message}`,
+              violationKey,
             ),
             errors: unique(
               policies.flatMap((p) => p.errors),
-              (e) => `${e.rule}|${e.cookie?.name}|${e.message}`,
+              findingKey,
             ),
           },
         }

@@ -11,7 +11,7 @@ const OVERSCAN = 8;
 
 interface Props {
   cookies: readonly AnalyzedCookie[];
-  /** cookieKey of each cookie, computed once per report. */
+  /** refKey of each cookie, computed once per report. */
   keys: readonly string[];
   /** Indexes into `cookies` that pass the filter, in report order. */
   visible: readonly number[];
@@ -31,7 +31,7 @@ type Sort = { column: string; dir: 1 | -1 } | null;
 interface RowProps {
   row: number;
   cookie: AnalyzedCookie;
-  cookieKey: string;
+  identity: string;
   worst: Finding | undefined;
   passed: boolean | undefined;
   selected: boolean;
@@ -56,7 +56,7 @@ class GridRow extends Component<RowProps> {
   }
 
   override render() {
-    const { row, cookie: c, cookieKey, worst, passed, selected, columns, template, onSelect, onOpen } = this.props;
+    const { row, cookie: c, identity, worst, passed, selected, columns, template, onSelect, onOpen } = this.props;
     return (
       <div
         id={`row-${row}`}
@@ -66,7 +66,7 @@ class GridRow extends Component<RowProps> {
         class={`grid-row${selected ? ' selected' : ''}${row % 2 ? ' odd' : ''}`}
         data-cookie={c.name}
         style={{ top: `${row * ROW_HEIGHT}px`, gridTemplateColumns: template }}
-        onClick={() => onSelect(cookieKey)}
+        onClick={() => onSelect(identity)}
         onDblClick={onOpen}
       >
         {columns.map((col) => (
@@ -209,7 +209,7 @@ export function CookieGrid({ cookies, keys: cookieKeys, visible, worst, policy, 
                 key={row}
                 row={row}
                 cookie={cookies[index]}
-                cookieKey={key}
+                identity={key}
                 worst={worst[index]}
                 passed={policy?.[index]}
                 selected={key === selectedKey}

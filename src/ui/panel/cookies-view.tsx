@@ -1,7 +1,7 @@
 // The Cookies view: the filter and toolbar, the grid, the details pane, and the editor and import dialogs.
 import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { AnalyzedCookie } from '../../core/analyzed';
-import { cookieKey, refKey, sameCookie } from '../../core/cookie';
+import { refKey, sameCookie } from '../../core/cookie';
 import { applyFilter, narrows, type ParsedFilter, parseFilter, searchIndex } from '../../core/filter';
 import { type Finding, severityRank } from '../../core/rule';
 import { hostOf } from '../../core/site';
@@ -54,7 +54,7 @@ export function CookiesView({ ctx }: { ctx: PanelContext }) {
     return result;
   }, [cookies, filter, lists, index]);
   // Identity strings once per report: every keystroke and live update needs them.
-  const keys = useMemo(() => cookies.map(cookieKey), [cookies]);
+  const keys = useMemo(() => cookies.map(refKey), [cookies]);
   const selectedIndex = selectedKey === undefined ? -1 : keys.indexOf(selectedKey);
   const selected = selectedIndex >= 0 ? cookies[selectedIndex] : undefined;
 

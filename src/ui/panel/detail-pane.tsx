@@ -4,6 +4,7 @@ import { sameSiteLabel } from '../../core/cookie';
 import { formatLabel } from '../../core/decode/index';
 import type { PolicyViolation } from '../../core/policy';
 import type { Finding } from '../../core/rule';
+import { relativeTime } from '../../core/rule-helpers';
 import { ruleById } from '../../core/rules/index';
 import { MAX_NAME_VALUE_BYTES } from '../../core/set-cookie';
 import { storeLabel } from '../../platform';
@@ -29,21 +30,6 @@ const SOURCE_LABEL: Record<NonNullable<AnalyzedCookie['source']>, string> = {
   'open-cookie-database': 'the Open Cookie Database',
   'third-party-web': 'third-party-web',
 };
-
-/** "in 3 days", "2 hours ago": relative to now, for expiry countdowns. */
-export function relative(ms: number, now: number): string {
-  const diff = ms - now;
-  const abs = Math.abs(diff) / 1000;
-  const [n, unit] =
-    abs >= 2 * 86400
-      ? [Math.round(abs / 86400), 'days']
-      : abs >= 7200
-        ? [Math.round(abs / 3600), 'hours']
-        : abs >= 120
-          ? [Math.round(abs / 60), 'minutes']
-          : [Math.round(abs), 'seconds'];
-  return diff >= 0 ? `in ${n} ${unit}` : `${n} ${unit} ago`;
-}
 
 function FindingDetail({ f }: { f: Finding }) {
   const rule = ruleById(f.rule);
@@ -150,8 +136,8 @@ export function DetailPane({ cookie: c, findings, violations, now, focusRequest,
           {c.entropyBits !== undefined && <p class="muted">Estimated randomness of the id: {c.entropyBits} bits (OWASP minimum 64).</p>}
           {(d.issuedAt !== undefined || d.expiresAt !== undefined) && (
             <p class="muted">
-              {d.issuedAt !== undefined && `Issued ${new Date(d.issuedAt).toISOString()} (${relative(d.issuedAt, now)}). `}
-              {d.expiresAt !== undefined && `Token expires ${new Date(d.expiresAt).toISOString()} (${relative(d.expiresAt, now)}).`}
+              {d.issuedAt !== undefined && `Issued ${new Date(d.issuedAt).toISOString()} (${relativeTime(d.issuedAt, now)}). `}
+              {d.expiresAt !== undefined && `Token expires ${new Date(d.expiresAt).toISOString()} (${relativeTime(d.expiresAt, now)}).`}
             </p>
           )}
           {d.notes?.map((n) => (
@@ -173,7 +159,9 @@ export function DetailPane({ cookie: c, findings, violations, now, focusRequest,
           <dt>Path</dt>
           <dd>{c.path}</dd>
           <dt>Expires</dt>
-          <dd data-testid="expires">{expires === null ? 'When the browser session ends' : `${new Date(expires).toISOString()} (${relative(expires, now)})`}</dd>
+          <dd data-testid="expires">
+            {expires === null ? 'When the browser session ends' : `${new Date(expires).toISOString()} (${relativeTime(expires, now)})`}
+          </dd>
           <dt>SameSite</dt>
           <dd>{sameSiteLabel(c.sameSite) || 'not set (browsers treat it as Lax)'}</dd>
           <dt>Flags</dt>

@@ -1,3 +1,4 @@
+import { refKey } from '../../core/cookie';
 import { plural } from '../format';
 import type { ImportState } from './use-import';
 
@@ -50,7 +51,7 @@ export function ImportDialog({ state, onConfirm, onCancel }: { state: ImportStat
               </p>
               <ul class="import-list">
                 {state.result.cookies.slice(0, 50).map((c) => (
-                  <li key={`${c.name}|${c.domain}|${c.path}`}>
+                  <li key={refKey(c)}>
                     {c.name} — {c.domain}
                     {c.path}
                   </li>

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { violationKey } from '../../core/policy';
 import { request } from '../../messages';
 import type { PagePolicy } from '../../protocol';
 import { FileButton } from './file-button';
@@ -94,7 +95,7 @@ export function PolicyView({ pagePolicy }: { pagePolicy?: PagePolicy }) {
               </h3>
               <ul class="violations" data-testid="violations">
                 {pagePolicy.violations.map((v) => (
-                  <li key={`${v.cookie.name}|${v.cookie.domain}|${v.requirement}`}>
+                  <li key={violationKey(v)}>
                     ✗ {v.message}
                     {v.reason && <span class="muted"> ({v.reason})</span>}
                   </li>

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import type { AnalyzedCookie } from '../../core/analyzed';
 import { errorLine, explainError } from '../../core/browser-errors';
-import { type Cookie, cookieKey } from '../../core/cookie';
+import { type Cookie, refKey } from '../../core/cookie';
 import { buildAuditReport, formatById, type ReportFormat } from '../../core/formats/index';
 import { type ExportFormat, exportCookies } from '../../core/transfer';
 import { request } from '../../messages';
@@ -44,7 +44,7 @@ export function useCookieActions({ page, reload, say, cookies: viewState }: Pane
     }
     setEditing(null);
     setEditError(undefined);
-    if (r.written[0]) viewState.setSelectedKey(cookieKey(r.written[0]));
+    if (r.written[0]) viewState.setSelectedKey(refKey(r.written[0]));
     say(original ? `Saved "${write.name}".` : `Added "${write.name}".`);
     reload();
   };

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { AnalyzedCookie } from '../../core/analyzed';
+import { refKey } from '../../core/cookie';
 import { TypeBadges } from '../badges';
 
 interface Group {
@@ -77,7 +78,7 @@ function GroupSection({ g, members, onPick }: { g: Group; members: readonly Anal
       <p class="muted">{g.explain}</p>
       <ul class="cookie-list">
         {members.slice(0, shown).map((c) => (
-          <CookieItem key={`${c.name}|${c.domain}|${c.path}|${c.partitionKey?.topLevelSite ?? ''}|${c.storeId ?? ''}`} c={c} onPick={onPick} />
+          <CookieItem key={refKey(c)} c={c} onPick={onPick} />
         ))}
       </ul>
       {members.length > shown && (

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { expandCookies } from '../../core/compact-report';
-import { cookieKey } from '../../core/cookie';
+import { refKey } from '../../core/cookie';
+import { violationKey } from '../../core/policy';
 import { countCookies } from '../../core/summary';
 import { ContainerBadge } from '../badges';
 import { usePageReport } from '../use-page-report';
@@ -96,7 +97,7 @@ export function PopupApp({
           </summary>
           <ul class="violations">
             {page.policy.violations.map((v) => (
-              <li key={`${v.cookie.name}|${v.cookie.domain}|${v.requirement}`}>✗ {v.message}</li>
+              <li key={violationKey(v)}>✗ {v.message}</li>
             ))}
             {page.policy.errors.map((f) => (
               <li key={`${f.rule}|${f.message}`}>
@@ -135,7 +136,7 @@ export function PopupApp({
           <CookiesView
             cookies={cookies}
             onPick={(c) => {
-              setPicked(cookieKey(c));
+              setPicked(refKey(c));
               setTab('send');
             }}
           />

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { AnalyzedCookie } from '../../core/analyzed';
-import { cookieKey } from '../../core/cookie';
+import { refKey } from '../../core/cookie';
 import { sendDecision } from '../../core/send';
 import { siteOf } from '../../core/site';
 
@@ -16,7 +16,7 @@ interface Props {
  * applied to a request the learner describes.
  */
 export function SendTool({ cookies, pageUrl, pickedKey }: Props) {
-  const keys = useMemo(() => cookies.map(cookieKey), [cookies]);
+  const keys = useMemo(() => cookies.map(refKey), [cookies]);
   const [key, setKey] = useState(pickedKey ?? keys[0]);
   const [url, setUrl] = useState(pageUrl);
   const [origin, setOrigin] = useState<'same' | 'cross'>('cross');
