@@ -14,8 +14,10 @@ export function manifestFor(target: Target, base: Manifest, version: string): Ma
   const manifest: Manifest = { ...structuredClone(base), version };
   if (target === 'chrome') return manifest;
   const worker = base.background.service_worker;
+  // Chrome's own key; Firefox warns about it (its minimum is strict_min_version below).
+  const { minimum_chrome_version: _, ...common } = manifest;
   return {
-    ...manifest,
+    ...common,
     // Container names and colours, so cookies can be told apart per container (Firefox only).
     permissions: [...((manifest.permissions as string[]) ?? []), 'contextualIdentities'],
     background: { scripts: worker ? [worker] : [], type: 'module' },

@@ -18,4 +18,9 @@ describe('the Chrome build', () => {
     });
     expect(offenders).toEqual([]);
   });
+
+  it('is the production build: no Preact devtools hook (which a build under NODE_ENV=test would bundle)', () => {
+    const hooked = scripts(DIST).filter((f) => readFileSync(f, 'utf8').includes('__PREACT_DEVTOOLS__'));
+    expect(hooked.map((f) => f.slice(DIST.length + 1))).toEqual([]);
+  });
 });

@@ -10,10 +10,11 @@ import { startDemo } from '../../demo/express-app.mjs';
 import type { AuditReport } from '../../src/core/formats/audit-report';
 import { expectValidReport } from '../judges';
 import { cli, HOSTS, ROOT } from './cli';
+import { BUILD_ENV } from './global-setup';
 
 const NPM = process.env.npm_execpath ? [process.execPath, process.env.npm_execpath] : ['npm'];
 const npm = (args: string[], cwd: string) =>
-  execFileSync(NPM[0], [...NPM.slice(1), ...args], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 300_000 });
+  execFileSync(NPM[0], [...NPM.slice(1), ...args], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 300_000, env: BUILD_ENV });
 const TSC = join(ROOT, 'node_modules/typescript/bin/tsc');
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
 

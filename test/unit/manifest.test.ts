@@ -14,6 +14,8 @@ describe('manifest', () => {
     expect(m.devtools_page).toBeTruthy();
     expect((m.action as { default_popup: string }).default_popup).toBeTruthy();
     for (const size of ['16', '32', '48', '128']) expect((m.icons as Record<string, string>)[size]).toBe(`icons/icon-${size}.png`);
+    // Chrome 119 brought partitioned cookies (CHIPS) to the cookies API; the store links the homepage.
+    expect(m).toMatchObject({ minimum_chrome_version: '119', homepage_url: expect.stringMatching(/^https:\/\//) });
   });
 
   it('Firefox: background scripts, gecko id, data collection declared, minimum version', () => {
@@ -21,6 +23,8 @@ describe('manifest', () => {
     expect(m.background).toEqual({ scripts: ['src/background/worker.ts'], type: 'module' });
     expect(m.browser_specific_settings).toMatchObject({ gecko: { id: GECKO_ID, data_collection_permissions: { required: ['none'] } } });
     expect(m.browser_specific_settings).toMatchObject({ gecko: { strict_min_version: expect.stringMatching(/^\d+\.\d+$/) } });
+    expect(m.minimum_chrome_version).toBeUndefined();
+    expect(m.homepage_url).toMatch(/^https:\/\//);
   });
 
   it('asks only for cookies, storage and host access (and, in Firefox, container names)', () => {
