@@ -62,4 +62,17 @@ describe('README', () => {
     expect(text).toContain('npm test');
     for (const [, path] of text.matchAll(/!\[[^\]]*\]\(((?!https?:)[^)]+\.png)\)/g)) expect(() => readFileSync(join(README, '..', path))).not.toThrow();
   });
+
+  it('CHANGELOG.md has a section for the package version, and PRIVACY.md and CONTRIBUTING.md are linked', () => {
+    const { version } = JSON.parse(readFileSync(join(README, '../package.json'), 'utf8'));
+    const changelog = readFileSync(join(README, '../CHANGELOG.md'), 'utf8');
+    expect(changelog).toMatch(new RegExp(`^## \\[${version.replace(/\./g, '\\.')}\\] - \\d{4}-\\d{2}-\\d{2}$`, 'm'));
+    expect(changelog).toContain('## [Unreleased]');
+    const text = readFileSync(README, 'utf8');
+    for (const doc of ['PRIVACY.md', 'CONTRIBUTING.md', 'CHANGELOG.md']) expect(text).toContain(`](${doc})`);
+    // Every path a recipe in CONTRIBUTING.md names (without placeholders) exists.
+    const contributing = readFileSync(join(README, '../CONTRIBUTING.md'), 'utf8');
+    for (const [, path] of contributing.matchAll(/`((?:src|test|scripts|bench)\/[\w./-]+\.(?:ts|tsx|mjs))`/g))
+      expect(() => readFileSync(join(README, '..', path)), path).not.toThrow();
+  });
 });
