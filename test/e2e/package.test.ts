@@ -13,8 +13,9 @@ import { cli, HOSTS, ROOT } from './cli';
 import { BUILD_ENV } from './global-setup';
 
 const NPM = process.env.npm_execpath ? [process.execPath, process.env.npm_execpath] : ['npm'];
-const npm = (args: string[], cwd: string) =>
-  execFileSync(NPM[0], [...NPM.slice(1), ...args], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 300_000, env: BUILD_ENV });
+// Packing builds, as shipped (NODE_ENV=production); installing must not see that (npm would then omit dev dependencies).
+const npm = (args: string[], cwd: string, env: NodeJS.ProcessEnv = process.env) =>
+  execFileSync(NPM[0], [...NPM.slice(1), ...args], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 300_000, env });
 const TSC = join(ROOT, 'node_modules/typescript/bin/tsc');
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
 
@@ -43,7 +44,7 @@ describe('the cookie-lens package, packed and installed into an empty folder', (
     expect(existsSync(join(copy, 'dist'))).toBe(false);
     const out = mkdtempSync(join(tmpdir(), 'cookie-lens-pack-'));
     // `npm pack` runs prepack, which must build what ships.
-    const packed = JSON.parse(npm(['pack', '--json', '--pack-destination', out], copy));
+    const packed = JSON.parse(npm(['pack', '--json', '--pack-destination', out], copy, BUILD_ENV));
     tarball = join(out, packed[0].filename);
     files = packed[0].files.map((f: { path: string }) => f.path);
     app = mkdtempSync(join(tmpdir(), 'cookie-lens-user-'));
