@@ -36,6 +36,12 @@ export interface Platform {
    * 'firstPartyDomain' attribute was not set", same MDN page).
    */
   needsFirstPartyDomain(error: string): boolean;
+  /**
+   * webRequest.onHeadersReceived options to see Set-Cookie: Chrome hides it unless `extraHeaders` is asked for
+   * (https://developer.chrome.com/docs/extensions/reference/api/webRequest#life-cycle_of_requests); Firefox
+   * gives it in `responseHeaders` and has no such option.
+   */
+  responseHeaderOptions: string[];
 }
 
 export const CHROME: Platform = {
@@ -46,6 +52,7 @@ export const CHROME: Platform = {
   allFirstParties: {},
   firstPartyOf: () => ({}),
   needsFirstPartyDomain: () => false,
+  responseHeaderOptions: ['responseHeaders', 'extraHeaders'],
 };
 
 export const FIREFOX: Platform = {
@@ -56,6 +63,7 @@ export const FIREFOX: Platform = {
   allFirstParties: { firstPartyDomain: null },
   firstPartyOf: (c) => (c.firstPartyDomain !== undefined ? { firstPartyDomain: c.firstPartyDomain } : {}),
   needsFirstPartyDomain: (error) => /First-Party Isolation/i.test(error),
+  responseHeaderOptions: ['responseHeaders'],
 };
 
 let picked: Platform | undefined;

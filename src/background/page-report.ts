@@ -12,6 +12,8 @@ import type { PageReport, ReportRequest } from '../protocol';
 import { collectPageCookies, storeIdOf } from './collect';
 import { containersByStore } from './containers';
 import { currentPolicy } from './policy-store';
+import type { TabResponses } from './response-log';
+import { responseLog } from './responses';
 import { StoreIndex } from './store-index';
 
 /** The worker's index of the cookie stores by site (worker.ts feeds it every change). */
@@ -59,16 +61,30 @@ function withPolicy(report: Report, policy: Awaited<ReturnType<typeof currentPol
   };
 }
 
+/** Set-Cookie headers of the tab's log, oldest first, then those only DevTools saw; each (URL, header) once. */
+function mergeSetCookies(seen: TabResponses, fromDevtools: readonly { url: string; header: string }[]): { url: string; header: string }[] {
+  const all = [...seen.responses.flatMap((r) => r.setCookies.map((header) => ({ url: r.url, header }))), ...fromDevtools];
+  const keys = new Set<string>();
+  return all.filter(({ url, header }) => !keys.has(`${url}\n${header}`) && Boolean(keys.add(`${url}\n${header}`)));
+}
+
 /** Analyses the cookies a tab's page uses; the policy, when one is set, adjusts the findings. */
 export async function pageReport(tabId: number, request: ReportRequest = {}): Promise<PageReport> {
   const tab = await browser.tabs.get(tabId);
   const url = tab.url ?? '';
   const unsupported = unsupportedReason(url);
   if (unsupported) return { tabId, url, site: '', unsupported };
-  const urls = request.urls ?? [];
-  const [storeId, containers, { policy }] = await Promise.all([storeIdOf(browser.cookies, tabId), containersByStore(), currentPolicy()]);
+  const [storeId, containers, { policy }, seen] = await Promise.all([
+    storeIdOf(browser.cookies, tabId),
+    containersByStore(),
+    currentPolicy(),
+    responseLog.forTab(tabId),
+  ]);
+  // What the worker saw the tab fetch and receive, with what DevTools adds (its HAR) where it is open.
+  const urls = [...new Set([...(request.urls ?? []), ...seen.urls])];
+  const setCookies = mergeSetCookies(seen, request.setCookies ?? []);
   const { cookies, failures } = await pageCookies(url, urls, storeId, request.allStores ?? false, containers);
-  const report = await analyze(cookies, { url, pageUrls: [...urls], setCookies: request.setCookies ?? [], failures });
+  const report = await analyze(cookies, { url, pageUrls: urls, setCookies, failures });
   // A copy per use: Firefox's message cloning turns a second reference to one object into null.
   const container = (id: string | undefined) => {
     const info = id ? containers.get(id) : undefined;

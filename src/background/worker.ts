@@ -4,11 +4,13 @@ import type { Cookie } from '../core/cookie';
 import { sitesOf } from '../core/site';
 import type { ChangeCause } from '../core/timeline';
 import { emit, serveRequests } from '../messages';
+import { platform } from '../platform';
 import { BadgeScheduler, forgetBadge } from './badge';
 import { deleteCookie, restoreCookies, writeCookies } from './cookie-writes';
 import { cancelImport, importCookies } from './import';
 import { pageReport, storeIndex } from './page-report';
 import { currentPolicy, savePolicy } from './policy-store';
+import { type ResponseDetails, responseLog } from './responses';
 import { allStoreCookies } from './store-cookies';
 import { TimelineStore } from './timeline-store';
 
@@ -38,7 +40,19 @@ browser.tabs.onUpdated.addListener((tabId, change) => {
   if (change.status === 'loading' || change.url) forgetBadge(tabId);
   if (change.status === 'complete') badges.tabChanged(tabId);
 });
-browser.tabs.onRemoved.addListener((tabId) => forgetBadge(tabId));
+browser.tabs.onRemoved.addListener((tabId) => {
+  forgetBadge(tabId);
+  void responseLog.forget(tabId);
+});
+// Observing only: never blocking, never changing a request (no 'blocking' option).
+browser.webRequest.onHeadersReceived.addListener(
+  (details) => {
+    responseLog.observe(details as ResponseDetails);
+    return undefined;
+  },
+  { urls: ['<all_urls>'] },
+  platform().responseHeaderOptions as browser.WebRequest.OnHeadersReceivedOptions[],
+);
 
 serveRequests({
   getReport: ({ tabId, ...request }) => pageReport(tabId, request),

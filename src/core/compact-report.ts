@@ -121,6 +121,7 @@ export function compactReport(report: Report): CompactReport {
       c.sessionStorage === 'client' ? 1 : c.sessionStorage === 'server' ? 2 : -1,
       s(c.framework),
       s(c.firstPartyDomain),
+      s(c.setBy?.url),
     ];
     while (tuple.length && tuple[tuple.length - 1] === -1) tuple.pop();
     return tuple;
@@ -141,14 +142,14 @@ export function compactReport(report: Report): CompactReport {
   };
 }
 
-/** The compact report's cookies as the popup uses them (values cut, no roleEvidence or setBy). */
+/** The compact report's cookies as the popup uses them (values cut, no roleEvidence; setBy without its header). */
 export function expandCookies(r: CompactReport): AnalyzedCookie[] {
   const str = (i: number) => (i < 0 ? undefined : r.strings[i]);
   return r.cookies.map((t, i) => {
     const at = (k: number) => t[k] ?? -1;
     const [name, value, domain, path, flags, sameSite, expirationDate, type, size] = t;
-    const [storeId, role, purpose, topLevelSite, platform, description, retention, privacyLink, storage, framework, firstParty] = [
-      9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19,
+    const [storeId, role, purpose, topLevelSite, platform, description, retention, privacyLink, storage, framework, firstParty, setBy] = [
+      9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20,
     ].map(at);
     const c: AnalyzedCookie = {
       name: str(name) ?? '',
@@ -171,6 +172,7 @@ export function expandCookies(r: CompactReport): AnalyzedCookie[] {
     if (expirationDate >= 0) c.expirationDate = expirationDate;
     if (storeId >= 0) c.storeId = str(storeId);
     if (firstParty >= 0) c.firstPartyDomain = str(firstParty);
+    if (setBy >= 0) c.setBy = { url: str(setBy) ?? '', header: '' };
     const top = str(topLevelSite);
     if (top !== undefined) c.partitionKey = { topLevelSite: top, hasCrossSiteAncestor: (flags & F.crossSite) !== 0 };
     for (const [k, v] of [

@@ -82,6 +82,13 @@ describe('Cookie Lens in Firefox ESR', () => {
     expect(await popup.$eval('[data-rule="weak-secret"]', (el) => el.textContent ?? '')).toMatch(/keyboard cat/);
     await popup.setViewport({ width: 380, height: 720 });
     await screenshot(popup, 'firefox-popup');
+    // Which response set each cookie, from the worker's own webRequest log (Firefox gives Set-Cookie in responseHeaders).
+    await popup.click('[role="tab"][data-tab="cookies"]');
+    const setBy = await popup.$$eval('.cookie-list li', (lis) =>
+      Object.fromEntries(lis.map((li) => [li.querySelector('.cookie-pick-name')?.textContent, li.querySelector('[data-testid="set-by"]')?.textContent])),
+    );
+    expect(setBy['connect.sid']).toMatch(/^Set by https:\/\/shop\.test:\d+\//);
+    expect(setBy._tid).toMatch(/^Set by https:\/\/tracker\.test:\d+\/pixel$/);
     await popup.close();
   });
 

@@ -17,6 +17,7 @@ type Sender = { id?: string; tab?: FakeTab };
 
 const cookies = new FakeCookies();
 const local = new FakeStorageArea();
+const session = new FakeStorageArea();
 const onMessage = new FakeEvent<[unknown, Sender, (r: unknown) => void]>();
 const tabs = new Map<number, FakeTab>();
 const badges = new Map<number, { text?: string; color?: string; title?: string }>();
@@ -39,7 +40,10 @@ const chromeUrl = (path: string) => `chrome-extension://fake-extension-id/${path
 
 export const fakeBrowser = {
   cookies,
-  storage: { local },
+  storage: { local, session },
+  webRequest: {
+    onHeadersReceived: new FakeEvent<[Record<string, unknown>]>(),
+  },
   runtime: {
     id: 'fake-extension-id',
     onMessage,
@@ -116,6 +120,8 @@ export const fake = {
   reset(): void {
     cookies.reset();
     local.reset();
+    session.reset();
+    fakeBrowser.webRequest.onHeadersReceived.clear();
     onMessage.clear();
     tabs.clear();
     badges.clear();

@@ -35,6 +35,37 @@ describe('background worker', () => {
     expect(page.entries.every((e) => typeof e.time === 'number')).toBe(true);
   });
 
+  it('reports the cookies of every host the tab fetched and which response set each, from its own webRequest log', async () => {
+    const { fakeBrowser, fake, messages } = env;
+    fake.addTab({ id: 3, url: 'https://shop.example/' });
+    await fakeBrowser.cookies.set({ url: 'https://shop.example/', name: 'sid', value: 'n8d1rq4v0h2m6k3p9s7t5l1c2e8a4x0z', secure: true });
+    await fakeBrowser.cookies.set({ url: 'https://tracker.example/', name: 'uid', value: 'x1', secure: true, sameSite: 'no_restriction' });
+    const seen = (url: string, type: string, ...setCookies: string[]) =>
+      fakeBrowser.webRequest.onHeadersReceived.trigger({
+        tabId: 3,
+        url,
+        type,
+        statusCode: 200,
+        frameId: type === 'main_frame' ? 0 : 4,
+        timeStamp: Date.now(),
+        responseHeaders: setCookies.map((value) => ({ name: 'set-cookie', value })),
+      });
+    const before = await messages.request('getReport', { tabId: 3 });
+    expect(before.report?.cookies.map((c) => c.name)).toEqual(['sid']);
+    seen('https://shop.example/', 'main_frame', 'sid=n8d1rq4v0h2m6k3p9s7t5l1c2e8a4x0z; Secure');
+    seen('https://tracker.example/frame', 'sub_frame', 'uid=x1; SameSite=None; Secure');
+    await vi.waitFor(async () => {
+      const page = await messages.request('getReport', { tabId: 3 });
+      expect(page.report?.cookies.map((c) => [c.name, c.setBy?.url])).toEqual([
+        ['sid', 'https://shop.example/'],
+        ['uid', 'https://tracker.example/frame'],
+      ]);
+    });
+    // The tab closes: its log goes with it.
+    fakeBrowser.tabs.onRemoved.trigger(3, { windowId: 1, isWindowClosing: false });
+    await vi.waitFor(async () => expect(await fakeBrowser.storage.session.get('responses:3')).toEqual({}));
+  });
+
   it('keeps the timeline across a worker restart and goes on recording', async () => {
     await env.fakeBrowser.cookies.set({ url: 'https://shop.example/', name: 'a', value: '1' });
     await env.messages.request('getTimeline', {});

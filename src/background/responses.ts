@@ -1,0 +1,6 @@
+// The worker's one response log, on storage.session (shared by the listener in worker.ts and the page report).
+import browser from 'webextension-polyfill';
+import { ResponseLog } from './response-log';
+
+export type { ResponseDetails } from './response-log';
+export const responseLog = new ResponseLog(browser.storage.session);

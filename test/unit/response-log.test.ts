@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { LOG_LIMITS, type ResponseDetails, ResponseLog } from '../../src/background/response-log';
+import { FakeStorageArea } from '../fake-browser/storage';
+
+const response = (over: Partial<ResponseDetails> & { url: string }, ...setCookies: string[]): ResponseDetails => ({
+  tabId: 7,
+  statusCode: 200,
+  type: 'xmlhttprequest',
+  frameId: 0,
+  timeStamp: 1_764_590_400_000,
+  responseHeaders: [{ name: 'content-type', value: 'text/html' }, ...setCookies.map((value) => ({ name: 'Set-Cookie', value }))],
+  ...over,
+});
+const settle = () => new Promise((r) => setTimeout(r, 30));
+
+describe('the worker’s per-tab response log', () => {
+  it('keeps a login’s POST, its 302 and the page it leads to, in order, with status and each Set-Cookie line', async () => {
+    const log = new ResponseLog(new FakeStorageArea(), 5);
+    log.observe(response({ url: 'https://app.example/login', type: 'main_frame' }, 'csrftoken=a; Path=/'));
+    log.observe(response({ url: 'https://app.example/login', type: 'main_frame', statusCode: 302 }, 'sessionid=s; HttpOnly', 'csrftoken=b; Path=/'));
+    log.observe(response({ url: 'https://app.example/account', type: 'main_frame' }));
+    log.observe(response({ url: 'https://cdn.example/app.js?v=3', type: 'script' }));
+    await settle();
+    const tab = await log.forTab(7);
+    expect(tab.responses.map((r) => [r.url, r.status, r.setCookies])).toEqual([
+      ['https://app.example/login', 200, ['csrftoken=a; Path=/']],
+      ['https://app.example/login', 302, ['sessionid=s; HttpOnly', 'csrftoken=b; Path=/']],
+      ['https://app.example/account', 200, []],
+    ]);
+    // The current page starts at its redirect chain (the 302), and only its fetches count as its URLs.
+    expect(tab.pageStart).toBe(1);
+    expect(tab.urls).toEqual(['https://app.example/account', 'https://cdn.example/app.js']);
+  });
+
+  it('survives a worker restart (storage.session), forgets a closed tab, ignores requests of no tab', async () => {
+    const area = new FakeStorageArea();
+    const first = new ResponseLog(area, 5);
+    first.observe(response({ url: 'https://tracker.example/p' }, 'uid=1; SameSite=None; Secure'));
+    first.observe(response({ url: 'https://x.example/', tabId: -1 }, 'bg=1'));
+    await settle();
+    const second = new ResponseLog(area, 5);
+    expect((await second.forTab(7)).responses.map((r) => r.setCookies)).toEqual([['uid=1; SameSite=None; Secure']]);
+    expect(await second.forTab(-1)).toMatchObject({ responses: [] });
+    await second.forget(7);
+    expect(await new ResponseLog(area, 5).forTab(7)).toMatchObject({ responses: [], urls: [] });
+  });
+
+  it('reads header bytes as UTF-8, as the Network panel does', async () => {
+    const log = new ResponseLog(new FakeStorageArea(), 5);
+    const bytes = [...new TextEncoder().encode('msg=héllo wörld')];
+    log.observe({ ...response({ url: 'https://a.example/' }), responseHeaders: [{ name: 'set-cookie', binaryValue: bytes }] });
+    log.observe(response({ url: 'https://b.example/' }, String.fromCharCode(...bytes)));
+    await settle();
+    expect((await log.forTab(7)).responses.map((r) => r.setCookies[0])).toEqual(['msg=héllo wörld', 'msg=héllo wörld']);
+  });
+
+  it('is bounded: past 1,000 responses with cookies the oldest go, counted as dropped', async () => {
+    const log = new ResponseLog(new FakeStorageArea(), 5);
+    for (let i = 0; i < LOG_LIMITS.responses + 25; i++) log.observe(response({ url: `https://a.example/${i}` }, `c${i}=v`));
+    await settle();
+    const tab = await log.forTab(7);
+    expect(tab.responses).toHaveLength(LOG_LIMITS.responses);
+    expect(tab.dropped).toBe(25);
+    expect(tab.responses[0].setCookies).toEqual(['c25=v']);
+  });
+
+  it('a write the session quota refuses sheds the oldest half, counts it, and the log goes on; other failures lose nothing', async () => {
+    const area = new FakeStorageArea();
+    let refuse: string | undefined;
+    const flaky = {
+      get: (k: string | string[]) => area.get(k),
+      remove: (k: string | string[]) => area.remove(k),
+      async set(items: Record<string, unknown>) {
+        const message = refuse;
+        refuse = undefined;
+        if (message) throw new Error(message);
+        return area.set(items);
+      },
+    };
+    const log = new ResponseLog(flaky, 5);
+    refuse = 'Session storage quota bytes exceeded. Values were not stored.';
+    for (let i = 0; i < 10; i++) log.observe(response({ url: `https://a.example/${i}` }, `c${i}=v`));
+    await settle();
+    let tab = await new ResponseLog(area, 5).forTab(7);
+    expect(tab.responses.map((r) => r.setCookies[0])).toEqual(['c5=v', 'c6=v', 'c7=v', 'c8=v', 'c9=v']);
+    expect(tab.dropped).toBe(5);
+    refuse = 'IO error: something went wrong';
+    log.observe(response({ url: 'https://a.example/10' }, 'c10=v'));
+    await new Promise((r) => setTimeout(r, 1100));
+    tab = await new ResponseLog(area, 5).forTab(7);
+    expect(tab.responses.map((r) => r.setCookies[0])).toEqual(['c5=v', 'c6=v', 'c7=v', 'c8=v', 'c9=v', 'c10=v']);
+    expect(tab.dropped).toBe(5);
+  });
+});
