@@ -53,3 +53,37 @@ export async function startFlask() {
   });
   return { port, url: (path = '/') => `https://flask.test:${port}${path}`, close: () => child.kill() };
 }
+
+export function djangoAvailable() {
+  try {
+    execFileSync(PYTHON, ['-c', 'import django'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** demo/django_app.py (a real Django login) on https://django.test:PORT; null without python3-django. */
+export async function startDjango() {
+  if (!existsSync(PYTHON) || !djangoAvailable()) return null;
+  testCertificate();
+  const dir = join(tmpdir(), 'cookie-lens-tls');
+  const port = await freePort();
+  const script = fileURLToPath(new URL('./django_app.py', import.meta.url));
+  const child = spawn(PYTHON, [script, String(port), join(dir, 'cert.pem'), join(dir, 'key.pem')], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`The Django demo did not start within 20 s: ${output}`)), 20_000);
+    const onData = (chunk) => {
+      output += String(chunk);
+      if (/listening on/.test(output)) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`The Django demo exited (${code}): ${output}`)));
+  });
+  return { port, url: (path = '/') => `https://django.test:${port}${path}`, close: () => child.kill() };
+}

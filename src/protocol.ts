@@ -88,6 +88,29 @@ export interface ReportRequest {
   compact?: boolean;
 }
 
+/** One response of a tab that carried Set-Cookie (or a top-level document), as the worker saw it. */
+export interface ResponseRecord {
+  url: string;
+  status: number;
+  /** webRequest's resource type: main_frame, sub_frame, xmlhttprequest, script, … */
+  type: string;
+  frameId: number;
+  /** ms since the epoch. */
+  time: number;
+  /** Each Set-Cookie header line, as UTF-8 text. */
+  setCookies: string[];
+}
+
+export interface TabResponses {
+  responses: ResponseRecord[];
+  /** What the tab's current page (its document, frames and subresources) fetched: origin and path, once each. */
+  urls: string[];
+  /** Responses with cookies left out by the bounds (oldest first), since the tab opened. */
+  dropped: number;
+  /** Index in `responses` of the current page's document response: where "since the last navigation" starts. */
+  pageStart: number;
+}
+
 export interface Requests {
   /** Cookies of a tab's page (plus the given frame and resource URLs, and the Set-Cookie headers DevTools saw), analysed. */
   getReport: {
@@ -118,6 +141,8 @@ export interface Requests {
   removeCookies: { params: { cookies: Cookie[] }; result: { removed: Cookie[] } };
   /** The persisted change timeline, oldest first; only entries with seq > afterSeq. */
   getTimeline: { params: { afterSeq?: number }; result: TimelinePage };
+  /** What the worker saw a tab's responses set (webRequest): every response with Set-Cookie, redirects included. */
+  getResponses: { params: { tabId: number }; result: TabResponses };
 }
 
 export interface Events {
@@ -137,6 +162,8 @@ export interface Events {
   policyChanged: { name?: string };
   /** An import has written `done` of `total` cookies. */
   importProgress: { id: string; done: number; total: number };
+  /** A tab's response log has new responses. */
+  responsesAppended: { tabId: number };
 }
 
 export type RequestName = keyof Requests;

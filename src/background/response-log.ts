@@ -4,28 +4,9 @@
 // the badge read it, so none of them depends on DevTools being open. Kept in storage.session (a worker
 // restart loses nothing; the browser clears it when it closes) and forgotten when the tab closes.
 import { headerText } from '../core/header-text';
+import type { ResponseRecord, TabResponses } from '../protocol';
 
-export interface ResponseRecord {
-  url: string;
-  status: number;
-  /** webRequest's resource type: main_frame, sub_frame, xmlhttprequest, script, … */
-  type: string;
-  frameId: number;
-  /** ms since the epoch. */
-  time: number;
-  /** Each Set-Cookie header line, as UTF-8 text. */
-  setCookies: string[];
-}
-
-export interface TabResponses {
-  responses: ResponseRecord[];
-  /** What the tab's current page (its document, frames and subresources) fetched: origin and path, once each. */
-  urls: string[];
-  /** Responses with cookies left out by the bounds (oldest first), since the tab opened. */
-  dropped: number;
-  /** Index in `responses` of the current page's document response: where "since the last navigation" starts. */
-  pageStart: number;
-}
+export type { ResponseRecord, TabResponses } from '../protocol';
 
 /** The bounds of one tab's log (README: Permissions). */
 export const LOG_LIMITS = { responses: 1000, bytes: 2 * 1024 * 1024, urls: 1000, headerChars: 16 * 1024 };
@@ -73,6 +54,8 @@ export class ResponseLog {
   constructor(
     private readonly area: SessionArea,
     private readonly delayMs = 100,
+    /** Told after a tab's new responses are written (the pages refresh their Network view). */
+    private readonly written: (tabId: number) => void = () => undefined,
   ) {}
 
   private async state(tabId: number): Promise<TabState> {
@@ -150,6 +133,7 @@ export class ResponseLog {
       const { bytes: _, ...saved } = s;
       try {
         await this.area.set({ [KEY(id)]: JSON.stringify(saved) });
+        this.written(id);
       } catch (error) {
         this.dirty.add(id);
         // Anything but the quota (a storage hiccup): try again later, losing nothing.

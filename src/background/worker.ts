@@ -86,4 +86,5 @@ serveRequests({
     return { removed };
   },
   getTimeline: ({ afterSeq }) => timeline.read(afterSeq),
+  getResponses: ({ tabId }) => responseLog.forTab(tabId),
 });

@@ -124,16 +124,30 @@ describe('panel outside DevTools (panel.html?tabId=N)', () => {
     expect(tabIdFromQuery('?tabId=-1')).toBeUndefined();
   });
 
-  it('shows the tab’s cookies, and says the network log needs DevTools', async () => {
+  it('shows the tab’s cookies, which response set each and the Network view, from the worker’s own log', async () => {
     const env = await withWorker();
     env.fake.addTab({ id: 3, url: 'https://shop.example/' });
     await env.fakeBrowser.cookies.set({ url: 'https://shop.example/', name: 'sid', value: 'v' });
+    env.fakeBrowser.webRequest.onHeadersReceived.trigger({
+      tabId: 3,
+      url: 'https://shop.example/login',
+      type: 'main_frame',
+      statusCode: 302,
+      frameId: 0,
+      timeStamp: Date.now(),
+      responseHeaders: [{ name: 'Set-Cookie', value: 'sid=v; Path=/' }],
+    });
     const { PanelApp } = await import('../../src/ui/panel/panel-app');
     const root = mount(<PanelApp api={standaloneApi(3, { dark: false, onNavigated: noNavigation })} />);
     await vi.waitFor(() => expect(rowNames(root)).toEqual(['sid']));
     (root.querySelector('.grid-row[data-cookie="sid"]') as HTMLElement).click();
-    await vi.waitFor(() => expect(root.querySelector('.detail')?.textContent).toMatch(/open Cookie Lens in DevTools to see it/));
-    (root.querySelector('[role="tab"]:nth-child(3)') as HTMLElement).click();
-    await vi.waitFor(() => expect(root.querySelector('.empty')?.textContent).toMatch(/network log comes from DevTools/));
+    await vi.waitFor(() =>
+      expect(root.querySelector('[data-testid="set-by"]')?.textContent).toMatch(/https:\/\/shop\.example\/login.*Set-Cookie: sid=v; Path=\//),
+    );
+    (root.querySelector('[role="tab"][data-view="network"]') as HTMLElement).click();
+    await vi.waitFor(() => expect(root.querySelector('.network-table tbody tr')?.textContent).toMatch(/stored.*302.*shop\.example\/login.*sid=v/));
+    // "show" opens the cookie in the Cookies view.
+    (root.querySelector('[data-show-cookie="sid"]') as HTMLElement).click();
+    await vi.waitFor(() => expect(root.querySelector('.detail-name')?.textContent).toBe('sid'));
   });
 });

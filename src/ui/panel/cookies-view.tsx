@@ -28,7 +28,7 @@ function findingsByCookie(cookies: readonly AnalyzedCookie[], findings: readonly
 }
 
 export function CookiesView({ ctx }: { ctx: PanelContext }) {
-  const { page, api } = ctx;
+  const { page } = ctx;
   const { filterText, setFilterText, onlyIssues, setOnlyIssues, selectedKey, setSelectedKey, detailOpen, setDetailOpen } = ctx.cookies;
   const actions = useCookieActions(ctx);
   const importer = useImport(page?.storeId, (message) => {
@@ -114,7 +114,6 @@ export function CookiesView({ ctx }: { ctx: PanelContext }) {
         )}
         {selected && detailOpen && (
           <DetailPane
-            standalone={api.standalone}
             cookie={selected}
             findings={lists[selectedIndex]}
             violations={page?.policy?.violations.filter((v) => sameCookie(v.cookie, selected))}

@@ -45,8 +45,6 @@ function FindingDetail({ f }: { f: Finding }) {
 }
 
 interface Props {
-  /** Outside DevTools (panel.html?tabId=N): there is no network log to tell which response set it. */
-  standalone?: boolean;
   cookie: AnalyzedCookie;
   findings: readonly Finding[];
   /** What the active policy says about this cookie. */
@@ -59,7 +57,7 @@ interface Props {
   onCopy(text: string, what: string): void;
 }
 
-export function DetailPane({ cookie: c, findings, violations, now, focusRequest, onEdit, onDelete, onCopy, standalone }: Props) {
+export function DetailPane({ cookie: c, findings, violations, now, focusRequest, onEdit, onDelete, onCopy }: Props) {
   const pane = useRef<HTMLElement>(null);
   useEffect(() => {
     if (focusRequest) pane.current?.focus();
@@ -186,9 +184,8 @@ export function DetailPane({ cookie: c, findings, violations, now, focusRequest,
           </>
         ) : (
           <p class="muted">
-            {standalone
-              ? 'Which response set a cookie comes from the DevTools network log: open Cookie Lens in DevTools to see it.'
-              : 'No Set-Cookie for it in the network log (set before DevTools opened, or by a script).'}
+            No response of this tab that Cookie Lens saw set it: a script set it (document.cookie), or it was set before the tab was opened or Cookie Lens was
+            started.
           </p>
         )}
       </section>

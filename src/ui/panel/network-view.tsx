@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { parseSetCookie, type SetCookieResult } from '../../core/set-cookie';
 import { request } from '../../messages';
+import type { TabResponses } from '../../protocol';
 import type { SetCookieSeen } from './use-network-log';
 
 export type Status = { kind: 'stored' } | { kind: 'deleted' } | { kind: 'rejected'; reason: string } | { kind: 'missing'; reason: string };
@@ -25,44 +26,78 @@ const LABEL: Record<Status['kind'], string> = { stored: 'stored', deleted: 'dele
 
 /** Rows rendered at first and per "show older": the DOM stays small at thousands of responses. */
 const PAGE_ROWS = 300;
+/** Header characters shown before "show all". */
+const FOLD = 300;
+
+/** One row: a Set-Cookie line, or a document response that set none (so a redirect chain reads in order). */
+export interface NetworkRow {
+  key: string;
+  url: string;
+  status?: number;
+  time: number;
+  header?: string;
+  /** Seen only in DevTools' log (before the worker saw this tab, or a request it could not observe). */
+  devtoolsOnly?: boolean;
+}
 
 /**
- * Parses each header once (the log only grows) and asks the worker whether each cookie is in the store for
- * new rows only; all rows again, at most once a second, when the store changes (`version`).
+ * The worker's log of the tab — from the current page's first response (its redirect chain included), or
+ * all of it with "Preserve log" — and what DevTools' log adds. Each (URL, header) once.
  */
-function useVerdicts(log: readonly SetCookieSeen[], storeId: string | undefined, version: number) {
-  const parsed = useRef(new WeakMap<SetCookieSeen, SetCookieResult>());
+export function networkRows(log: TabResponses | undefined, har: readonly SetCookieSeen[], preserve: boolean): NetworkRow[] {
+  const rows: NetworkRow[] = [];
+  const seen = new Set<string>();
+  const responses = log ? log.responses.slice(preserve ? 0 : log.pageStart) : [];
+  for (const [i, r] of responses.entries()) {
+    if (r.setCookies.length === 0) rows.push({ key: `w${i}`, url: r.url, status: r.status, time: r.time });
+    for (const [j, header] of r.setCookies.entries()) {
+      seen.add(`${r.url}\n${header}`);
+      rows.push({ key: `w${i}.${j}`, url: r.url, status: r.status, time: r.time, header });
+    }
+  }
+  for (const [i, h] of har.entries())
+    if (!seen.has(`${h.url}\n${h.header}`)) rows.push({ key: `h${i}`, url: h.url, status: h.status, time: h.time, header: h.header, devtoolsOnly: true });
+  return rows;
+}
+
+/**
+ * Parses each header once and asks the worker whether each cookie is in the store for new rows only; all rows
+ * again, at most once a second, when the store changes (`version`).
+ */
+function useVerdicts(rows: readonly NetworkRow[], storeId: string | undefined, version: number) {
+  const parsed = useRef(new Map<string, SetCookieResult>());
   const verdicts = useMemo(
     () =>
-      log.map((s) => {
-        let v = parsed.current.get(s);
+      rows.map((r) => {
+        if (r.header === undefined) return undefined;
+        const id = `${r.url}\n${r.header}`;
+        let v = parsed.current.get(id);
         if (!v) {
-          v = parseSetCookie(s.header, s.url, s.time || Date.now());
-          parsed.current.set(s, v);
+          v = parseSetCookie(r.header, r.url, r.time || Date.now());
+          parsed.current.set(id, v);
         }
         return v;
       }),
-    [log],
+    [rows],
   );
-  const [inStore, setInStore] = useState<Map<SetCookieSeen, boolean>>(new Map());
+  const [inStore, setInStore] = useState<Map<string, boolean>>(new Map());
   const checked = useRef({ version: -1, at: 0 });
   useEffect(() => {
     let alive = true;
     const all = checked.current.version !== version;
-    const rows = log.filter((s) => all || !inStore.has(s));
-    if (!rows.length) return undefined;
+    const todo = rows.map((r, i) => [r, verdicts[i]] as const).filter(([r, v]) => v && (all || !inStore.has(r.key)));
+    if (!todo.length) return undefined;
     const wait = all ? Math.max(0, 1000 - (Date.now() - checked.current.at)) : 0;
     const timer = setTimeout(() => {
       checked.current = { version, at: Date.now() };
-      const refs = rows.map((s) => {
-        const v = parsed.current.get(s);
-        return v?.accepted ? { name: v.cookie.name, domain: v.cookie.domain, path: v.cookie.path } : { name: '', domain: '', path: '' };
-      });
+      const refs = todo.map(([, v]) =>
+        v?.accepted ? { name: v.cookie.name, domain: v.cookie.domain, path: v.cookie.path } : { name: '', domain: '', path: '' },
+      );
       void request('findCookies', { refs, storeId }).then((found) => {
         if (!alive) return;
         setInStore((current) => {
           const next = new Map(current);
-          for (const [i, s] of rows.entries()) next.set(s, found[i]);
+          for (const [i, [r]] of todo.entries()) next.set(r.key, found[i]);
           return next;
         });
       });
@@ -71,59 +106,116 @@ function useVerdicts(log: readonly SetCookieSeen[], storeId: string | undefined,
       alive = false;
       clearTimeout(timer);
     };
-  }, [log, storeId, version]);
+  }, [rows, verdicts, storeId, version]);
   return { verdicts, inStore };
 }
 
-export function NetworkView({ log, storeId, version, standalone }: { log: readonly SetCookieSeen[]; storeId?: string; version: number; standalone?: boolean }) {
-  const { verdicts, inStore } = useVerdicts(log, storeId, version);
-  const [limit, setLimit] = useState(PAGE_ROWS);
+function HeaderCell({ header }: { header: string }) {
+  const [open, setOpen] = useState(false);
+  if (header.length <= FOLD || open) return <td class="header-cell">{header}</td>;
+  return (
+    <td class="header-cell">
+      {header.slice(0, FOLD)}…{' '}
+      <button type="button" class="link" onClick={() => setOpen(true)}>
+        show all {header.length.toLocaleString('en-US')} characters
+      </button>
+    </td>
+  );
+}
 
-  if (standalone) {
-    return <p class="empty">The network log comes from DevTools: open Cookie Lens in DevTools to see the Set-Cookie headers of each response.</p>;
-  }
-  if (log.length === 0) {
-    return <p class="empty">No Set-Cookie headers seen yet. DevTools only records requests made while it is open: reload the page to see them.</p>;
-  }
+interface Props {
+  log?: TabResponses;
+  har: readonly SetCookieSeen[];
+  storeId?: string;
+  version: number;
+  /** Shows the cookie a row set in the Cookies view (by name, domain and path). */
+  onShowCookie?(cookie: { name: string; domain: string; path: string }): void;
+}
+
+export function NetworkView({ log, har, storeId, version, onShowCookie }: Props) {
+  const [preserve, setPreserve] = useState(false);
+  const [text, setText] = useState('');
+  const all = useMemo(() => networkRows(log, har, preserve), [log, har, preserve]);
+  const needle = text.trim().toLowerCase();
+  const rows = useMemo(
+    () => (needle ? all.filter((r) => r.url.toLowerCase().includes(needle) || (r.header ?? '').toLowerCase().includes(needle)) : all),
+    [all, needle],
+  );
+  const { verdicts, inStore } = useVerdicts(rows, storeId, version);
+  const [limit, setLimit] = useState(PAGE_ROWS);
+  const headers = rows.filter((r) => r.header !== undefined).length;
+
   // In the order they arrived, like the Network panel; the newest `limit` rows are rendered.
-  const from = Math.max(0, log.length - limit);
-  const order = log.map((_, i) => i).slice(from);
+  const from = Math.max(0, rows.length - limit);
   return (
     <section class="network" aria-label="Set-Cookie headers received">
-      <p class="muted" data-testid="network-count">
-        {log.length.toLocaleString('en-US')} Set-Cookie headers{log.length > limit ? `, newest ${limit.toLocaleString('en-US')} shown` : ''}
-      </p>
-      {log.length > limit && (
+      <div class="subbar">
+        <input
+          type="search"
+          class="filter"
+          placeholder="Filter by URL or cookie name"
+          aria-label="Filter responses"
+          value={text}
+          onInput={(e) => setText((e.target as HTMLInputElement).value)}
+        />
+        <label class="check">
+          <input type="checkbox" checked={preserve} onChange={(e) => setPreserve((e.target as HTMLInputElement).checked)} /> Preserve log
+        </label>
+        <span class="muted" data-testid="network-count">
+          {headers.toLocaleString('en-US')} Set-Cookie headers{rows.length > limit ? `, newest ${limit.toLocaleString('en-US')} rows shown` : ''}
+          {log?.dropped ? ` · ${log.dropped.toLocaleString('en-US')} older responses with cookies dropped (the log keeps the last 1,000 per tab)` : ''}
+        </span>
+      </div>
+      {all.length === 0 && <p class="empty">No response of this page has set a cookie yet.</p>}
+      {rows.length > limit && (
         <button type="button" class="more" onClick={() => setLimit((l) => l + PAGE_ROWS)}>
-          Show {Math.min(PAGE_ROWS, log.length - limit).toLocaleString('en-US')} older headers
+          Show {Math.min(PAGE_ROWS, rows.length - limit).toLocaleString('en-US')} older rows
         </button>
       )}
-      <table class="network-table">
-        <thead>
-          <tr>
-            <th scope="col">Status</th>
-            <th scope="col">Response</th>
-            <th scope="col">Set-Cookie</th>
-            <th scope="col">Why</th>
-          </tr>
-        </thead>
-        <tbody>
-          {order.map((i) => {
-            const s = log[i];
-            const status = statusOf(verdicts[i], inStore.get(s));
-            return (
-              <tr key={`${i}:${s.url}`} data-status={status.kind} class={`status-${status.kind}`}>
-                <td class="nowrap">{LABEL[status.kind]}</td>
-                <td class="url-cell" title={s.url}>
-                  {s.url}
-                </td>
-                <td class="header-cell">{s.header}</td>
-                <td class="reason-cell">{'reason' in status ? status.reason : ''}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      {rows.length > 0 && (
+        <table class="network-table">
+          <thead>
+            <tr>
+              <th scope="col">Cookie</th>
+              <th scope="col">HTTP</th>
+              <th scope="col">Response</th>
+              <th scope="col">Set-Cookie</th>
+              <th scope="col">Why</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.slice(from).map((r, k) => {
+              const verdict = verdicts[from + k];
+              const status = verdict ? statusOf(verdict, inStore.get(r.key)) : undefined;
+              const cookie = verdict?.accepted ? verdict.cookie : undefined;
+              return (
+                <tr key={r.key} data-status={status?.kind ?? 'document'} class={status ? `status-${status.kind}` : 'status-document'}>
+                  <td class="nowrap">
+                    {status ? LABEL[status.kind] : '—'}
+                    {cookie && status?.kind === 'stored' && onShowCookie && (
+                      <>
+                        {' '}
+                        <button type="button" class="link" data-show-cookie={cookie.name} onClick={() => onShowCookie(cookie)}>
+                          show
+                        </button>
+                      </>
+                    )}
+                  </td>
+                  <td class="nowrap" data-testid="http-status">
+                    {r.status ?? ''}
+                  </td>
+                  <td class="url-cell" title={r.url}>
+                    {r.url}
+                    {r.devtoolsOnly && <span class="muted"> (DevTools)</span>}
+                  </td>
+                  {r.header === undefined ? <td class="header-cell muted">no Set-Cookie</td> : <HeaderCell header={r.header} />}
+                  <td class="reason-cell">{status && 'reason' in status ? status.reason : ''}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
     </section>
   );
 }

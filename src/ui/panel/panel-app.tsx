@@ -11,6 +11,7 @@ import type { DevtoolsApi } from './devtools-api';
 import type { PanelContext } from './panel-context';
 import { useCookiesViewState } from './use-cookies-view-state';
 import { useNetworkLog } from './use-network-log';
+import { useResponseLog } from './use-response-log';
 import { useToast } from './use-toast';
 import { PANEL_VIEWS } from './views';
 
@@ -70,7 +71,8 @@ export function PanelApp({ api }: { api: DevtoolsApi }) {
   const toast = useToast(reload);
   const cookiesState = useCookiesViewState();
   const [view, setView] = useState(PANEL_VIEWS[0].id);
-  const ctx: PanelContext = { api, page, reload, log, say: toast.say, allStores, setAllStores, cookies: cookiesState };
+  const responses = useResponseLog(api.tabId);
+  const ctx: PanelContext = { api, page, reload, log, responses, say: toast.say, allStores, setAllStores, showView: setView, cookies: cookiesState };
   const active = PANEL_VIEWS.find((v) => v.id === view) ?? PANEL_VIEWS[0];
 
   // Rendering cost, for `npm run bench` (User Timing marks only; nothing leaves the page).

@@ -3,9 +3,10 @@
 // view catalogue test (test/ui/panel-views.test.tsx) opens each one.
 import type { ComponentType } from 'preact';
 import { useMemo } from 'preact/hooks';
+import { cookieHost, refKey } from '../../core/cookie';
 import { siteOf } from '../../core/site';
 import { CookiesView } from './cookies-view';
-import { NetworkView } from './network-view';
+import { NetworkView, networkRows } from './network-view';
 import type { PanelContext } from './panel-context';
 import { PolicyView } from './policy-view';
 import { TimelineView } from './timeline-view';
@@ -25,15 +26,28 @@ function Timeline({ ctx }: { ctx: PanelContext }) {
   return <TimelineView pageSites={pageSites} containers={containers} />;
 }
 
+/** Set-Cookie headers of the current page: the worker's log from the page's first response, and DevTools' extra ones. */
+const setCookieCount = (ctx: PanelContext) => networkRows(ctx.responses, ctx.log, false).filter((r) => r.header !== undefined).length;
+
+function Network({ ctx }: { ctx: PanelContext }) {
+  const cookies = ctx.page?.report?.cookies;
+  const show = (ref: { name: string; domain: string; path: string }) => {
+    const c = cookies?.find((x) => x.name === ref.name && cookieHost(x) === cookieHost(ref) && x.path === ref.path);
+    if (!c) return;
+    ctx.cookies.setSelectedKey(refKey(c));
+    ctx.cookies.setDetailOpen(true);
+    ctx.showView('cookies');
+  };
+  return <NetworkView log={ctx.responses} har={ctx.log} storeId={ctx.page?.storeId} version={cookies?.length ?? 0} onShowCookie={show} />;
+}
+
 export const PANEL_VIEWS: readonly PanelView[] = [
   { id: 'cookies', label: () => 'Cookies', View: CookiesView },
   { id: 'timeline', label: () => 'Timeline', View: Timeline },
   {
     id: 'network',
-    label: (ctx) => `Network (${ctx.log.length})`,
-    View: ({ ctx }) => (
-      <NetworkView log={ctx.log} storeId={ctx.page?.storeId} version={ctx.page?.report?.cookies.length ?? 0} standalone={ctx.api.standalone} />
-    ),
+    label: (ctx) => `Network (${setCookieCount(ctx)})`,
+    View: Network,
   },
   {
     id: 'policy',
