@@ -12,7 +12,7 @@ import type { PageReport, ReportRequest } from '../protocol';
 import { collectPageCookies, storeIdOf } from './collect';
 import { containersByStore } from './containers';
 import { currentPolicy } from './policy-store';
-import type { TabResponses } from './response-log';
+import type { ResponseRecord } from './response-log';
 import { responseLog } from './responses';
 import { StoreIndex } from './store-index';
 
@@ -61,9 +61,9 @@ function withPolicy(report: Report, policy: Awaited<ReturnType<typeof currentPol
   };
 }
 
-/** Set-Cookie headers of the tab's log, oldest first, then those only DevTools saw; each (URL, header) once. */
-function mergeSetCookies(seen: TabResponses, fromDevtools: readonly { url: string; header: string }[]): { url: string; header: string }[] {
-  const all = [...seen.responses.flatMap((r) => r.setCookies.map((header) => ({ url: r.url, header }))), ...fromDevtools];
+/** Set-Cookie headers of these responses, oldest first, then those only DevTools saw; each (URL, header) once. */
+function mergeSetCookies(responses: readonly ResponseRecord[], fromDevtools: readonly { url: string; header: string }[]): { url: string; header: string }[] {
+  const all = [...responses.flatMap((r) => r.setCookies.map((header) => ({ url: r.url, header }))), ...fromDevtools];
   const keys = new Set<string>();
   return all.filter(({ url, header }) => !keys.has(`${url}\n${header}`) && Boolean(keys.add(`${url}\n${header}`)));
 }
@@ -82,9 +82,11 @@ export async function pageReport(tabId: number, request: ReportRequest = {}): Pr
   ]);
   // What the worker saw the tab fetch and receive, with what DevTools adds (its HAR) where it is open.
   const urls = [...new Set([...(request.urls ?? []), ...seen.urls])];
-  const setCookies = mergeSetCookies(seen, request.setCookies ?? []);
+  // This page's responses (its redirect chain included) are judged; earlier pages' only say who set a cookie.
+  const setCookies = mergeSetCookies(seen.responses.slice(seen.pageStart), request.setCookies ?? []);
+  const earlierSetCookies = mergeSetCookies(seen.responses.slice(0, seen.pageStart), []);
   const { cookies, failures } = await pageCookies(url, urls, storeId, request.allStores ?? false, containers);
-  const report = await analyze(cookies, { url, pageUrls: urls, setCookies, failures });
+  const report = await analyze(cookies, { url, pageUrls: urls, setCookies, earlierSetCookies, failures });
   // A copy per use: Firefox's message cloning turns a second reference to one object into null.
   const container = (id: string | undefined) => {
     const info = id ? containers.get(id) : undefined;

@@ -8,7 +8,7 @@ import { type Policy, validatePolicy } from '../core/policy';
 import { analyze } from '../core/report';
 import { type AuditOptions, checkUrl, shardOf } from './audit-args';
 import { findChromium } from './chromium';
-import { markTab, pageReportOf, ResponseLog, sameSiteLinks, sitemapUrls } from './collect';
+import { markTab, pageReportOf, sameSiteLinks, sitemapUrls } from './collect';
 import { BrowserNotFoundError, fileProblem, firstLine, UsageError } from './errors';
 import { type ExtensionBrowser, launchWithExtension } from './extension-browser';
 import { type LoginScript, readLoginScript, runSteps } from './login';
@@ -189,20 +189,19 @@ async function crawl(
   };
   const openTab = async () => {
     const page = await session.browser.newPage();
-    const tab = { page, log: new ResponseLog(page), crashed: '', id: await markTab(session, page) };
+    const tab = { page, crashed: '', id: await markTab(session, page) };
     page.on('error', (e) => (tab.crashed = e.message || 'the renderer crashed'));
     return tab;
   };
   const visit = async (tab: Awaited<ReturnType<typeof openTab>>, next: Visit) => {
     started++;
     progress(`[${started}/${known.size}] ${next.url}`);
-    tab.log.take();
     try {
       const response = await tab.page.goto(next.url, { waitUntil: 'load', timeout: opts.timeout });
       if (tab.crashed) throw new Error(`crashed: ${tab.crashed}`);
       const status = response?.status();
       if (status !== undefined && status >= 400) throw new Error(`the page answered HTTP ${status} ${response?.statusText() ?? ''}`.trim());
-      reports.push(await pageReportOf(session, tab.page, tab.log.take(), tab.id));
+      reports.push(await pageReportOf(session, tab.page, tab.id));
       if (next.depth < opts.depth) {
         for (const link of await sameSiteLinks(tab.page)) {
           if (known.has(link)) continue;
@@ -268,8 +267,7 @@ async function loginFlow(
 ): Promise<void> {
   const start = script.start ?? opts.targets[0];
   const page = await session.browser.newPage();
-  const log = new ResponseLog(page);
-  const capture = () => pageReportOf(session, page, log.take());
+  const capture = () => pageReportOf(session, page);
   try {
     progress(`Login: opening ${start}`);
     try {

@@ -1,34 +1,9 @@
 /// <reference types="chrome" />
-import type { HTTPResponse, Page } from 'puppeteer-core';
+import type { Page } from 'puppeteer-core';
 import type { Report } from '../core/analyzed';
 import { hostOf, isSameSite } from '../core/site';
 import type { ExtensionBrowser } from './extension-browser';
 import { POPUP_PATH, poll } from './extension-browser';
-
-/** Set-Cookie headers and resource URLs a page receives, including those of cross-site frames. */
-export class ResponseLog {
-  private setCookies: { url: string; header: string }[] = [];
-  private urls = new Set<string>();
-
-  constructor(page: Page) {
-    page.on('response', (response: HTTPResponse) => {
-      const url = response.url();
-      if (!/^https?:/.test(url)) return;
-      this.urls.add(url);
-      // Chromium reports every Set-Cookie line of a response joined with newlines.
-      const header = response.headers()['set-cookie'];
-      if (header) for (const line of header.split('\n')) if (line.trim()) this.setCookies.push({ url, header: line });
-    });
-  }
-
-  /** What arrived since the last call. */
-  take(): { setCookies: { url: string; header: string }[]; urls: string[] } {
-    const out = { setCookies: this.setCookies, urls: [...this.urls] };
-    this.setCookies = [];
-    this.urls = new Set();
-    return out;
-  }
-}
 
 /** The browser's tab id for a page (the extension's reports are per tab). */
 export async function tabIdOf(session: ExtensionBrowser, page: Page): Promise<number> {
@@ -55,16 +30,18 @@ export async function markTab(session: ExtensionBrowser, page: Page): Promise<nu
   return id;
 }
 
-/** The extension's report for the page as it is now: its cookies (all frames, partitions), findings and rejected headers. */
-export async function pageReportOf(
-  session: ExtensionBrowser,
-  page: Page,
-  seen: { setCookies: { url: string; header: string }[]; urls: string[] },
-  knownTabId?: number,
-): Promise<Report> {
+/**
+ * The extension's report for the page as it is now: its cookies (all frames, partitions), findings and rejected
+ * headers — from the extension's own log of the tab's responses, so the command reports exactly what the
+ * extension shows. The page's frames are added to the URLs the worker saw (a frame from cache sends none).
+ */
+export async function pageReportOf(session: ExtensionBrowser, page: Page, knownTabId?: number): Promise<Report> {
   const tabId = knownTabId ?? (await tabIdOf(session, page));
-  const urls = [...new Set([...seen.urls, ...page.frames().map((f) => f.url())])].filter((u) => /^https?:/.test(u));
-  const result = await session.request('getReport', { tabId, urls, setCookies: seen.setCookies });
+  const urls = page
+    .frames()
+    .map((f) => f.url())
+    .filter((u) => /^https?:/.test(u));
+  const result = await session.request('getReport', { tabId, urls });
   if (!result.report) throw new Error(result.unsupported ?? `No report for ${page.url()}`);
   return result.report;
 }

@@ -21,6 +21,11 @@ export interface AnalyzeOptions {
   pageUrls?: string[];
   /** Set-Cookie headers the page received. */
   setCookies?: { url: string; header: string }[];
+  /**
+   * Set-Cookie headers the tab received before this page (earlier navigations), oldest first: used only to
+   * say which response set a cookie that none of this page's responses set — not judged again.
+   */
+  earlierSetCookies?: { url: string; header: string }[];
   flow?: LoginFlow;
   /** Verify signatures against the known-secret list (default true). Pass a checker to reuse its key cache. */
   secrets?: boolean | SecretChecker;
@@ -118,6 +123,21 @@ async function decodeAll(cookies: readonly Cookie[], secrets: AnalyzeOptions['se
   );
 }
 
+/** Fills `setBy` from earlier pages' headers, parsing only those that name a cookie still without one. */
+function setByEarlier(cookies: AnalyzedCookie[], earlier: readonly { url: string; header: string }[], now: number): void {
+  const open = new Set(cookies.filter((c) => !c.setBy).map((c) => c.name));
+  if (open.size === 0 || earlier.length === 0) return;
+  const named = earlier.filter((h) => open.has(h.header.slice(0, Math.max(0, h.header.indexOf('='))).trim()));
+  const parsed = named.map((h) => ({ ...h, result: parseSetCookie(h.header, h.url, now) }));
+  for (const c of cookies) {
+    if (c.setBy) continue;
+    const source = parsed.findLast(
+      (r) => r.result.accepted && r.result.cookie.name === c.name && r.result.cookie.domain === c.domain && r.result.cookie.path === c.path,
+    );
+    if (source) c.setBy = { url: source.url, header: source.header };
+  }
+}
+
 function parseHeaders(headers: AnalyzeOptions['setCookies'], now: number, failures: AnalysisFailure[]): SetCookieRecord[] {
   return (headers ?? []).flatMap(({ url, header }) => {
     try {
@@ -205,6 +225,7 @@ export async function analyze(cookies: readonly Cookie[], options: AnalyzeOption
     if (source) d.setBy = { url: source.url, header: source.header };
     return d;
   });
+  setByEarlier(described, options.earlierSetCookies ?? [], now);
   const ctx: RuleContext = {
     url: options.url,
     now,

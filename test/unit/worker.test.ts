@@ -66,6 +66,30 @@ describe('background worker', () => {
     await vi.waitFor(async () => expect(await fakeBrowser.storage.session.get('responses:3')).toEqual({}));
   });
 
+  it("judges only the current page's responses; an earlier page's still says which response set a cookie", async () => {
+    const { fakeBrowser, fake, messages } = env;
+    fake.addTab({ id: 5, url: 'https://shop.example/account' });
+    await fakeBrowser.cookies.set({ url: 'https://shop.example/', name: 'lang', value: 'en', secure: true });
+    const seen = (url: string, ...setCookies: string[]) =>
+      fakeBrowser.webRequest.onHeadersReceived.trigger({
+        tabId: 5,
+        url,
+        type: 'main_frame',
+        statusCode: 200,
+        frameId: 0,
+        timeStamp: Date.now(),
+        responseHeaders: setCookies.map((value) => ({ name: 'set-cookie', value })),
+      });
+    seen('https://shop.example/', 'lang=en; Secure', 'bad=1; SameSite=None');
+    seen('https://shop.example/account');
+    await vi.waitFor(async () => {
+      const page = await messages.request('getReport', { tabId: 5 });
+      expect(page.report?.cookies.map((c) => [c.name, c.setBy?.url])).toEqual([['lang', 'https://shop.example/']]);
+      // The rejected header belongs to the first page, not to this one.
+      expect(page.report?.rejected).toEqual([]);
+    });
+  });
+
   it('keeps the timeline across a worker restart and goes on recording', async () => {
     await env.fakeBrowser.cookies.set({ url: 'https://shop.example/', name: 'a', value: '1' });
     await env.messages.request('getTimeline', {});
