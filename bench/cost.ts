@@ -1,6 +1,7 @@
 /// <reference types="chrome" />
 // `npm run bench -- cost`: what Cookie Lens costs over the floor any cookie watcher pays — an extension whose
-// worker has only an empty cookies.onChanged listener (Chrome spends ~100 µs of CPU dispatching each event).
+// worker has only an empty cookies.onChanged listener (Chrome spends ~100 µs of CPU dispatching each event) and,
+// since the worker also sees responses, one with an empty webRequest.onHeadersReceived listener beside it.
 // The figure is the CPU time of each browser's whole process tree, read from /proc, for the same pages, several
 // rounds in one run with the order rotated each round; ratios are per round, shown as median [min–max].
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -26,7 +27,12 @@ const STORM_ROUNDS = 5;
 const MiB = 1024 * 1024;
 
 /** The floor: a worker with an empty listener, which also counts events and when the last one came. */
-function bareListenerExtension(): string {
+/**
+ * The floor: an extension whose worker has only an empty cookies.onChanged listener — and, with
+ * `webRequest`, an empty webRequest.onHeadersReceived listener asking for Set-Cookie (extraHeaders), the floor
+ * of any extension that sees responses itself.
+ */
+function bareListenerExtension(webRequest = false): string {
   const dir = mkdtempSync(join(tmpdir(), 'cookie-lens-bare-'));
   writeFileSync(
     join(dir, 'manifest.json'),
@@ -35,11 +41,15 @@ function bareListenerExtension(): string {
       name: 'bare',
       version: '1',
       background: { service_worker: 'sw.js' },
-      permissions: ['cookies'],
+      permissions: webRequest ? ['cookies', 'webRequest'] : ['cookies'],
       host_permissions: ['<all_urls>'],
     }),
   );
-  writeFileSync(join(dir, 'sw.js'), 'self.seen = { n: 0, last: 0 };\nchrome.cookies.onChanged.addListener(() => { seen.n++; seen.last = Date.now(); });\n');
+  writeFileSync(
+    join(dir, 'sw.js'),
+    'self.seen = { n: 0, last: 0 };\nchrome.cookies.onChanged.addListener(() => { seen.n++; seen.last = Date.now(); });\n' +
+      (webRequest ? "chrome.webRequest.onHeadersReceived.addListener(() => undefined, { urls: ['<all_urls>'] }, ['responseHeaders', 'extraHeaders']);\n" : ''),
+  );
   return dir;
 }
 
@@ -81,12 +91,15 @@ const spread = (values: number[], digits = 3) =>
 const verdict = (ok: boolean) => (ok ? 'within budget' : 'OVER BUDGET');
 
 function ratioLines(title: string, rounds: Record<string, number>[], budget: number): string[] {
-  const lens = rounds.map((r) => r.lens / r.bare);
+  const lens = rounds.map((r) => r.lens / r.both);
+  const overCookies = rounds.map((r) => r.lens / r.bare);
+  const webRequest = rounds.map((r) => r.both / r.bare);
   const none = rounds.map((r) => r.none / r.bare);
   const sum = (name: string) => rounds.reduce((n, r) => n + r[name], 0);
   return [
-    `  ${title}: CPU per round, median — no extension ${median(rounds.map((r) => r.none)).toFixed(0)} ms, empty listener ${median(rounds.map((r) => r.bare)).toFixed(0)} ms, Cookie Lens ${median(rounds.map((r) => r.lens)).toFixed(0)} ms`,
-    `    Cookie Lens over the empty listener ${spread(lens)}, all rounds together ×${(sum('lens') / sum('bare')).toFixed(3)}   (budget ≤ ×${budget.toFixed(2)}: ${verdict(median(lens) <= budget)})`,
+    `  ${title}: CPU per round, median — no extension ${median(rounds.map((r) => r.none)).toFixed(0)} ms, empty onChanged listener ${median(rounds.map((r) => r.bare)).toFixed(0)} ms, + empty webRequest listener ${median(rounds.map((r) => r.both)).toFixed(0)} ms, Cookie Lens ${median(rounds.map((r) => r.lens)).toFixed(0)} ms`,
+    `    Cookie Lens over the two empty listeners ${spread(lens)}, all rounds together ×${(sum('lens') / sum('both')).toFixed(3)}   (budget ≤ ×${budget.toFixed(2)}: ${verdict(median(lens) <= budget)})`,
+    `    Cookie Lens over the onChanged listener alone ${spread(overCookies)}; the empty webRequest listener's own cost ${spread(webRequest)}`,
     `    no extension over the empty listener ${spread(none)}   (context: the listener's own cost)`,
   ];
 }
@@ -281,6 +294,7 @@ export async function benchCost(extensionDir: string, print: (lines: string[]) =
   });
   const launch = (dir: string) => launchWithExtension({ extensionDir: resolve(dir), hostResolverRules: HOSTS, ignoreHttpsErrors: true });
   const bare = await launch(bareListenerExtension());
+  const both = await launch(bareListenerExtension(true));
   const lens = await launch(extensionDir);
   const pidOf = (b: Browser) => {
     const pid = b.process()?.pid;
@@ -290,6 +304,7 @@ export async function benchCost(extensionDir: string, print: (lines: string[]) =
   const contenders: Contender[] = [
     { name: 'none', browser: plain, pid: pidOf(plain) },
     { name: 'bare', browser: bare.browser, pid: pidOf(bare.browser) },
+    { name: 'both', browser: both.browser, pid: pidOf(both.browser) },
     { name: 'lens', browser: lens.browser, pid: pidOf(lens.browser) },
   ];
   try {
@@ -306,6 +321,7 @@ export async function benchCost(extensionDir: string, print: (lines: string[]) =
   } finally {
     await plain.close();
     await bare.close();
+    await both.close();
     await lens.close();
     await heavySite.close();
     await typicalSite.close();
