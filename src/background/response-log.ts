@@ -45,6 +45,9 @@ interface TabState extends TabResponses {
   bytes: number;
 }
 
+/** Tabs whose log stays in the worker's memory; the others are read back from storage.session when needed. */
+const RESIDENT_TABS = 4;
+
 export class ResponseLog {
   private readonly tabs = new Map<number, TabState>();
   private readonly loading = new Map<number, Promise<TabState>>();
@@ -58,9 +61,19 @@ export class ResponseLog {
     private readonly written: (tabId: number) => void = () => undefined,
   ) {}
 
+  /** How many tabs' logs are in memory now (at most RESIDENT_TABS once written). */
+  get resident(): number {
+    return this.tabs.size;
+  }
+
   private async state(tabId: number): Promise<TabState> {
     const known = this.tabs.get(tabId);
-    if (known) return known;
+    if (known) {
+      // Most recently used last: eviction takes the first.
+      this.tabs.delete(tabId);
+      this.tabs.set(tabId, known);
+      return known;
+    }
     let pending = this.loading.get(tabId);
     if (!pending) {
       pending = this.area.get(KEY(tabId)).then((stored) => {
@@ -148,6 +161,11 @@ export class ResponseLog {
         s.pageStart = Math.max(0, s.pageStart - half);
         this.schedule();
       }
+    }
+    // The worker's memory holds a few tabs; the rest are in storage.session already (written above).
+    for (const id of this.tabs.keys()) {
+      if (this.tabs.size <= RESIDENT_TABS) break;
+      if (!this.dirty.has(id)) this.tabs.delete(id);
     }
   }
 

@@ -91,4 +91,13 @@ describe('the worker’s per-tab response log', () => {
     expect(tab.responses.map((r) => r.setCookies[0])).toEqual(['c5=v', 'c6=v', 'c7=v', 'c8=v', 'c9=v', 'c10=v']);
     expect(tab.dropped).toBe(5);
   });
+
+  it('keeps only a few tabs in the worker’s memory; the others come back from storage.session intact', async () => {
+    const area = new FakeStorageArea();
+    const log = new ResponseLog(area, 5);
+    for (let tab = 1; tab <= 12; tab++) log.observe(response({ tabId: tab, url: `https://t${tab}.example/` }, `c${tab}=v`));
+    await settle();
+    expect(log.resident).toBeLessThanOrEqual(4);
+    for (let tab = 1; tab <= 12; tab++) expect((await log.forTab(tab)).responses.map((r) => r.setCookies[0])).toEqual([`c${tab}=v`]);
+  });
 });
