@@ -27,7 +27,19 @@ interface SessionArea {
   remove(keys: string | string[]): Promise<void>;
 }
 
-const KEY = (tabId: number) => `responses:${tabId}`;
+const META = (tabId: number) => `responses:${tabId}`;
+const CHUNK = (tabId: number, n: number) => `responses:${tabId}:${n}`;
+/** Records per stored chunk: a flush rewrites only the chunk being filled, never the whole log. */
+const CHUNK_RECORDS = 50;
+
+/** What is stored besides the chunks; `first` and `pageStart` are absolute record numbers. */
+interface StoredMeta {
+  urls: string[];
+  dropped: number;
+  first: number;
+  total: number;
+  pageStart: number;
+}
 const recordBytes = (r: ResponseRecord) => r.url.length + r.type.length + 40 + r.setCookies.reduce((n, h) => n + h.length + 3, 0);
 const isRedirect = (status: number) => status >= 300 && status < 400;
 
@@ -41,8 +53,19 @@ function originAndPath(url: string): string | undefined {
   }
 }
 
-interface TabState extends TabResponses {
+interface TabState {
+  /** Records `first` … `first + responses.length - 1`, in order. */
+  responses: ResponseRecord[];
+  first: number;
+  urls: string[];
+  dropped: number;
+  /** Absolute number of the current page's first record. */
+  pageStart: number;
   bytes: number;
+  /** Records below this number are stored; chunks from its chunk on are rewritten at the next flush. */
+  stored: number;
+  /** Chunks that held records now dropped, to remove at the next flush. */
+  stale: number[];
 }
 
 /** Tabs whose log stays in the worker's memory; the others are read back from storage.session when needed. */
@@ -66,6 +89,34 @@ export class ResponseLog {
     return this.tabs.size;
   }
 
+  private async load(tabId: number): Promise<TabState> {
+    const meta = (await this.area.get(META(tabId)))[META(tabId)];
+    if (typeof meta !== 'string') return { responses: [], first: 0, urls: [], dropped: 0, pageStart: 0, bytes: 0, stored: 0, stale: [] };
+    const m = JSON.parse(meta) as StoredMeta;
+    const chunks: string[] = [];
+    for (let n = Math.floor(m.first / CHUNK_RECORDS); n * CHUNK_RECORDS < m.total; n++) chunks.push(CHUNK(tabId, n));
+    const stored = await this.area.get(chunks);
+    const responses: ResponseRecord[] = [];
+    for (const [i, key] of chunks.entries()) {
+      const text = stored[key];
+      const records = typeof text === 'string' ? (JSON.parse(text) as ResponseRecord[]) : [];
+      const base = (Math.floor(m.first / CHUNK_RECORDS) + i) * CHUNK_RECORDS;
+      for (const [j, r] of records.entries()) if (base + j >= m.first && base + j < m.total) responses.push(r);
+    }
+    // A chunk lost (a write that never landed) shortens the log; what is missing is counted, not hidden.
+    const missing = m.total - m.first - responses.length;
+    return {
+      responses,
+      first: m.total - responses.length,
+      urls: m.urls,
+      dropped: m.dropped + Math.max(0, missing),
+      pageStart: Math.max(m.pageStart, m.total - responses.length),
+      bytes: responses.reduce((n, r) => n + recordBytes(r), 0),
+      stored: m.total,
+      stale: [],
+    };
+  }
+
   private async state(tabId: number): Promise<TabState> {
     const known = this.tabs.get(tabId);
     if (known) {
@@ -76,12 +127,7 @@ export class ResponseLog {
     }
     let pending = this.loading.get(tabId);
     if (!pending) {
-      pending = this.area.get(KEY(tabId)).then((stored) => {
-        const text = stored[KEY(tabId)];
-        const saved = typeof text === 'string' ? (JSON.parse(text) as TabResponses) : undefined;
-        const state: TabState = saved
-          ? { ...saved, bytes: saved.responses.reduce((n, r) => n + recordBytes(r), 0) }
-          : { responses: [], urls: [], dropped: 0, pageStart: 0, bytes: 0 };
+      pending = this.load(tabId).then((state) => {
         this.tabs.set(tabId, state);
         this.loading.delete(tabId);
         return state;
@@ -116,17 +162,22 @@ export class ResponseLog {
       if (newPage) {
         let start = s.responses.length - 1;
         while (start > 0 && s.responses[start - 1].type === 'main_frame' && isRedirect(s.responses[start - 1].status)) start--;
-        s.pageStart = start;
+        s.pageStart = s.first + start;
       }
-      while (s.responses.length > LOG_LIMITS.responses || s.bytes > LOG_LIMITS.bytes) {
-        const old = s.responses.shift() as ResponseRecord;
-        s.bytes -= recordBytes(old);
-        if (old.setCookies.length) s.dropped++;
-        s.pageStart = Math.max(0, s.pageStart - 1);
-      }
+      while (s.responses.length > LOG_LIMITS.responses || s.bytes > LOG_LIMITS.bytes) this.dropOldest(s, 1);
     }
     this.dirty.add(d.tabId);
     this.schedule();
+  }
+
+  private dropOldest(s: TabState, count: number): void {
+    for (const old of s.responses.splice(0, count)) {
+      s.bytes -= recordBytes(old);
+      if (old.setCookies.length) s.dropped++;
+      if ((s.first + 1) % CHUNK_RECORDS === 0) s.stale.push(Math.floor(s.first / CHUNK_RECORDS));
+      s.first++;
+    }
+    s.pageStart = Math.max(s.pageStart, s.first);
   }
 
   private schedule(): void {
@@ -136,16 +187,36 @@ export class ResponseLog {
     }, this.delayMs);
   }
 
-  /** Writes every changed tab's log now. A write the session quota refuses sheds the oldest half (counted); other failures are retried. */
+  /** What a flush writes for a tab: the meta and the chunks from the first one not fully stored. */
+  private items(tabId: number, s: TabState): Record<string, string> {
+    const total = s.first + s.responses.length;
+    const meta: StoredMeta = { urls: s.urls, dropped: s.dropped, first: s.first, total, pageStart: s.pageStart };
+    const items: Record<string, string> = { [META(tabId)]: JSON.stringify(meta) };
+    for (let n = Math.floor(Math.max(s.stored, s.first) / CHUNK_RECORDS); n * CHUNK_RECORDS < total; n++) {
+      const from = Math.max(n * CHUNK_RECORDS, s.first) - s.first;
+      const to = Math.min((n + 1) * CHUNK_RECORDS, total) - s.first;
+      // A chunk's records start at its boundary; a first chunk cut by drops keeps its place with nulls.
+      const pad = Math.max(0, s.first - n * CHUNK_RECORDS);
+      items[CHUNK(tabId, n)] = JSON.stringify([...Array(pad).fill(null), ...s.responses.slice(from, to)]);
+    }
+    return items;
+  }
+
+  /**
+   * Writes every changed tab's new records now (append-only chunks, so a flush costs what arrived, not the
+   * log's size). A write the session quota refuses sheds the oldest half (counted); other failures are retried.
+   */
   async flush(): Promise<void> {
     const ids = [...this.dirty];
     this.dirty.clear();
     for (const id of ids) {
       const s = this.tabs.get(id);
       if (!s) continue;
-      const { bytes: _, ...saved } = s;
+      const total = s.first + s.responses.length;
       try {
-        await this.area.set({ [KEY(id)]: JSON.stringify(saved) });
+        if (s.stale.length) await this.area.remove(s.stale.splice(0).map((n) => CHUNK(id, n)));
+        await this.area.set(this.items(id, s));
+        s.stored = total;
         this.written(id);
       } catch (error) {
         this.dirty.add(id);
@@ -154,11 +225,7 @@ export class ResponseLog {
           setTimeout(() => this.schedule(), 1000);
           continue;
         }
-        const half = Math.ceil(s.responses.length / 2);
-        s.dropped += s.responses.slice(0, half).filter((r) => r.setCookies.length).length;
-        s.responses = s.responses.slice(half);
-        s.bytes = s.responses.reduce((n, r) => n + recordBytes(r), 0);
-        s.pageStart = Math.max(0, s.pageStart - half);
+        this.dropOldest(s, Math.ceil(s.responses.length / 2));
         this.schedule();
       }
     }
@@ -169,16 +236,19 @@ export class ResponseLog {
     }
   }
 
-  /** The tab's log (a copy), read back from storage.session after a worker restart. */
+  /** The tab's log, read back from storage.session after a worker restart. Records are shared, not copied: never mutated. */
   async forTab(tabId: number): Promise<TabResponses> {
-    const { bytes: _, ...s } = await this.state(tabId);
-    return structuredClone(s);
+    const s = await this.state(tabId);
+    return { responses: s.responses.slice(), urls: s.urls.slice(), dropped: s.dropped, pageStart: s.pageStart - s.first };
   }
 
   /** The tab closed: its log goes. */
   async forget(tabId: number): Promise<void> {
+    const s = this.tabs.get(tabId) ?? (await this.state(tabId));
     this.tabs.delete(tabId);
     this.dirty.delete(tabId);
-    await this.area.remove(KEY(tabId));
+    const keys = [META(tabId)];
+    for (let n = Math.floor(s.first / CHUNK_RECORDS); n * CHUNK_RECORDS < s.first + s.responses.length; n++) keys.push(CHUNK(tabId, n));
+    await this.area.remove(keys);
   }
 }

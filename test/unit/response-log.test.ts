@@ -11,7 +11,7 @@ const response = (over: Partial<ResponseDetails> & { url: string }, ...setCookie
   responseHeaders: [{ name: 'content-type', value: 'text/html' }, ...setCookies.map((value) => ({ name: 'Set-Cookie', value }))],
   ...over,
 });
-const settle = () => new Promise((r) => setTimeout(r, 30));
+const settle = (ms = 30) => new Promise((r) => setTimeout(r, ms));
 
 describe('the worker’s per-tab response log', () => {
   it('keeps a login’s POST, its 302 and the page it leads to, in order, with status and each Set-Cookie line', async () => {
@@ -99,5 +99,21 @@ describe('the worker’s per-tab response log', () => {
     await settle();
     expect(log.resident).toBeLessThanOrEqual(4);
     for (let tab = 1; tab <= 12; tab++) expect((await log.forTab(tab)).responses.map((r) => r.setCookies[0])).toEqual([`c${tab}=v`]);
+  });
+
+  it('writes append-only: flushing after every response costs what arrived, not the size of the log', async () => {
+    const area = new FakeStorageArea();
+    const log = new ResponseLog(area, 1);
+    for (let i = 0; i < 300; i++) {
+      log.observe(response({ url: `https://a.example/${i}` }, `c${i}=${'v'.repeat(200)}`));
+      await settle(3);
+    }
+    await settle();
+    const logBytes = JSON.stringify((await log.forTab(7)).responses).length;
+    // Each flush rewrites the meta and the one chunk being filled (at most 50 records), never the whole log:
+    // about half a chunk per flush, ×40 the log here; rewriting the whole log each time is ×150.
+    expect(area.bytesWritten).toBeLessThan(60 * logBytes);
+    expect(area.bytesWritten).toBeGreaterThan(logBytes);
+    expect((await new ResponseLog(area, 1).forTab(7)).responses).toHaveLength(300);
   });
 });
