@@ -1,4 +1,5 @@
-// Starts demo/flask_app.py with Debian's python3-flask when it is installed; resolves to null otherwise.
+// Starts demo/flask_app.py (Debian's python3-flask) and demo/django_app.py (python3-django) when they are
+// installed; each resolves to null otherwise.
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -9,14 +10,17 @@ import { testCertificate } from './tls.mjs';
 
 const PYTHON = process.env.COOKIE_LENS_PYTHON ?? '/usr/bin/python3';
 
-export function flaskAvailable() {
+/** Whether Debian's Python has this module (python3-flask, python3-django). */
+function pythonHas(module) {
   try {
-    execFileSync(PYTHON, ['-c', 'import flask'], { stdio: 'ignore' });
+    execFileSync(PYTHON, ['-c', `import ${module}`], { stdio: 'ignore' });
     return true;
   } catch {
     return false;
   }
 }
+
+export const flaskAvailable = () => pythonHas('flask');
 
 function freePort() {
   return new Promise((resolve) => {
@@ -54,14 +58,7 @@ export async function startFlask() {
   return { port, url: (path = '/') => `https://flask.test:${port}${path}`, close: () => child.kill() };
 }
 
-export function djangoAvailable() {
-  try {
-    execFileSync(PYTHON, ['-c', 'import django'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
+export const djangoAvailable = () => pythonHas('django');
 
 /** demo/django_app.py (a real Django login) on https://django.test:PORT; null without python3-django. */
 export async function startDjango() {

@@ -26,10 +26,13 @@ export interface RoleEvidence {
 
 export interface Classification {
   role: Role;
+  /** Why the role was chosen, and how sure: known (framework or data), likely (the value shows it), possible (only the name). */
   roleEvidence: RoleEvidence;
+  /** What it is for (framework knowledge, Cookie Lens's corrections, the Open Cookie Database, third-party-web). */
   purpose: Purpose;
   platform?: string;
   description?: string;
+  /** How long the platform keeps it, as the data says. */
   retention?: string;
   privacyLink?: string;
   /** Which data said what the cookie is for. */

@@ -1,8 +1,8 @@
 // Runs the built `cookie-lens` command as a user would (stdout and stderr apart), and writes the files it reads.
-import { spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 export const ROOT = join(import.meta.dirname, '../..');
 export const CLI = join(ROOT, 'dist/node/cookie-lens.js');
@@ -36,4 +36,17 @@ export function file(name: string, content: unknown): string {
   const path = join(dir, name);
   writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content));
   return path;
+}
+
+/** The files of a fresh clone: what git tracks plus new files not ignored (no dist, no node_modules). */
+export function cleanCopy(prefix = 'cookie-lens-clone-'): string {
+  const copy = mkdtempSync(join(tmpdir(), prefix));
+  const listed = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: ROOT, encoding: 'utf8' });
+  for (const rel of listed.split('\0').filter(Boolean)) {
+    if (!existsSync(join(ROOT, rel))) continue;
+    mkdirSync(dirname(join(copy, rel)), { recursive: true });
+    cpSync(join(ROOT, rel), join(copy, rel));
+  }
+  symlinkSync(join(ROOT, 'node_modules'), join(copy, 'node_modules'));
+  return copy;
 }

@@ -2,14 +2,14 @@
 // it), installed into an empty folder, then used there — the CLI, import and require, and TypeScript
 // consumers under nodenext and bundler resolution whose wrong uses must fail to compile.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemo } from '../../demo/express-app.mjs';
 import type { AuditReport } from '../../src/core/formats/audit-report';
 import { expectValidReport } from '../judges';
-import { cli, HOSTS, ROOT } from './cli';
+import { cleanCopy, cli, HOSTS, ROOT } from './cli';
 import { BUILD_ENV } from './global-setup';
 
 const NPM = process.env.npm_execpath ? [process.execPath, process.env.npm_execpath] : ['npm'];
@@ -18,19 +18,6 @@ const npm = (args: string[], cwd: string, env: NodeJS.ProcessEnv = process.env) 
   execFileSync(NPM[0], [...NPM.slice(1), ...args], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 300_000, env });
 const TSC = join(ROOT, 'node_modules/typescript/bin/tsc');
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
-
-/** The files of a fresh clone: what git tracks plus new files not ignored (no dist, no node_modules). */
-function cleanCopy(): string {
-  const copy = mkdtempSync(join(tmpdir(), 'cookie-lens-clone-'));
-  const listed = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: ROOT, encoding: 'utf8' });
-  for (const rel of listed.split('\0').filter(Boolean)) {
-    if (!existsSync(join(ROOT, rel))) continue;
-    mkdirSync(dirname(join(copy, rel)), { recursive: true });
-    cpSync(join(ROOT, rel), join(copy, rel));
-  }
-  symlinkSync(join(ROOT, 'node_modules'), join(copy, 'node_modules'));
-  return copy;
-}
 
 describe('the cookie-lens package, packed and installed into an empty folder', () => {
   let app: string;

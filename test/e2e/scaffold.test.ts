@@ -1,11 +1,10 @@
 // `npm run new -- rule|decoder|format <id>` in a clean copy of the sources: each scaffold compiles, passes
 // lint, and is picked up by the catalogue tests (which run its examples) and the generated docs.
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT } from './cli';
+import { cleanCopy } from './cli';
 
 /** Runs a command in the copy (async: the suite's own servers keep running meanwhile). */
 function run(cwd: string, cmd: string, args: string[]): Promise<{ code: number | null; output: string }> {
@@ -20,16 +19,8 @@ function run(cwd: string, cmd: string, args: string[]): Promise<{ code: number |
 
 describe('npm run new (scaffolds for a rule, a decoder and a report format)', () => {
   let copy: string;
-  beforeAll(async () => {
-    copy = mkdtempSync(join(tmpdir(), 'cookie-lens-new-'));
-    const { execFileSync } = await import('node:child_process');
-    const listed = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: ROOT, encoding: 'utf8' });
-    for (const rel of listed.split('\0').filter(Boolean)) {
-      if (!existsSync(join(ROOT, rel))) continue;
-      mkdirSync(dirname(join(copy, rel)), { recursive: true });
-      cpSync(join(ROOT, rel), join(copy, rel));
-    }
-    symlinkSync(join(ROOT, 'node_modules'), join(copy, 'node_modules'));
+  beforeAll(() => {
+    copy = cleanCopy('cookie-lens-new-');
   }, 60_000);
   afterAll(() => rmSync(copy, { recursive: true, force: true }));
 
