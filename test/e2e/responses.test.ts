@@ -4,6 +4,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemo } from '../../demo/express-app.mjs';
 import { launch, openPopup, poll, type Session, stopWorker, tabIdOf } from './harness';
+import { screenshot } from './screenshots';
 
 describe('responses the worker sees itself', () => {
   let demo: Awaited<ReturnType<typeof startDemo>>;
@@ -35,6 +36,11 @@ describe('responses the worker sees itself', () => {
     await popup.click('[role="tab"][data-tab="findings"]');
     const findings = await popup.$$eval('.finding', (els) => els.map((e) => e.textContent ?? ''));
     expect(findings.some((t) => t.includes('_tid'))).toBe(true);
+    await popup.click('[role="tab"][data-tab="cookies"]');
+    await popup.setViewport({ width: 380, height: 760 });
+    await screenshot(popup, 'popup-cookies-set-by');
+    await popup.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]);
+    await screenshot(popup, 'popup-cookies-set-by-dark');
     await popup.close();
   });
 

@@ -48,11 +48,6 @@ function CookieItem({ c, onPick }: { c: AnalyzedCookie; onPick(c: AnalyzedCookie
         <span class="muted">{c.domain}</span>
       </button>
       <TypeBadges cookie={c} />
-      {c.setBy && (
-        <p class="muted cookie-set-by" data-testid="set-by">
-          Set by {c.setBy.url}
-        </p>
-      )}
       {(c.platform || c.description) && (
         <p class="cookie-about">
           {c.platform && <strong>{c.platform}</strong>}
@@ -67,6 +62,11 @@ function CookieItem({ c, onPick }: { c: AnalyzedCookie; onPick(c: AnalyzedCookie
               </a>
             </>
           )}
+        </p>
+      )}
+      {c.setBy && (
+        <p class="muted cookie-set-by" data-testid="set-by">
+          Set by {c.setBy.url}
         </p>
       )}
     </li>
