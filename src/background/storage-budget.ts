@@ -9,14 +9,15 @@ export const QUOTA_BYTES = 10 * 1024 * 1024;
 /** Headroom under the quota: what the browser's own accounting or a part misjudging itself may use. */
 export const HEADROOM_BYTES = 1024 * 1024;
 
-/** Each part's share (bytes). The timeline ring gets what the others leave. */
+/**
+ * Each part's share (bytes). The timeline ring gets what the others leave. (The per-tab response logs live in
+ * storage.session, which has its own quota: response-log.ts bounds them.)
+ */
 export const SHARES = {
   /** The policy text and its parsed form. */
   policy: 256 * 1024,
   /** The timeline's digest of the store: an id and a hash per cookie, to find changes nobody saw. */
   digest: 1536 * 1024,
-  /** Per-tab response logs (Set-Cookie headers seen). */
-  tabLogs: 1024 * 1024,
   /** Saved cookie profiles and settings. */
   profiles: 256 * 1024,
 } as const;

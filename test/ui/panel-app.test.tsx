@@ -295,7 +295,7 @@ describe('DevTools panel', () => {
     const { root } = await renderPanel();
     await vi.waitFor(() =>
       expect(root.querySelector('[data-testid="timeline-status"]')?.textContent).toMatch(
-        /^Timeline: 12,000 changes recorded · keeps the last 10,000 or 6\.0 MB \(now 0, 0\.00 MB\) · 2,000 older changes dropped$/,
+        /^Timeline: 12,000 changes recorded · keeps the last 10,000 or 7\.0 MB \(now 0, 0\.00 MB\) · 2,000 older changes dropped$/,
       ),
     );
   });
