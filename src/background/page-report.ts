@@ -8,11 +8,10 @@ import { applyPolicy } from '../core/policy';
 import { analyze } from '../core/report';
 import type { AnalysisFailure } from '../core/rule';
 import { hostOf, siteOf } from '../core/site';
-import type { PageReport, ReportRequest } from '../protocol';
+import type { PageReport, ReportRequest, ResponseRecord } from '../protocol';
 import { collectPageCookies, storeIdOf } from './collect';
 import { containersByStore } from './containers';
 import { currentPolicy } from './policy-store';
-import type { ResponseRecord } from './response-log';
 import { responseLog } from './responses';
 import { StoreIndex } from './store-index';
 

@@ -3,10 +3,9 @@
 // and the URLs the tab's current page fetched. The popup, the panel (in DevTools or as a tab), Firefox and
 // the badge read it, so none of them depends on DevTools being open. Kept in storage.session (a worker
 // restart loses nothing; the browser clears it when it closes) and forgotten when the tab closes.
-import { headerText } from '../core/header-text';
+import { setCookieLines } from '../core/header-text';
 import type { ResponseRecord, TabResponses } from '../protocol';
-
-export type { ResponseRecord, TabResponses } from '../protocol';
+import type { StorageArea } from './storage-budget';
 
 /** The bounds of one tab's log (README: Permissions). */
 export const LOG_LIMITS = { responses: 1000, bytes: 2 * 1024 * 1024, urls: 1000, headerChars: 16 * 1024 };
@@ -19,12 +18,6 @@ export interface ResponseDetails {
   frameId: number;
   timeStamp: number;
   responseHeaders?: { name: string; value?: string; binaryValue?: number[] }[];
-}
-
-interface SessionArea {
-  get(keys: string | string[]): Promise<Record<string, unknown>>;
-  set(items: Record<string, unknown>): Promise<void>;
-  remove(keys: string | string[]): Promise<void>;
 }
 
 const META = (tabId: number) => `responses:${tabId}`;
@@ -40,6 +33,13 @@ interface StoredMeta {
   total: number;
   pageStart: number;
 }
+/** The numbers of the chunks that hold records `first` … `total - 1`. */
+function chunksOf(first: number, total: number): number[] {
+  const out: number[] = [];
+  for (let n = Math.floor(first / CHUNK_RECORDS); n * CHUNK_RECORDS < total; n++) out.push(n);
+  return out;
+}
+
 const recordBytes = (r: ResponseRecord) => r.url.length + r.type.length + 40 + r.setCookies.reduce((n, h) => n + h.length + 3, 0);
 const isRedirect = (status: number) => status >= 300 && status < 400;
 
@@ -78,7 +78,7 @@ export class ResponseLog {
   private timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
-    private readonly area: SessionArea,
+    private readonly area: StorageArea,
     private readonly delayMs = 100,
     /** Told after a tab's new responses are written (the pages refresh their Network view). */
     private readonly written: (tabId: number) => void = () => undefined,
@@ -93,14 +93,13 @@ export class ResponseLog {
     const meta = (await this.area.get(META(tabId)))[META(tabId)];
     if (typeof meta !== 'string') return { responses: [], first: 0, urls: [], dropped: 0, pageStart: 0, bytes: 0, stored: 0, stale: [] };
     const m = JSON.parse(meta) as StoredMeta;
-    const chunks: string[] = [];
-    for (let n = Math.floor(m.first / CHUNK_RECORDS); n * CHUNK_RECORDS < m.total; n++) chunks.push(CHUNK(tabId, n));
-    const stored = await this.area.get(chunks);
+    const chunks = chunksOf(m.first, m.total);
+    const stored = await this.area.get(chunks.map((n) => CHUNK(tabId, n)));
     const responses: ResponseRecord[] = [];
-    for (const [i, key] of chunks.entries()) {
-      const text = stored[key];
+    for (const n of chunks) {
+      const text = stored[CHUNK(tabId, n)];
       const records = typeof text === 'string' ? (JSON.parse(text) as ResponseRecord[]) : [];
-      const base = (Math.floor(m.first / CHUNK_RECORDS) + i) * CHUNK_RECORDS;
+      const base = n * CHUNK_RECORDS;
       for (const [j, r] of records.entries()) if (base + j >= m.first && base + j < m.total) responses.push(r);
     }
     // A chunk lost (a write that never landed) shortens the log; what is missing is counted, not hidden.
@@ -144,12 +143,9 @@ export class ResponseLog {
   }
 
   private apply(s: TabState, d: ResponseDetails): void {
-    const setCookies = (d.responseHeaders ?? [])
-      .filter((h) => h.name.toLowerCase() === 'set-cookie')
-      // One header value can hold several lines (HAR joins a response's Set-Cookie headers with "\n").
-      .flatMap((h) => headerText(h).split('\n'))
-      .filter((line) => line.trim() !== '')
-      .map((line) => (line.length > LOG_LIMITS.headerChars ? line.slice(0, LOG_LIMITS.headerChars) : line));
+    const setCookies = setCookieLines(d.responseHeaders ?? []).map((line) =>
+      line.length > LOG_LIMITS.headerChars ? line.slice(0, LOG_LIMITS.headerChars) : line,
+    );
     const newPage = d.type === 'main_frame' && !isRedirect(d.statusCode);
     if (newPage) s.urls = [];
     const where = originAndPath(d.url);
@@ -192,7 +188,7 @@ export class ResponseLog {
     const total = s.first + s.responses.length;
     const meta: StoredMeta = { urls: s.urls, dropped: s.dropped, first: s.first, total, pageStart: s.pageStart };
     const items: Record<string, string> = { [META(tabId)]: JSON.stringify(meta) };
-    for (let n = Math.floor(Math.max(s.stored, s.first) / CHUNK_RECORDS); n * CHUNK_RECORDS < total; n++) {
+    for (const n of chunksOf(Math.max(s.stored, s.first), total)) {
       const from = Math.max(n * CHUNK_RECORDS, s.first) - s.first;
       const to = Math.min((n + 1) * CHUNK_RECORDS, total) - s.first;
       // A chunk's records start at its boundary; a first chunk cut by drops keeps its place with nulls.
@@ -247,8 +243,6 @@ export class ResponseLog {
     const s = this.tabs.get(tabId) ?? (await this.state(tabId));
     this.tabs.delete(tabId);
     this.dirty.delete(tabId);
-    const keys = [META(tabId)];
-    for (let n = Math.floor(s.first / CHUNK_RECORDS); n * CHUNK_RECORDS < s.first + s.responses.length; n++) keys.push(CHUNK(tabId, n));
-    await this.area.remove(keys);
+    await this.area.remove([META(tabId), ...chunksOf(s.first, s.first + s.responses.length).map((n) => CHUNK(tabId, n))]);
   }
 }

@@ -38,3 +38,14 @@ export function headerText(h: { value?: string; binaryValue?: readonly number[] 
   if (h.binaryValue) return bytesAsText(h.binaryValue);
   return latin1AsUtf8(h.value ?? '');
 }
+
+/**
+ * The Set-Cookie lines of a response's headers, as text: one cookie per line, in order. A header value can
+ * hold several lines — Firefox's webRequest and DevTools' HAR join a response's Set-Cookie headers with "\n".
+ */
+export function setCookieLines(headers: readonly { name: string; value?: string; binaryValue?: readonly number[] }[]): string[] {
+  return headers
+    .filter((h) => h.name.toLowerCase() === 'set-cookie')
+    .flatMap((h) => headerText(h).split('\n'))
+    .filter((line) => line.trim() !== '');
+}

@@ -129,13 +129,15 @@ function setByEarlier(cookies: AnalyzedCookie[], earlier: readonly { url: string
   if (open.size === 0 || earlier.length === 0) return;
   const named = earlier.filter((h) => open.has(h.header.slice(0, Math.max(0, h.header.indexOf('='))).trim()));
   const parsed = named.map((h) => ({ ...h, result: parseSetCookie(h.header, h.url, now) }));
-  for (const c of cookies) {
-    if (c.setBy) continue;
-    const source = parsed.findLast(
-      (r) => r.result.accepted && r.result.cookie.name === c.name && r.result.cookie.domain === c.domain && r.result.cookie.path === c.path,
-    );
-    if (source) c.setBy = { url: source.url, header: source.header };
-  }
+  for (const c of cookies) if (!c.setBy) c.setBy = setterOf(c, parsed);
+}
+
+/** The latest accepted header that produced this cookie (same name, domain and path): the response that set it. */
+function setterOf(c: Cookie, records: readonly SetCookieRecord[]): AnalyzedCookie['setBy'] {
+  const source = records.findLast(
+    (r) => r.result.accepted && r.result.cookie.name === c.name && r.result.cookie.domain === c.domain && r.result.cookie.path === c.path,
+  );
+  return source && { url: source.url, header: source.header };
 }
 
 function parseHeaders(headers: AnalyzeOptions['setCookies'], now: number, failures: AnalysisFailure[]): SetCookieRecord[] {
@@ -218,11 +220,7 @@ export async function analyze(cookies: readonly Cookie[], options: AnalyzeOption
   const setCookies = parseHeaders(options.setCookies, now, failures);
   const described = cookies.map((c, i) => {
     const d = describeSafely(c, options.url, decoded[i], db, failures);
-    // The latest accepted header that produced this cookie (same name, domain and path) set it.
-    const source = setCookies.findLast(
-      (r) => r.result.accepted && r.result.cookie.name === c.name && r.result.cookie.domain === c.domain && r.result.cookie.path === c.path,
-    );
-    if (source) d.setBy = { url: source.url, header: source.header };
+    d.setBy = setterOf(c, setCookies);
     return d;
   });
   setByEarlier(described, options.earlierSetCookies ?? [], now);

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { latin1AsUtf8 } from '../../core/header-text';
+import { setCookieLines } from '../../core/header-text';
 import type { DevtoolsApi, HarEntry } from './devtools-api';
 
 export interface SetCookieSeen {
@@ -13,14 +13,8 @@ export interface SetCookieSeen {
 /** Every Set-Cookie header in one HAR entry (each header line is one cookie). */
 export function setCookiesOf(entry: HarEntry): SetCookieSeen[] {
   const time = Date.parse(entry.startedDateTime) || 0;
-  return (
-    entry.response.headers
-      .filter((h) => h.name.toLowerCase() === 'set-cookie')
-      // HAR gives each header byte as one character: read the bytes as UTF-8, as the Network panel shows them.
-      .flatMap((h) => latin1AsUtf8(h.value).split('\n'))
-      .filter((v) => v.trim() !== '')
-      .map((header) => ({ url: entry.request.url, header, time, status: entry.response.status }))
-  );
+  // HAR gives each header byte as one character: setCookieLines reads the bytes as UTF-8, as the Network panel shows them.
+  return setCookieLines(entry.response.headers).map((header) => ({ url: entry.request.url, header, time, status: entry.response.status }));
 }
 
 /**

@@ -26,8 +26,16 @@ function Timeline({ ctx }: { ctx: PanelContext }) {
   return <TimelineView pageSites={pageSites} containers={containers} />;
 }
 
-/** Set-Cookie headers of the current page: the worker's log from the page's first response, and DevTools' extra ones. */
-const setCookieCount = (ctx: PanelContext) => networkRows(ctx.responses, ctx.log, false).filter((r) => r.header !== undefined).length;
+/**
+ * Set-Cookie headers of the current page: the worker's log from the page's first response, and DevTools' extra
+ * ones. The shell asks on every render (each keystroke in the filter): counted again only when a log changes.
+ */
+let counted: { responses: PanelContext['responses']; log: PanelContext['log']; count: number } | undefined;
+function setCookieCount({ responses, log }: PanelContext): number {
+  if (!counted || counted.responses !== responses || counted.log !== log)
+    counted = { responses, log, count: networkRows(responses, log, false).filter((r) => r.header !== undefined).length };
+  return counted.count;
+}
 
 function Network({ ctx }: { ctx: PanelContext }) {
   const cookies = ctx.page?.report?.cookies;
