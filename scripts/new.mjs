@@ -139,12 +139,9 @@ export const ${constant}: ReportFormatSpec<'${id}'> = {
 TEMPLATES[kind]();
 const biome = join(ROOT, 'node_modules/.bin/biome');
 execFileSync(biome, ['check', '--write', 'src'], { cwd: ROOT, stdio: 'ignore' });
-if (kind === 'rule' || kind === 'format')
-  execFileSync(process.execPath, [join(ROOT, 'node_modules/vitest/vitest.mjs'), 'run', '--project', 'unit', 'test/unit/readme.test.ts'], {
-    cwd: ROOT,
-    stdio: 'ignore',
-    env: { ...process.env, UPDATE_DOCS: '1' },
-  });
+// The project's own `npm run docs` (through the npm that runs this script, when it does) rewrites the tables.
+const npm = process.env.npm_execpath ? [process.execPath, process.env.npm_execpath] : ['npm'];
+if (kind === 'rule' || kind === 'format') execFileSync(npm[0], [...npm.slice(1), 'run', 'docs', '--silent'], { cwd: ROOT, stdio: 'ignore' });
 console.log(
   `registered ${kind} ${id}${kind === 'rule' || kind === 'format' ? '; README and schemas regenerated (npm run docs)' : ''}. Next: replace the TODOs, then npm test.`,
 );

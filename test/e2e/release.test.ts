@@ -2,12 +2,12 @@
 // package`; the e2e setup has just built dist/) makes three zips, which are unpacked and checked — each
 // manifest, every file it names, web-ext lint on the Firefox one, and a rebuild from the source archive
 // that must reproduce the Firefox add-on file for file, as an addons.mozilla.org reviewer would check it.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import extract from 'extract-zip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT } from './cli';
+import { ROOT, runIn } from './cli';
 import { BUILD_ENV } from './global-setup';
 
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
@@ -18,15 +18,7 @@ const files = (dir: string, root = dir): string[] =>
     .flatMap((e) => (e.isDirectory() ? files(join(dir, e.name), root) : [relative(root, join(dir, e.name))]))
     .sort();
 
-function run(cwd: string, args: string[]): Promise<{ code: number | null; output: string }> {
-  return new Promise((done) => {
-    const child = spawn(process.execPath, args, { cwd, env: { ...BUILD_ENV, FORCE_COLOR: '0' } });
-    let output = '';
-    child.stdout.on('data', (d) => (output += d));
-    child.stderr.on('data', (d) => (output += d));
-    child.on('close', (code) => done({ code, output }));
-  });
-}
+const run = (cwd: string, args: string[]) => runIn(cwd, process.execPath, args, BUILD_ENV);
 
 /** Every file a manifest names: icons, popup, devtools page, worker or background scripts. */
 function namedFiles(m: Record<string, unknown>): string[] {

@@ -1,21 +1,12 @@
 // `npm run new -- rule|decoder|format <id>` in a clean copy of the sources: each scaffold compiles, passes
 // lint, and is picked up by the catalogue tests (which run its examples) and the generated docs.
-import { spawn } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cleanCopy } from './cli';
+import { cleanCopy, runIn } from './cli';
 
-/** Runs a command in the copy (async: the suite's own servers keep running meanwhile). */
-function run(cwd: string, cmd: string, args: string[]): Promise<{ code: number | null; output: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(cmd, args, { cwd, env: { ...process.env, UPDATE_DOCS: '', FORCE_COLOR: '0' } });
-    let output = '';
-    child.stdout.on('data', (d) => (output += d));
-    child.stderr.on('data', (d) => (output += d));
-    child.on('close', (code) => resolve({ code, output }));
-  });
-}
+/** A command in the copy, with UPDATE_DOCS unset (the tests there check the docs, they do not rewrite them). */
+const run = (cwd: string, cmd: string, args: string[]) => runIn(cwd, cmd, args, { ...process.env, UPDATE_DOCS: '' });
 
 describe('npm run new (scaffolds for a rule, a decoder and a report format)', () => {
   let copy: string;
