@@ -2,6 +2,9 @@ import { render } from 'preact';
 import browser from 'webextension-polyfill';
 import { tabIdFromQuery } from '../ui/panel/devtools-api';
 import { PopupApp } from '../ui/popup/popup-app';
+import { followSystemTheme } from '../ui/theme';
+
+followSystemTheme();
 
 /** Opened as a page of its own (`?tabId=N`) rather than as the toolbar popup. */
 const queriedTab = tabIdFromQuery(location.search);

@@ -320,9 +320,9 @@ describe('DevTools theme', () => {
     const devtools = fakeDevtools(1);
     const { PanelApp } = await import('../../src/ui/panel/panel-app');
     mount(<PanelApp api={{ ...devtools.api, themeName: 'dark' }} />);
-    await vi.waitFor(() => expect(document.body.classList.contains('theme-dark')).toBe(true));
+    await vi.waitFor(() => expect(document.documentElement.classList.contains('theme-dark')).toBe(true));
     mount(<PanelApp api={{ ...devtools.api, themeName: 'default' }} />);
-    await vi.waitFor(() => expect(document.body.classList.contains('theme-dark')).toBe(false));
+    await vi.waitFor(() => expect(document.documentElement.classList.contains('theme-dark')).toBe(false));
   });
 });
 

@@ -42,6 +42,30 @@ export const COLUMNS: readonly Column[] = [
         c.name
       ),
   },
+  {
+    id: 'issue',
+    label: 'Worst issue',
+    width: 260,
+    sortValue: (_c, w) => (w ? severityRank(w.severity) : 0),
+    render: (_c, w) =>
+      w ? (
+        <span class="issue" data-rule={w.rule}>
+          <SeverityTag severity={w.severity} /> {w.message}
+        </span>
+      ) : null,
+  },
+  {
+    id: 'purpose',
+    label: 'Purpose',
+    width: 130,
+    sortValue: (c) => `${c.purpose} ${c.platform ?? ''}`,
+    render: (c) => (
+      <span class={`purpose purpose-${c.purpose}`} title={c.description}>
+        {c.purpose}
+        {c.platform ? <span class="muted"> · {c.platform}</span> : null}
+      </span>
+    ),
+  },
   { id: 'value', label: 'Value', width: 220, sortValue: (c) => c.value, render: (c) => c.value },
   { id: 'domain', label: 'Domain', width: 150, sortValue: (c) => c.domain, render: (c) => c.domain },
   { id: 'path', label: 'Path', width: 60, sortValue: (c) => c.path, render: (c) => c.path },
@@ -53,28 +77,4 @@ export const COLUMNS: readonly Column[] = [
   { id: 'partition', label: 'Partition', width: 130, sortValue: (c) => formatPartition(c), render: (c) => formatPartition(c) },
   { id: 'type', label: 'Type', width: 230, sortValue: (c) => `${c.type}${c.secure ? 's' : ''}`, render: (c) => <TypeBadges cookie={c} container={false} /> },
   { id: 'role', label: 'Role', width: 80, sortValue: (c) => c.role, render: (c) => c.role },
-  {
-    id: 'purpose',
-    label: 'Purpose',
-    width: 150,
-    sortValue: (c) => `${c.purpose} ${c.platform ?? ''}`,
-    render: (c) => (
-      <span class={`purpose purpose-${c.purpose}`} title={c.description}>
-        {c.purpose}
-        {c.platform ? <span class="muted"> · {c.platform}</span> : null}
-      </span>
-    ),
-  },
-  {
-    id: 'issue',
-    label: 'Worst issue',
-    width: 320,
-    sortValue: (_c, w) => (w ? severityRank(w.severity) : 0),
-    render: (_c, w) =>
-      w ? (
-        <span class="issue" data-rule={w.rule}>
-          <SeverityTag severity={w.severity} /> {w.message}
-        </span>
-      ) : null,
-  },
 ];

@@ -85,7 +85,12 @@ class GridRow extends Component<RowProps> {
  */
 export function CookieGrid({ cookies, keys: cookieKeys, visible, worst, policy, selectedKey, onSelect, onOpen, onDelete }: Props) {
   const withPolicy = policy !== undefined;
-  const columns: readonly Column[] = useMemo(() => (withPolicy ? [...COLUMNS.slice(0, -1), POLICY_COLUMN, ...COLUMNS.slice(-1)] : COLUMNS), [withPolicy]);
+  // The columns that matter first (name, worst issue, policy, purpose): they stay in view in a 900 px panel.
+  const columns: readonly Column[] = useMemo(() => {
+    if (!withPolicy) return COLUMNS;
+    const at = COLUMNS.findIndex((c) => c.id === 'issue') + 1;
+    return [...COLUMNS.slice(0, at), POLICY_COLUMN, ...COLUMNS.slice(at)];
+  }, [withPolicy]);
   // Stable handlers for the memoized rows; they call whatever the parent passed last.
   const handlers = useRef({ onSelect, onOpen });
   handlers.current = { onSelect, onOpen };
@@ -96,6 +101,7 @@ export function CookieGrid({ cookies, keys: cookieKeys, visible, worst, policy, 
   const [scrollTop, setScrollTop] = useState(0);
   const [height, setHeight] = useState(400);
   const body = useRef<HTMLDivElement>(null);
+  const head = useRef<HTMLDivElement>(null);
 
   useLayoutEffect(() => {
     const el = body.current;
@@ -124,12 +130,15 @@ export function CookieGrid({ cookies, keys: cookieKeys, visible, worst, policy, 
   useEffect(() => {
     const el = body.current;
     if (!el || selectedRow < 0) return;
+    // The header sits in the scroller (sticky), over the first rows' place.
+    const rows = el.clientHeight - (head.current?.offsetHeight ?? 0);
     const top = selectedRow * ROW_HEIGHT;
     if (top < el.scrollTop) el.scrollTop = top;
-    else if (top + ROW_HEIGHT > el.scrollTop + el.clientHeight) el.scrollTop = top + ROW_HEIGHT - el.clientHeight;
+    else if (top + ROW_HEIGHT > el.scrollTop + rows) el.scrollTop = top + ROW_HEIGHT - rows;
   }, [selectedRow]);
 
   const template = columns.map((c) => `${widths[c.id]}px`).join(' ');
+  const totalWidth = columns.reduce((sum, c) => sum + widths[c.id], 0);
   const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
   const last = Math.min(order.length, Math.ceil((scrollTop + height) / ROW_HEIGHT) + OVERSCAN);
 
@@ -183,24 +192,34 @@ export function CookieGrid({ cookies, keys: cookieKeys, visible, worst, policy, 
       tabIndex={0}
       onKeyDown={onKeyDown}
     >
-      <div class="grid-head" role="row" aria-rowindex={1} style={{ gridTemplateColumns: template }}>
-        {columns.map((c) => (
-          <div
-            key={c.id}
-            role="columnheader"
-            class={`grid-th ${c.align ? `align-${c.align}` : ''}`}
-            aria-sort={sort?.column === c.id ? (sort.dir === 1 ? 'ascending' : 'descending') : 'none'}
-            data-column={c.id}
-            onClick={() => cycleSort(c.id)}
-          >
-            <span class="th-label">{c.label}</span>
-            {sort?.column === c.id && <span class="sort-arrow">{sort.dir === 1 ? '▲' : '▼'}</span>}
-            <span class="resize-handle" role="separator" aria-label={`Resize ${c.label}`} onPointerDown={(e) => startResize(c.id, e as PointerEvent)} />
-          </div>
-        ))}
-      </div>
       <div class="grid-body" ref={body} onScroll={(e) => setScrollTop((e.currentTarget as HTMLDivElement).scrollTop)}>
-        <div class="grid-spacer" style={{ height: `${order.length * ROW_HEIGHT}px` }}>
+        <div class="grid-head" ref={head} role="row" aria-rowindex={1} style={{ gridTemplateColumns: template, width: `${totalWidth}px` }}>
+          {columns.map((c) => (
+            <div
+              key={c.id}
+              role="columnheader"
+              class={`grid-th ${c.align ? `align-${c.align}` : ''}`}
+              aria-sort={sort?.column === c.id ? (sort.dir === 1 ? 'ascending' : 'descending') : 'none'}
+              data-column={c.id}
+              tabIndex={0}
+              title={`Sort by ${c.label}`}
+              onClick={() => cycleSort(c.id)}
+              onKeyDown={(e) => {
+                // A header is a button for sorting: Enter or Space, and the grid's own keys stay off it.
+                e.stopPropagation();
+                if (e.key === 'Enter' || e.key === ' ') {
+                  e.preventDefault();
+                  cycleSort(c.id);
+                }
+              }}
+            >
+              <span class="th-label">{c.label}</span>
+              {sort?.column === c.id && <span class="sort-arrow">{sort.dir === 1 ? '▲' : '▼'}</span>}
+              <span class="resize-handle" role="separator" aria-label={`Resize ${c.label}`} onPointerDown={(e) => startResize(c.id, e as PointerEvent)} />
+            </div>
+          ))}
+        </div>
+        <div class="grid-spacer" style={{ height: `${order.length * ROW_HEIGHT}px`, width: `${totalWidth}px` }}>
           {order.slice(first, last).map((index, n) => {
             const row = first + n;
             const key = keys[row];

@@ -1,21 +1,32 @@
 import type { ComponentChildren } from 'preact';
+import { useRef } from 'preact/hooks';
 
-/** A button that opens a file picker and hands over the picked file (the same file can be picked again). */
+/**
+ * A real button that opens a file picker and hands over the picked file (the same file can be picked
+ * again). A button, not a label around a hidden input: a label cannot be focused, so the picker was
+ * mouse-only.
+ */
 export function FileButton({ children, accept, label, onFile }: { children: ComponentChildren; accept: string; label: string; onFile(file: File): void }) {
+  const input = useRef<HTMLInputElement>(null);
   return (
-    <label class="button-like">
-      {children}
+    <>
+      <button type="button" class="button-like" title={label} onClick={() => input.current?.click()}>
+        {children}
+      </button>
       <input
+        ref={input}
         type="file"
+        hidden
+        tabIndex={-1}
         accept={accept}
         aria-label={label}
         onChange={(e) => {
-          const input = e.target as HTMLInputElement;
-          const file = input.files?.[0];
+          const target = e.target as HTMLInputElement;
+          const file = target.files?.[0];
           if (file) onFile(file);
-          input.value = '';
+          target.value = '';
         }}
       />
-    </label>
+    </>
   );
 }

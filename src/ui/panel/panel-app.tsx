@@ -5,6 +5,8 @@ import { hostOf } from '../../core/site';
 import { countCookies } from '../../core/summary';
 import type { PageReport } from '../../protocol';
 import { plural } from '../format';
+import { tabProps } from '../tabs';
+import { applyTheme } from '../theme';
 import { retentionText, useTimelineStatus } from '../timeline-status';
 import { usePageReport } from '../use-page-report';
 import type { DevtoolsApi } from './devtools-api';
@@ -14,6 +16,8 @@ import { useNetworkLog } from './use-network-log';
 import { useResponseLog } from './use-response-log';
 import { useToast } from './use-toast';
 import { PANEL_VIEWS } from './views';
+
+const VIEW_IDS = PANEL_VIEWS.map((v) => v.id);
 
 function Summary({ page }: { page: PageReport }) {
   if (!page.report) return null;
@@ -84,9 +88,8 @@ export function PanelApp({ api }: { api: DevtoolsApi }) {
     }
   }, [report]);
 
-  useEffect(() => {
-    document.body.classList.toggle('theme-dark', api.themeName === 'dark');
-  }, [api.themeName]);
+  // DevTools' own theme, not the system's: DevTools may be light on a dark system (see src/ui/theme.ts).
+  useEffect(() => applyTheme(api.themeName === 'dark'), [api.themeName]);
 
   return (
     <main class="panel-app">
@@ -97,8 +100,7 @@ export function PanelApp({ api }: { api: DevtoolsApi }) {
             <button
               key={v.id}
               type="button"
-              role="tab"
-              aria-selected={view === v.id}
+              {...tabProps(VIEW_IDS, v.id, view, setView)}
               class={view === v.id ? 'active' : ''}
               data-view={v.id}
               onClick={() => setView(v.id)}

@@ -4,6 +4,7 @@ import { refKey } from '../../core/cookie';
 import { violationKey } from '../../core/policy';
 import { countCookies } from '../../core/summary';
 import { ContainerBadge } from '../badges';
+import { tabProps } from '../tabs';
 import { usePageReport } from '../use-page-report';
 import { CookiesView } from './cookies-view';
 import { FindingsView } from './findings-view';
@@ -18,6 +19,7 @@ const TABS: [Tab, string][] = [
   ['learn', 'Learn'],
   ['send', 'Sent?'],
 ];
+const TAB_IDS = TABS.map(([id]) => id);
 
 export function PopupApp({
   tabId,
@@ -112,8 +114,7 @@ export function PopupApp({
           <button
             key={id}
             type="button"
-            role="tab"
-            aria-selected={tab === id}
+            {...tabProps(TAB_IDS, id, tab, setTab)}
             aria-label={id === 'send' ? 'Would this cookie be sent?' : undefined}
             class={tab === id ? 'active' : ''}
             data-tab={id}
@@ -124,7 +125,7 @@ export function PopupApp({
           </button>
         ))}
       </div>
-      <div role="tabpanel" class="popup-panel">
+      <div role="tabpanel" class="popup-panel" aria-labelledby={`tab-${tab}`}>
         {tab === 'findings' && (
           <FindingsView
             groups={report.groups}
