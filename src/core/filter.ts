@@ -1,7 +1,13 @@
 // The panel's filter syntax: free text over name, value and domain, plus keys, with "-" to negate.
 //   name:sess  domain:shop.example  is:session|persistent|secure|httponly|partitioned|third-party|first-party
 //   has:issue  severity:high  role:session  purpose:analytics  platform:google  container:work  -is:third-party  "quoted text"
+// name:, domain: and value: take globs as policies do (name:s* = starts with s, anchored); without * or ?
+// they match a part of the text. An unknown key or value is never ignored: it gets a "did you mean" hint.
 import type { AnalyzedCookie } from './analyzed';
+import { closest } from './closest';
+import type { Purpose } from './data/cookie-db';
+import { globMatch } from './pattern';
+import type { Role } from './role';
 import type { Finding, Severity } from './rule';
 import { severityRank } from './rule';
 
@@ -9,6 +15,8 @@ export interface FilterTerm {
   key: 'text' | 'name' | 'domain' | 'value' | 'is' | 'has' | 'severity' | 'role' | 'rule' | 'container' | 'purpose' | 'platform';
   value: string;
   negated: boolean;
+  /** name:, domain:, value: with * or ?: the whole text must match the glob. */
+  glob?: boolean;
 }
 
 export interface ParsedFilter {
@@ -17,9 +25,40 @@ export interface ParsedFilter {
   errors: string[];
 }
 
-const KEYS = new Set(['name', 'domain', 'value', 'is', 'has', 'severity', 'role', 'rule', 'container', 'purpose', 'platform']);
-const IS_VALUES = new Set(['session', 'persistent', 'secure', 'httponly', 'partitioned', 'third-party', 'first-party', 'expired']);
-const HAS_VALUES = new Set(['issue', 'issues', 'decoded', 'secret']);
+const KEYS = ['name', 'domain', 'value', 'is', 'has', 'severity', 'role', 'rule', 'container', 'purpose', 'platform'];
+const ROLES: readonly Role[] = ['session', 'auth', 'csrf', 'tracking', 'preference', 'unknown'];
+const PURPOSES: readonly Purpose[] = ['necessary', 'functional', 'preference', 'analytics', 'advertising', 'consent', 'security', 'unknown'];
+/** The values a key accepts, where it has a fixed set. */
+const VALUES: Record<string, readonly string[]> = {
+  is: ['session', 'persistent', 'secure', 'httponly', 'partitioned', 'third-party', 'first-party', 'expired'],
+  has: ['issue', 'issues', 'decoded', 'secret'],
+  severity: ['high', 'medium', 'low', 'info'],
+  role: ROLES,
+  purpose: PURPOSES,
+};
+/** Words people try that are no value of a key, and what they likely want. */
+const SYNONYMS: Record<string, string> = {
+  'severity:critical': 'severity:high',
+  'severity:warning': 'severity:medium',
+  'role:tracker': 'role:tracking',
+  'role:analytics': 'purpose:analytics',
+  'role:advertising': 'purpose:advertising',
+  'role:ads': 'purpose:advertising',
+  'purpose:tracking': 'purpose:advertising',
+  'purpose:ads': 'purpose:advertising',
+  'is:thirdparty': 'is:third-party',
+  'is:3p': 'is:third-party',
+};
+
+/** "did you mean …" for a mistyped value, and the values the key accepts. */
+function unknownValue(key: string, value: string): string {
+  const choices = VALUES[key];
+  const guess = SYNONYMS[`${key}:${value}`] ?? (closest(value, choices) ? `${key}:${closest(value, choices)}` : undefined);
+  return `${key}:${value} is not known${guess ? ` — did you mean ${guess}?` : ''} (${key}: takes ${choices.join(', ')}).`;
+}
+
+/** A glob has * or ?; anything else matches a part of the text. */
+export const isGlob = (value: string) => /[*?]/.test(value);
 
 /** Splits on spaces, keeping "quoted phrases" (and key:"quoted values") together. */
 function tokens(input: string): string[] {
@@ -34,20 +73,25 @@ export function parseFilter(input: string): ParsedFilter {
     const body = negated ? raw.slice(1) : raw;
     const colon = body.indexOf(':');
     const key = colon > 0 ? body.slice(0, colon).toLowerCase() : '';
-    if (colon > 0 && KEYS.has(key)) {
+    if (colon > 0 && KEYS.includes(key)) {
       const value = body
         .slice(colon + 1)
         .replace(/^"|"$/g, '')
         .toLowerCase();
       if (!value) errors.push(`"${raw}" needs a value after the colon.`);
-      else if (key === 'is' && !IS_VALUES.has(value)) errors.push(`is:${value} is not known (try ${[...IS_VALUES].join(', ')}).`);
-      else if (key === 'has' && !HAS_VALUES.has(value)) errors.push(`has:${value} is not known (try has:issue, has:decoded, has:secret).`);
-      else if (key === 'severity' && !['high', 'medium', 'low', 'info'].includes(value)) errors.push(`severity:${value} is not high, medium, low or info.`);
+      else if (VALUES[key] && !VALUES[key].includes(value)) errors.push(unknownValue(key, value));
       else terms.push({ key: key as FilterTerm['key'], value, negated });
+      continue;
+    }
+    // A word and a colon that is nearly a key (severty:high) is a typo, not text to search for; a URL is text.
+    const guess = /^[a-z]+$/i.test(key) && !body.slice(colon + 1).startsWith('//') ? closest(key, KEYS) : undefined;
+    if (guess) {
+      errors.push(`${key}: is not a filter key — did you mean ${guess}:? (keys: ${KEYS.join(', ')}).`);
       continue;
     }
     terms.push({ key: 'text', value: body.replace(/^"|"$/g, '').toLowerCase(), negated });
   }
+  for (const t of terms) if ((t.key === 'name' || t.key === 'domain' || t.key === 'value') && isGlob(t.value)) t.glob = true;
   return { terms: terms.filter((t) => t.value !== ''), errors };
 }
 
@@ -78,11 +122,11 @@ function matches(c: AnalyzedCookie, i: number, index: SearchIndex, findings: rea
     case 'text':
       return index.name[i].includes(t.value) || index.domain[i].includes(t.value) || index.value[i].includes(t.value);
     case 'name':
-      return index.name[i].includes(t.value);
+      return t.glob ? globMatch(t.value, index.name[i]) : index.name[i].includes(t.value);
     case 'domain':
-      return index.domain[i].includes(t.value);
+      return t.glob ? globMatch(t.value, index.domain[i]) : index.domain[i].includes(t.value);
     case 'value':
-      return index.value[i].includes(t.value);
+      return t.glob ? globMatch(t.value, index.value[i]) : index.value[i].includes(t.value);
     case 'role':
       return c.role === t.value;
     case 'purpose':
@@ -161,6 +205,7 @@ export function narrows(prev: ParsedFilter, next: ParsedFilter): boolean {
     const n = next.terms[i];
     if (n.key !== p.key || n.negated !== p.negated) return false;
     if (n.value === p.value) return true;
-    return !p.negated && SUBSTRING_KEYS.has(p.key) && n.value.includes(p.value);
+    // A glob is anchored: one more letter may match other cookies (s → s* → s*d).
+    return !p.negated && !p.glob && !n.glob && SUBSTRING_KEYS.has(p.key) && n.value.includes(p.value);
   });
 }

@@ -52,11 +52,37 @@ describe('filter syntax', () => {
     expect(parseFilter('is:tasty severity:urgent has:cheese name:').errors).toHaveLength(4);
     // An unknown key is plain text (a cookie name can contain a colon).
     expect(parseFilter('foo:bar').terms).toEqual([{ key: 'text', value: 'foo:bar', negated: false }]);
+    expect(parseFilter('https://shop.example/').terms).toHaveLength(1);
+  });
+  it('an unknown value gets the same "did you mean" hint an unknown key gets, with the values the key takes', () => {
+    expect(parseFilter('severity:critical').errors).toEqual([
+      'severity:critical is not known — did you mean severity:high? (severity: takes high, medium, low, info).',
+    ]);
+    expect(parseFilter('role:tracker').errors[0]).toMatch(/^role:tracker is not known — did you mean role:tracking\? \(role: takes session, auth, csrf, tracking/);
+    expect(parseFilter('purpose:analytic').errors[0]).toMatch(/did you mean purpose:analytics\?/);
+    expect(parseFilter('is:thirdparty').errors[0]).toMatch(/did you mean is:third-party\?/);
+    expect(parseFilter('severty:high').errors[0]).toMatch(/^severty: is not a filter key — did you mean severity:\?/);
+    expect(parseFilter('severty:high').terms).toEqual([]);
+  });
+  it('name:, domain: and value: take anchored globs as policies do', async () => {
+    expect(await filtered('name:s*')).toEqual(['sessionid']);
+    expect(await filtered('name:*e')).toEqual(['theme']);
+    expect(await filtered('name:?a*')).toEqual(['lang']);
+    expect(await filtered('name:_g?')).toEqual(['_ga']);
+    expect(await filtered('-name:s*')).toEqual(['theme', '_ga', 'lang']);
+    expect(await filtered('domain:*.tracker.example')).toEqual(['_ga']);
+    expect(await filtered('value:ga1.*')).toEqual(['_ga']);
+    // Without a wildcard a key still matches a part.
+    expect(await filtered('name:e')).toEqual(['sessionid', 'theme']);
   });
 });
 
 describe('narrowing while typing', () => {
   const n = (a: string, b: string) => narrows(parseFilter(a), parseFilter(b));
+  it('a glob is anchored, so typing on from one never counts as narrowing', () => {
+    expect(n('name:s', 'name:s*')).toBe(false);
+    expect(n('name:*x', 'name:*x*')).toBe(false);
+  });
 
   it('knows when one more letter or one more term can only narrow the result', () => {
     expect(n('sess', 'sessi')).toBe(true);
