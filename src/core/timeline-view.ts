@@ -1,4 +1,5 @@
 import { type Cookie, refKey, sameSiteLabel } from './cookie';
+import { globMatch } from './pattern';
 import type { TimelineEntry } from './timeline';
 
 /** What happened to a cookie, in the words of the panel's timeline. */
@@ -103,5 +104,53 @@ export function diffText(before: string, after: string): TextDiff {
     removed: before.slice(start, before.length - end),
     added: after.slice(start, after.length - end),
     suffix: before.slice(before.length - end),
+  };
+}
+
+/** Values this short are shown whole, old → new: a character diff of "263" → "264" reads as noise. */
+export const WHOLE_VALUE_CHARS = 32;
+
+/** Show the whole old and new values rather than a character diff. */
+export const showWhole = (before: string, after: string) => before.length <= WHOLE_VALUE_CHARS && after.length <= WHOLE_VALUE_CHARS;
+
+export interface RowGroup {
+  /** The newest row of the run (rows are newest first). */
+  row: TimelineRow;
+  /** The run, newest first; one row when nothing repeats. */
+  rows: TimelineRow[];
+}
+
+const saying = (r: TimelineRow) =>
+  [refKey(r.entry.cookie), r.entry.cookie.storeId ?? '', r.kind, r.oldValue ?? '', r.newValue ?? '', (r.changes ?? []).join(','), r.missed].join('\u0000');
+
+/**
+ * Runs of consecutive rows that say the same thing about the same cookie (a script renewing an expiry every
+ * second: "same value, expiry extended to 10:26" 60 times) become one group with a count.
+ */
+export function groupRepeats(rows: readonly TimelineRow[]): RowGroup[] {
+  const groups: RowGroup[] = [];
+  let last = '';
+  for (const row of rows) {
+    const key = saying(row);
+    if (groups.length && key === last) groups[groups.length - 1].rows.push(row);
+    else groups.push({ row, rows: [row] });
+    last = key;
+  }
+  return groups;
+}
+
+/**
+ * The timeline's name filter: words match a part of the name (globs with * or ? the whole name); a word
+ * starting with "-" hides what it matches (a cookie changed every second). A row shows when it matches one
+ * of the plain words (or there are none) and none of the hidden ones.
+ */
+export function nameFilter(text: string): (name: string) => boolean {
+  const words = text.toLowerCase().split(/\s+/).filter(Boolean);
+  const match = (word: string) => (/[*?]/.test(word) ? (name: string) => globMatch(word, name) : (name: string) => name.includes(word));
+  const shown = words.filter((w) => !w.startsWith('-')).map(match);
+  const hidden = words.filter((w) => w.startsWith('-') && w.length > 1).map((w) => match(w.slice(1)));
+  return (name) => {
+    const n = name.toLowerCase();
+    return (shown.length === 0 || shown.some((m) => m(n))) && !hidden.some((m) => m(n));
   };
 }

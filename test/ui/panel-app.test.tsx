@@ -283,10 +283,37 @@ describe('DevTools panel', () => {
     click(root.querySelector('[role="tab"]:nth-child(2)'));
     await vi.waitFor(() => expect(root.querySelector('.timeline-table tr[data-kind="overwritten"]')).not.toBeNull());
     const row = root.querySelector('.timeline-table tr[data-kind="overwritten"]');
-    expect(row?.querySelector('del')?.textContent).toBe('1');
-    expect(row?.querySelector('ins')?.textContent).toBe('2');
+    // Short values whole, old → new: a character diff of "items=1" → "items=2" reads as "items=~~1~~2".
+    expect(row?.querySelector('del')?.textContent).toBe('items=1');
+    expect(row?.querySelector('ins')?.textContent).toBe('items=2');
     await set('cart', { value: 'items=3' });
     await vi.waitFor(() => expect(root.querySelectorAll('.timeline-table tr[data-kind="overwritten"]')).toHaveLength(2));
+    // Long values keep the character diff, so the changed middle of a 60-character value stands out.
+    await set('prefs', { value: `${'a'.repeat(30)}-old-${'z'.repeat(30)}` });
+    await set('prefs', { value: `${'a'.repeat(30)}-new-${'z'.repeat(30)}` });
+    await vi.waitFor(() => expect(root.querySelector('.timeline-table tr[data-kind="overwritten"][data-cookie="prefs"] del')?.textContent).toBe('old'));
+  });
+
+  it('the timeline hides a noisy cookie with -name and folds repeated identical changes into one row with a count', async () => {
+    // The start of a minute an hour from now: the five expiries are shown as one "extended to HH:MM".
+    const expires = Math.floor(Date.now() / 60_000) * 60 + 3600;
+    await set('ticker', { value: '1' });
+    for (let i = 0; i < 5; i++) await set('keepalive', { value: 'same', expirationDate: expires + i });
+    await set('ticker', { value: '2' });
+    const { root } = await renderPanel();
+    click(root.querySelector('[role="tab"]:nth-child(2)'));
+    const names = () => [...root.querySelectorAll('.timeline-table tbody tr')].map((tr) => tr.getAttribute('data-cookie'));
+    await vi.waitFor(() => expect(names()).toContain('keepalive'));
+    // 5 sets of keepalive: created, then 4 times the same value with the expiry extended within the same minute.
+    const repeat = root.querySelector('[data-testid="repeat-count"]');
+    expect(repeat?.textContent).toBe('×4');
+    expect(names().filter((n) => n === 'keepalive')).toHaveLength(2);
+    click(repeat);
+    await vi.waitFor(() => expect(names().filter((n) => n === 'keepalive')).toHaveLength(5));
+    type(root.querySelector('.timeline input[type="search"]') as HTMLInputElement, '-ticker');
+    await vi.waitFor(() => expect(names().every((n) => n === 'keepalive')).toBe(true));
+    type(root.querySelector('.timeline input[type="search"]') as HTMLInputElement, 'tick*');
+    await vi.waitFor(() => expect(names()).toEqual(['ticker', 'ticker']));
   });
 
   it('states the real retention and the dropped entries (a timeline stored by 0.1, migrated)', async () => {

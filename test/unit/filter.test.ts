@@ -58,7 +58,9 @@ describe('filter syntax', () => {
     expect(parseFilter('severity:critical').errors).toEqual([
       'severity:critical is not known — did you mean severity:high? (severity: takes high, medium, low, info).',
     ]);
-    expect(parseFilter('role:tracker').errors[0]).toMatch(/^role:tracker is not known — did you mean role:tracking\? \(role: takes session, auth, csrf, tracking/);
+    expect(parseFilter('role:tracker').errors[0]).toMatch(
+      /^role:tracker is not known — did you mean role:tracking\? \(role: takes session, auth, csrf, tracking/,
+    );
     expect(parseFilter('purpose:analytic').errors[0]).toMatch(/did you mean purpose:analytics\?/);
     expect(parseFilter('is:thirdparty').errors[0]).toMatch(/did you mean is:third-party\?/);
     expect(parseFilter('severty:high').errors[0]).toMatch(/^severty: is not a filter key — did you mean severity:\?/);

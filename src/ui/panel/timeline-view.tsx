@@ -4,7 +4,7 @@ import { errorLine, explainError } from '../../core/browser-errors';
 import { cookieHost } from '../../core/cookie';
 import { siteOf } from '../../core/site';
 import type { TimelineEntry } from '../../core/timeline';
-import { diffText, type TimelineRow, timelineRows } from '../../core/timeline-view';
+import { diffText, groupRepeats, nameFilter, showWhole, type TimelineRow, timelineRows } from '../../core/timeline-view';
 import { onEvent, request } from '../../messages';
 import { ContainerBadge } from '../badges';
 import { coalesce } from '../coalesce';
@@ -26,6 +26,13 @@ function Diff({ row }: { row: TimelineRow }) {
     const d = diffText(row.oldValue, row.newValue);
     const changes = row.changes?.length ? ` (${row.changes.join(', ')})` : '';
     if (d.removed === '' && d.added === '') return <span class="diff-same">{`${row.newValue} — same value${changes || ', set again'}`}</span>;
+    if (showWhole(row.oldValue, row.newValue))
+      return (
+        <span class="diff whole">
+          <del>{row.oldValue}</del> → <ins>{row.newValue}</ins>
+          {changes && <span class="muted">{changes}</span>}
+        </span>
+      );
     return (
       <span class="diff">
         {d.prefix}
@@ -86,15 +93,30 @@ export function TimelineView({
   }, []);
 
   const rows = useMemo(() => timelineRows(entries).reverse(), [entries]);
-  const needle = text.trim().toLowerCase();
-  const shown = rows.filter((r) => (!onlyPage || pageSites.has(siteOf(cookieHost(r)))) && (!needle || r.name.toLowerCase().includes(needle)));
+  const wanted = useMemo(() => nameFilter(text), [text]);
+  const shown = useMemo(
+    () => groupRepeats(rows.filter((r) => (!onlyPage || pageSites.has(siteOf(cookieHost(r)))) && wanted(r.name))),
+    [rows, onlyPage, pageSites, wanted],
+  );
+  const shownChanges = useMemo(() => shown.reduce((n, g) => n + g.rows.length, 0), [shown]);
+  /** Groups of repeated changes the user opened, by their newest row's seq. */
+  const [open, setOpen] = useState<ReadonlySet<number>>(new Set());
+  const toggle = (seq: number) =>
+    setOpen((current) => {
+      const next = new Set(current);
+      if (!next.delete(seq)) next.add(seq);
+      return next;
+    });
+  const visibleRows = shown
+    .slice(0, limit)
+    .flatMap((g) => (open.has(g.row.seq) ? g.rows.map((r, i) => ({ r, group: i === 0 ? g : undefined })) : [{ r: g.row, group: g }]));
 
   return (
     <section class="timeline" aria-label="Cookie change timeline">
       <div class="subbar">
         <input
           type="search"
-          placeholder="Filter by cookie name"
+          placeholder="Filter by cookie name (-name hides one, * and ? glob)"
           aria-label="Filter the timeline by cookie name"
           value={text}
           onInput={(e) => setText((e.target as HTMLInputElement).value)}
@@ -103,7 +125,7 @@ export function TimelineView({
           <input type="checkbox" checked={onlyPage} onChange={(e) => setOnlyPage((e.target as HTMLInputElement).checked)} /> Only this page's sites
         </label>
         <span class="muted" data-testid="timeline-count">
-          {shown.length} of {rows.length} changes{status ? ` · ${retentionText(status)}` : ''}
+          {shownChanges} of {rows.length} changes{status ? ` · ${retentionText(status)}` : ''}
         </span>
         {error && (
           <span class="error" role="alert">
@@ -123,9 +145,23 @@ export function TimelineView({
             </tr>
           </thead>
           <tbody>
-            {shown.slice(0, limit).map((r) => (
+            {visibleRows.map(({ r, group }) => (
               <tr key={r.seq} data-kind={r.kind} data-cookie={r.name} class={r.missed ? 'missed' : ''}>
-                <td class="nowrap">{new Date(r.time).toLocaleTimeString()}</td>
+                <td class="nowrap">
+                  {new Date(r.time).toLocaleTimeString()}
+                  {group && group.rows.length > 1 && (
+                    <button
+                      type="button"
+                      class="repeat"
+                      data-testid="repeat-count"
+                      aria-expanded={open.has(group.row.seq)}
+                      title={`The same change ${group.rows.length} times in a row, since ${new Date(group.rows[group.rows.length - 1].time).toLocaleTimeString()}: ${open.has(group.row.seq) ? 'fold' : 'list'} them`}
+                      onClick={() => toggle(group.row.seq)}
+                    >
+                      ×{group.rows.length.toLocaleString('en-US')}
+                    </button>
+                  )}
+                </td>
                 <td class={`kind kind-${r.kind}`}>
                   {KIND_LABEL[r.kind]}
                   {r.missed && <span title="Found when the worker started again: it happened while Cookie Lens was not running"> (missed)</span>}
@@ -152,7 +188,7 @@ export function TimelineView({
         </table>
         {shown.length > limit && (
           <button type="button" class="more" onClick={() => setLimit((l) => l + PAGE_ROWS)}>
-            Show {Math.min(PAGE_ROWS, shown.length - limit).toLocaleString('en-US')} older changes ({(shown.length - limit).toLocaleString('en-US')} not shown)
+            Show {Math.min(PAGE_ROWS, shown.length - limit).toLocaleString('en-US')} older rows ({(shown.length - limit).toLocaleString('en-US')} not shown)
           </button>
         )}
         {shown.length === 0 && <p class="empty">No cookie changes recorded{onlyPage ? ' for this page' : ''} yet.</p>}
