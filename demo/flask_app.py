@@ -2,7 +2,7 @@
 tutorial secret 'dev' and made permanent, so Cookie Lens has a real itsdangerous cookie to read.
 /login (POST) logs in the way many Flask tutorials do, with every flag left at Flask's defaults: the
 session and a Flask-Login style remember_token without Secure, and an API token, a JWT signed with the
-secret "secret", readable by scripts. /logout clears them.
+secret "secret", readable by scripts. /logout clears them. / also sets a JSON preference cookie, which Werkzeug quotes (RFC 2109).
 
 Usage: python3 flask_app.py PORT CERT KEY
 """
@@ -28,7 +28,10 @@ def index():
     session["user_id"] = 42
     session["roles"] = ("reader", "editor")
     session["visits"] = session.get("visits", 0) + 1
-    return "<!doctype html><title>Flask demo</title><h1>Flask demo</h1><p>Your session lives in the cookie.</p>"
+    response = make_response("<!doctype html><title>Flask demo</title><h1>Flask demo</h1><p>Your session lives in the cookie.</p>")
+    # JSON in a cookie as Werkzeug writes it: an RFC 2109 quoted string with backslash and octal escapes.
+    response.set_cookie("prefs", json.dumps({"theme": "dark", "lang": "fr", "greeting": "héllo"}), max_age=30 * 24 * 3600, samesite="Lax")
+    return response
 
 
 def b64url(data):

@@ -5,10 +5,13 @@
 
 import type { AnalyzedCookie, Report } from './analyzed';
 import type { Role } from './classify';
+import { closest } from './closest';
 import { type CookieRef, cookieHost, cookieRef, refKey, type SameSite } from './cookie';
+import type { Purpose } from './data/cookie-db';
 import { own } from './own';
 import { compilePattern, type NameMatcher, PatternTooSlow } from './pattern';
 import { type Finding, type Severity, severityRank } from './rule';
+import { humanDuration } from './rule-helpers';
 import { RULES } from './rules/index';
 
 export type RuleLevel = 'error' | 'warning' | 'ignore';
@@ -16,9 +19,16 @@ export type SameSiteValue = 'Strict' | 'Lax' | 'None';
 
 export interface CookieRequirement {
   /** Which cookies: a glob (`session*`, `__Host-?id`) or a regex written `/…/flags`. */
-  name: string;
+  name?: string;
   /** Only cookies of this domain (a glob over the host, `*.shop.example`). */
   domain?: string;
+  /**
+   * Only cookies of this role (or one of these), as Cookie Lens classifies them: `"session"` picks session
+   * cookies by what they are, not by a name regex that also catches `csrftoken`.
+   */
+  role?: Role | Role[];
+  /** Only cookies of this purpose (or one of these). */
+  purpose?: Purpose | Purpose[];
   secure?: boolean;
   httpOnly?: boolean;
   /** Accepted SameSite values; `[]` is not allowed, leave it out to accept any. */
@@ -67,18 +77,27 @@ export interface PolicyResult {
 
 const SAME_SITE_OF: Record<SameSite, SameSiteValue | undefined> = { strict: 'Strict', lax: 'Lax', no_restriction: 'None', unspecified: undefined };
 const ROLES: Role[] = ['session', 'auth', 'csrf', 'tracking', 'preference', 'unknown'];
+const PURPOSES: Purpose[] = ['necessary', 'functional', 'preference', 'analytics', 'advertising', 'consent', 'security', 'unknown'];
+const REQUIREMENT_KEYS = ['name', 'domain', 'role', 'purpose', 'secure', 'httpOnly', 'sameSite', 'maxLifetime', 'prefix', 'roles', 'reason'];
+const asList = <T>(v: T | T[] | undefined): T[] | undefined => (v === undefined ? undefined : Array.isArray(v) ? v : [v]);
 const LEVELS: RuleLevel[] = ['error', 'warning', 'ignore'];
 
-/** A requirement's or allow entry's name and domain patterns, compiled once (validatePolicy refused bad ones). */
-function matcher(name: string, domain?: string) {
+/** A requirement's or allow entry's selectors, compiled once (validatePolicy refused bad ones); every one given must hold. */
+function matcher(name: string | undefined, domain?: string, role?: Role | Role[], purpose?: Purpose | Purpose[]) {
   const compiled = (p: string): NameMatcher => {
     const c = compilePattern(p);
     if ('error' in c) throw new Error(c.error);
     return c.matcher;
   };
-  const n = compiled(name);
+  const n = name === undefined ? null : compiled(name);
   const d = domain === undefined ? null : compiled(domain);
-  return (c: { name: string; domain: string }) => n.test(c.name) && (d === null || d.test(cookieHost(c)));
+  const roles = asList(role);
+  const purposes = asList(purpose);
+  return (c: { name: string; domain: string; role?: Role; purpose?: Purpose }) =>
+    (roles === undefined || (c.role !== undefined && roles.includes(c.role))) &&
+    (purposes === undefined || (c.purpose !== undefined && purposes.includes(c.purpose))) &&
+    (n === null || n.test(c.name)) &&
+    (d === null || d.test(cookieHost(c)));
 }
 
 /** Checks a parsed JSON value against the policy format; every problem is reported with its path. */
@@ -87,7 +106,11 @@ export function validatePolicy(value: unknown): { policy?: Policy; errors: strin
   const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
   if (!isObj(value)) return { errors: ['The policy must be a JSON object.'] };
   const known = (obj: Record<string, unknown>, keys: string[], where: string) => {
-    for (const k of Object.keys(obj)) if (!keys.includes(k)) errors.push(`${where}: unknown property "${k}".`);
+    for (const k of Object.keys(obj)) {
+      if (keys.includes(k)) continue;
+      const guess = closest(k, keys);
+      errors.push(`${where}: unknown property "${k}"${guess ? ` — did you mean "${guess}"?` : ''}.`);
+    }
   };
   known(value, ['$schema', 'version', 'name', 'cookies', 'rules', 'allow'], 'policy');
   if (value.version !== 1) errors.push('policy.version must be 1.');
@@ -109,8 +132,15 @@ export function validatePolicy(value: unknown): { policy?: Policy; errors: strin
           errors.push(`${where} must be an object.`);
           return;
         }
-        known(r, ['name', 'domain', 'secure', 'httpOnly', 'sameSite', 'maxLifetime', 'prefix', 'roles', 'reason'], where);
-        regexOk(r.name, `${where}.name`);
+        known(r, REQUIREMENT_KEYS, where);
+        if (r.name === undefined && r.role === undefined && r.purpose === undefined)
+          errors.push(`${where} must select cookies with "name", "role" or "purpose".`);
+        if (r.name !== undefined) regexOk(r.name, `${where}.name`);
+        const listOf = (v: unknown, allowed: string[]) =>
+          Array.isArray(v) ? v.length > 0 && v.every((x) => allowed.includes(x)) : allowed.includes(v as string);
+        if (r.role !== undefined && !listOf(r.role, ROLES)) errors.push(`${where}.role must be a role or a list of roles among ${ROLES.join(', ')}.`);
+        if (r.purpose !== undefined && !listOf(r.purpose, PURPOSES))
+          errors.push(`${where}.purpose must be a purpose or a list of purposes among ${PURPOSES.join(', ')}.`);
         if (r.domain !== undefined) regexOk(r.domain, `${where}.domain`);
         for (const flag of ['secure', 'httpOnly'] as const)
           if (r[flag] !== undefined && typeof r[flag] !== 'boolean') errors.push(`${where}.${flag} must be true or false.`);
@@ -172,8 +202,10 @@ function check(c: AnalyzedCookie, r: CookieRequirement, now: number): { requirem
   }
   if (r.maxLifetime !== undefined) {
     const life = lifetime(c, now);
-    if (r.maxLifetime === 0 && !c.session) out.push({ requirement: 'maxLifetime', message: `${name} must be a session cookie (it expires in ${life} s).` });
-    else if (life > r.maxLifetime) out.push({ requirement: 'maxLifetime', message: `${name} lives ${life} s; at most ${r.maxLifetime} s allowed.` });
+    if (r.maxLifetime === 0 && !c.session)
+      out.push({ requirement: 'maxLifetime', message: `${name} must be a session cookie (it expires in ${humanDuration(life)}).` });
+    else if (life > r.maxLifetime)
+      out.push({ requirement: 'maxLifetime', message: `${name} lives ${humanDuration(life)}; at most ${humanDuration(r.maxLifetime)} allowed.` });
   }
   if (r.prefix && !c.name.toLowerCase().startsWith(r.prefix.toLowerCase()))
     out.push({ requirement: 'prefix', message: `${name} must be named with the ${r.prefix} prefix.` });
@@ -192,6 +224,8 @@ export function applyPolicy(report: Pick<Report, 'cookies' | 'findings'>, policy
     violations.push({ cookie: ref(c), requirement: 'pattern', message: `"${c.name}" ${what}: ${e.message} Fix the pattern.` });
   };
   const allowed = (policy.allow ?? []).map((a) => ({ a, m: matcher(a.name, a.domain) }));
+  /** How a requirement is named in messages: its name pattern, else its role or purpose. */
+  const label = (r: CookieRequirement) => r.name ?? (r.role ? `role ${asList(r.role)?.join('|')}` : `purpose ${asList(r.purpose)?.join('|')}`);
   const allowCache = new Map<string, boolean>();
   const isAllowed = (c: { name: string; domain: string; path: string }) => {
     const key = `${c.name}\u0000${c.domain}\u0000${c.path}`;
@@ -212,7 +246,7 @@ export function applyPolicy(report: Pick<Report, 'cookies' | 'findings'>, policy
   const level = (rule: string): RuleLevel | undefined => own(policy.rules ?? {}, rule);
   const findings = report.findings.filter((f) => level(f.rule) !== 'ignore' && !(f.cookie && isAllowed(f.cookie)));
   const errors = findings.filter((f) => level(f.rule) === 'error');
-  const requirements = (policy.cookies ?? []).map((r) => ({ r, applies: matcher(r.name, r.domain) }));
+  const requirements = (policy.cookies ?? []).map((r) => ({ r, applies: matcher(r.name, r.domain, r.role, r.purpose) }));
   const passed = report.cookies.map((c) => {
     if (isAllowed(c)) return undefined;
     let unchecked = false;
@@ -220,7 +254,7 @@ export function applyPolicy(report: Pick<Report, 'cookies' | 'findings'>, policy
       try {
         return applies(c);
       } catch (e) {
-        stopped(c, e, `could not be checked against the requirement for ${r.name}`);
+        stopped(c, e, `could not be checked against the requirement for ${label(r)}`);
         unchecked = true;
         return false;
       }

@@ -29,6 +29,9 @@ export interface Hit {
   message: string;
 }
 
+/** The cookie attribute a rule's fix sets (fix-settings.ts names each framework's setting for it). */
+export type CookieSetting = 'secure' | 'httpOnly' | 'sameSite' | 'sameSiteNone' | 'lifetime' | 'domain';
+
 export interface FixSnippets {
   flask: string;
   django: string;
@@ -68,6 +71,11 @@ interface RuleBase {
   /** One line: what to change. */
   fix: string;
   snippets: FixSnippets;
+  /**
+   * The one cookie attribute the fix sets, for rules about one: the fix then names the setting of the cookie
+   * at hand (REMEMBER_COOKIE_SECURE for Flask-Login's remember_token) — see fix-settings.ts.
+   */
+  setting?: CookieSetting;
   references: { title: string; url: string }[];
   examples: { flag: RuleExample[]; pass: RuleExample[] };
 }

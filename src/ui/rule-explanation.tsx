@@ -1,5 +1,12 @@
 import { useState } from 'preact/hooks';
+import { fixFrameworkOf, snippetsFor } from '../core/fix-settings';
 import type { FixSnippets, Rule } from '../core/rule';
+
+/** The cookie a finding is about: its name and the framework Cookie Lens recognised. */
+export interface FixCookie {
+  name: string;
+  framework?: string;
+}
 
 const FRAMEWORKS: [keyof FixSnippets, string][] = [
   ['flask', 'Flask'],
@@ -19,12 +26,19 @@ function preferred(): keyof FixSnippets | null {
   }
 }
 
-/** The fix in the reader's framework: one tab per framework the rule has a snippet for; the choice is remembered. */
-export function FixSnippetTabs({ rule }: { rule: Rule }) {
-  const available = FRAMEWORKS.filter(([k]) => rule.snippets[k]);
+/**
+ * The fix, one tab per framework the rule has a snippet for, naming the setting of this cookie where its
+ * framework is known. Opens on the cookie's own framework (a Django cookie on Django), else on the reader's
+ * last pick, which is remembered.
+ */
+export function FixSnippetTabs({ rule, cookie }: { rule: Rule; cookie?: FixCookie }) {
+  const snippets = snippetsFor(rule, cookie);
+  const available = FRAMEWORKS.filter(([k]) => snippets[k]);
   const [current, setCurrentState] = useState<keyof FixSnippets>(() => {
+    const own = fixFrameworkOf(cookie?.framework);
+    if (own && snippets[own]) return own;
     const p = preferred();
-    return p && rule.snippets[p] ? p : (available[0]?.[0] ?? 'flask');
+    return p && snippets[p] ? p : (available[0]?.[0] ?? 'flask');
   });
   const setCurrent = (k: keyof FixSnippets) => {
     setCurrentState(k);
@@ -38,20 +52,28 @@ export function FixSnippetTabs({ rule }: { rule: Rule }) {
     <div class="fix-tabs">
       <div class="fix-tablist" role="tablist" aria-label="Framework">
         {available.map(([k, label]) => (
-          <button key={k} type="button" role="tab" aria-selected={current === k} class={current === k ? 'active' : ''} onClick={() => setCurrent(k)}>
+          <button
+            key={k}
+            type="button"
+            role="tab"
+            data-framework={k}
+            aria-selected={current === k}
+            class={current === k ? 'active' : ''}
+            onClick={() => setCurrent(k)}
+          >
             {label}
           </button>
         ))}
       </div>
       <pre class="fix-code" role="tabpanel">
-        {rule.snippets[current]}
+        {snippets[current]}
       </pre>
     </div>
   );
 }
 
 /** What a finding means, the attack, the fix and where to learn more: the rule file's own words. */
-export function RuleExplanation({ rule }: { rule: Rule }) {
+export function RuleExplanation({ rule, cookie }: { rule: Rule; cookie?: FixCookie }) {
   return (
     <div class="rule-explanation">
       <p>
@@ -63,7 +85,7 @@ export function RuleExplanation({ rule }: { rule: Rule }) {
       <p>
         <strong>How to fix it.</strong> {rule.fix}
       </p>
-      <FixSnippetTabs rule={rule} />
+      <FixSnippetTabs rule={rule} cookie={cookie} />
       <p class="learn-more">
         Learn more:{' '}
         {rule.references.map((r, i) => (

@@ -109,6 +109,31 @@ describe('popup: explanations, cookies and the learn view', () => {
     expect(links.some((h) => h?.includes('owasp.org'))).toBe(true);
   });
 
+  it("a fix opens on the cookie's own framework (Django), else on the reader's last pick, and names that cookie's setting", async () => {
+    localStorage.setItem('cookie-lens.framework', 'flask');
+    await fake.fakeBrowser.cookies.set({
+      url: 'https://shop.example/',
+      name: 'csrftoken',
+      value: 'Q4mX7cV2bN9zL1kJ8hG5fD3sA6pO0iUyTrEwQaZxScVbNmLkJhGfDsApOiUyTrEw',
+    });
+    await fake.fakeBrowser.cookies.set({ url: 'https://shop.example/', name: 'theme', value: 'dark', secure: false, sameSite: 'lax' });
+    const root = await renderPopup();
+    const open = async (name: string) => {
+      await vi.waitFor(() => expect(root.querySelectorAll('[data-rule="missing-secure"]').length).toBeGreaterThan(0));
+      const finding = [...root.querySelectorAll('[data-rule="missing-secure"]')].find((f) => f.textContent?.includes(`"${name}"`)) as HTMLElement;
+      (finding.querySelector('summary') as HTMLElement).click();
+      await vi.waitFor(() => expect(finding.querySelector('.fix-code')).not.toBeNull());
+      return finding;
+    };
+    const csrf = await open('csrftoken');
+    expect(csrf.querySelector('.fix-tablist [aria-selected="true"]')?.textContent).toBe('Django');
+    expect(csrf.querySelector('.fix-code')?.textContent).toBe('CSRF_COOKIE_SECURE = True');
+    const theme = await open('theme');
+    expect(theme.querySelector('.fix-tablist [aria-selected="true"]')?.textContent).toBe('Flask');
+    expect(theme.querySelector('.fix-code')?.textContent).toBe("resp.set_cookie('theme', value, secure=True)");
+    localStorage.removeItem('cookie-lens.framework');
+  });
+
   it('groups the cookies by what they are for, each with its platform and plain description', async () => {
     await fake.fakeBrowser.cookies.set({
       url: 'https://shop.example/',

@@ -74,3 +74,45 @@ describe('decoders: identify and read what each format carries', () => {
     expect(await decode('token', 'eyJhbGciOiJIUzI1NiJ9.not-base64!.x')).toBeUndefined();
   });
 });
+
+describe('RFC 2109 quoted values (Python http.cookies, Werkzeug)', () => {
+  // Set-Cookie values exactly as Werkzeug 2.2 (Debian's python3-flask) wrote them for
+  // resp.set_cookie('prefs', json.dumps({...})) and resp.set_cookie('greet', 'héllo wörld; ok').
+  const PREFS = '"{\\"theme\\": \\"dark\\"\\054 \\"lang\\": \\"en\\"\\054 \\"n\\": [1\\054 2]}"';
+  const GREET = '"h\\303\\251llo w\\303\\266rld\\073 ok"';
+
+  it('unquotes JSON to a tree and octal UTF-8 escapes to text', async () => {
+    expect((await decodeValue({ name: 'prefs', value: PREFS }, siblingsOf([])))?.decoded).toEqual({
+      format: 'rfc2109-quoted',
+      payload: { theme: 'dark', lang: 'en', n: [1, 2] },
+    });
+    expect((await decodeValue({ name: 'greet', value: GREET }, siblingsOf([])))?.decoded.payload).toBe('héllo wörld; ok');
+  });
+
+  it('the nonstandard-characters finding says this is how Python writes them', async () => {
+    const { analyze } = await import('../../src/core/report');
+    const report = await analyze(
+      [
+        {
+          name: 'prefs',
+          value: PREFS,
+          domain: 'flask.test',
+          hostOnly: true,
+          path: '/',
+          secure: true,
+          httpOnly: false,
+          sameSite: 'lax',
+          session: true,
+          storeId: '0',
+        },
+      ],
+      {
+        url: 'https://flask.test/',
+        secrets: false,
+      },
+    );
+    const finding = report.findings.find((f) => f.rule === 'nonstandard-characters');
+    expect(finding?.message).toMatch(/quoted string with backslash escapes \(RFC 2109\) — how Python's http\.cookies and Werkzeug \(Flask\) write/);
+    expect(report.cookies[0].decoded?.payload).toEqual({ theme: 'dark', lang: 'en', n: [1, 2] });
+  });
+});

@@ -14,6 +14,7 @@ const VALID: unknown[] = [
   { version: 1 },
   JSON.parse(readFileSync(join(ROOT, 'docs/policies/baseline.json'), 'utf8')),
   { version: 1, cookies: [{ name: 'sid', domain: '*.shop.example', maxLifetime: 0, roles: ['session'] }], allow: [{ name: 'x' }] },
+  { version: 1, cookies: [{ role: 'session', secure: true }, { role: ['csrf', 'auth'], purpose: 'security' }, { purpose: ['analytics', 'advertising'] }] },
 ];
 const INVALID: unknown[] = [
   [],
@@ -28,6 +29,9 @@ const INVALID: unknown[] = [
   { version: 1, rules: { 'not-a-rule': 'error' } },
   { version: 1, rules: { 'missing-secure': 'fatal' } },
   { version: 1, allow: [{ domain: 'x' }] },
+  { version: 1, cookies: [{ role: 'admin' }] },
+  { version: 1, cookies: [{ purpose: ['tracking'] }] },
+  { version: 1, cookies: [{ role: [] }] },
 ];
 
 describe('policy format', () => {
@@ -47,6 +51,73 @@ describe('policy format', () => {
       'policy.cookies[0].sameSite must be a non-empty list of "Strict", "Lax", "None".',
       'policy.rules: "no-such-rule" is not a Cookie Lens rule id.',
     ]);
+  });
+});
+
+describe('policy messages', () => {
+  it('a mistyped property gets a "did you mean"', () => {
+    expect(validatePolicy({ version: 1, cookies: [{ name: 'a', httponly: true }] }).errors).toEqual([
+      'policy.cookies[0]: unknown property "httponly" — did you mean "httpOnly"?.',
+    ]);
+    expect(validatePolicy({ version: 1, cookie: [] }).errors[0]).toMatch(/unknown property "cookie" — did you mean "cookies"\?/);
+  });
+});
+
+describe('selecting cookies by role and purpose (real Django cookies)', () => {
+  const NOW = Date.UTC(2026, 0, 1);
+  // As Django 3.2 (Debian's python3-django) writes them: the session key, the CSRF token and the signed messages.
+  const django = () =>
+    analyze(
+      [
+        makeCookie({
+          name: 'sessionid',
+          value: 'x3v9l2m8q4r7t1w6y0z5a3b8c2d7e1f4',
+          httpOnly: true,
+          secure: false,
+          session: false,
+          expirationDate: NOW / 1000 + 1209600,
+        }),
+        makeCookie({ name: 'csrftoken', value: 'Q4mX7cV2bN9zL1kJ8hG5fD3sA6pO0iUyTrEwQaZxScVbNmLkJhGfDsApOiUyTrEw', httpOnly: false, secure: false }),
+        makeCookie({
+          name: 'messages',
+          value: '.eJyLjlaKj88qzs-Lz00tLk5MT1XSMdAxMtBRqhgFRAOl2FgAMCiVaw:1xYUzX:cPiM4DTwZgyO3VN42U_v9-8P7hzkkb9tcTybz26W8Mw',
+          httpOnly: true,
+          secure: false,
+        }),
+        makeCookie({
+          name: '_ga',
+          value: 'GA1.1.123456789.1700000000',
+          httpOnly: false,
+          secure: false,
+          session: false,
+          expirationDate: NOW / 1000 + 86400 * 400,
+        }),
+      ],
+      { url: 'https://shop.example/', now: NOW, secrets: false },
+    );
+
+  it('the baseline policy asks HttpOnly of the session, not of csrftoken, and gives lifetimes in words', async () => {
+    const baseline = JSON.parse(readFileSync(join(ROOT, 'docs/policies/baseline.json'), 'utf8'));
+    const r = await django();
+    expect(r.cookies.map((c) => [c.name, c.role])).toEqual([
+      ['sessionid', 'session'],
+      ['csrftoken', 'csrf'],
+      ['messages', 'preference'],
+      ['_ga', 'tracking'],
+    ]);
+    const result = applyPolicy(r, baseline, NOW);
+    const of = (name: string) => result.violations.filter((v) => v.cookie.name === name).map((v) => v.message);
+    expect(of('sessionid')).toEqual(['"sessionid" must be Secure.', '"sessionid" lives 14 days; at most 8 hours allowed.']);
+    expect(of('csrftoken')).toEqual(['"csrftoken" must be Secure.']);
+    expect(of('csrftoken').some((m) => /HttpOnly/.test(m))).toBe(false);
+  });
+
+  it('role and purpose select with every other selector given', async () => {
+    const r = await django();
+    const names = (policy: Policy) => [...new Set(applyPolicy(r, policy, NOW).violations.map((v) => v.cookie.name))];
+    expect(names({ version: 1, cookies: [{ role: 'session', httpOnly: false }] })).toEqual(['sessionid']);
+    expect(names({ version: 1, cookies: [{ purpose: 'analytics', secure: true }] })).toEqual(['_ga']);
+    expect(names({ version: 1, cookies: [{ role: ['csrf', 'preference'], name: 'm*', secure: true }] })).toEqual(['messages']);
   });
 });
 

@@ -10,6 +10,7 @@ import { jwt } from './jwt';
 import { laravel } from './laravel';
 import { boundPayload, notesOf } from './limits';
 import { php } from './php';
+import { quoted } from './quoted';
 import { rails } from './rails';
 import type { CookieLike, DecodedFormat, DecodeResult, Decoder, Siblings } from './types';
 import { url } from './url';
@@ -30,6 +31,7 @@ export const DECODERS: readonly Decoder[] = [
   aspnet,
   php,
   java,
+  quoted,
   json,
   base64,
   url,

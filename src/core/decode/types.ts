@@ -18,6 +18,7 @@ export type DecodedFormat =
   | 'php-session-id'
   | 'java-session-id'
   | 'json'
+  | 'rfc2109-quoted'
   | 'base64'
   | 'url-encoded';
 

@@ -14,6 +14,7 @@ export const rule: CookieRule = {
     'A Domain attribute widens a cookie from the host that set it to the whole domain and all its subdomains. Without it, the cookie is host-only: the safest default.',
   why: 'Any subdomain — a forgotten staging host, a user-content host, one taken over through a dangling DNS record — receives the session cookie and can set a cookie of the same name to fixate or replace the session (cookie tossing).',
   fix: 'Leave out the Domain attribute so the cookie stays host-only, or prefix it with __Host-.',
+  setting: 'domain',
   snippets: {
     flask: "app.config['SESSION_COOKIE_DOMAIN'] = None  # host-only",
     django: 'SESSION_COOKIE_DOMAIN = None  # the default: host-only',

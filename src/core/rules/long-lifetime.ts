@@ -15,6 +15,7 @@ export const rule: CookieRule = {
     'Browsers cap cookie lifetimes at 400 days, and European guidance (CNIL) keeps tracking and consent cookies to 13 months. Long-lived identifiers follow a user across visits for a very long time.',
   why: 'A long-lived identifier makes tracking across visits easy and keeps stale state (or a stolen value) usable for a long time.',
   fix: 'Give the cookie the shortest lifetime that serves its purpose (13 months at most for analytics and consent).',
+  setting: 'lifetime',
   snippets: {
     flask: "resp.set_cookie('name', value, max_age=60 * 60 * 24 * 180)",
     django: "response.set_cookie('name', value, max_age=60 * 60 * 24 * 180)",

@@ -12,6 +12,7 @@ export const rule: CookieRule = {
     'Without HttpOnly, `document.cookie` exposes the cookie to every script on the page. Cookies that identify a session or a login never need to be read by scripts. (CSRF tokens and preferences often must be readable, so Cookie Lens does not flag them, unlike scanners that flag every cookie.)',
   why: 'One cross-site scripting (XSS) bug is enough for an attacker to copy the session cookie to their server and use the account from anywhere, even after the XSS is fixed.',
   fix: 'Add the HttpOnly attribute to session and login cookies.',
+  setting: 'httpOnly',
   snippets: {
     flask: "app.config['SESSION_COOKIE_HTTPONLY'] = True  # the default\nresp.set_cookie('name', value, httponly=True)",
     django: 'SESSION_COOKIE_HTTPONLY = True  # the default',

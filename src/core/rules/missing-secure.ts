@@ -12,6 +12,7 @@ export const rule: CookieRule = {
     'A cookie without the Secure attribute is sent on http:// requests as well as https:// ones. One plain-HTTP request — a typed URL, an old link, an image — exposes it.',
   why: 'An attacker on the same Wi-Fi or any network hop reads the cookie from an unencrypted request and replays it: for a session cookie that is a full account takeover (session hijacking).',
   fix: 'Add the Secure attribute (and serve the site over HTTPS only, with HSTS).',
+  setting: 'secure',
   snippets: {
     flask: "app.config['SESSION_COOKIE_SECURE'] = True\nresp.set_cookie('name', value, secure=True)",
     django: 'SESSION_COOKIE_SECURE = True\nCSRF_COOKIE_SECURE = True',

@@ -25,10 +25,18 @@ export const rule: CookieRule = {
   ],
   check(c) {
     if (COOKIE_OCTETS.test(c.value)) return null;
+    if (c.decoded?.format === 'rfc2109-quoted')
+      return {
+        severity: 'low',
+        message: `The value of "${c.name}" is a quoted string with backslash escapes (RFC 2109) — how Python's http.cookies and Werkzeug (Flask) write values with spaces, commas or non-ASCII. Python reads it back; other servers and proxies may see the quotes and backslashes.`,
+      };
     return { severity: 'low', message: `The value of "${c.name}" contains characters outside the cookie grammar (spaces, commas, quotes or backslashes).` };
   },
   examples: {
-    flag: [{ title: 'a value with spaces and a comma', cookies: [{ name: 'pref', value: 'a b,c' }] }],
+    flag: [
+      { title: 'a value with spaces and a comma', cookies: [{ name: 'pref', value: 'a b,c' }] },
+      { title: 'JSON as Werkzeug quotes it', cookies: [{ name: 'prefs', value: '"{\\"theme\\": \\"dark\\"\\054 \\"lang\\": \\"en\\"}"' }] },
+    ],
     pass: [
       { title: 'a URL-encoded value', cookies: [{ name: 'pref', value: 'a%20b%2Cc' }] },
       { title: 'a quoted value', cookies: [{ name: 'pref', value: '"abc"' }] },

@@ -12,6 +12,7 @@ export const rule: CookieRule = {
     'A session cookie without Expires/Max-Age ends with the browser session. This one has an expiry date, so it is written to disk and anyone who uses the device later — or malware that reads the profile — finds a live login.',
   why: 'On shared or stolen devices the account stays open; a stolen cookie stays valid for as long as the expiry (OWASP: idle timeout 15–30 minutes, absolute timeout 4–8 hours for sensitive apps).',
   fix: 'Make the session cookie non-persistent (no Expires/Max-Age) or short-lived, and expire sessions on the server.',
+  setting: 'lifetime',
   snippets: {
     flask: "session.permanent = False  # or\napp.config['PERMANENT_SESSION_LIFETIME'] = timedelta(hours=8)",
     django: 'SESSION_EXPIRE_AT_BROWSER_CLOSE = True\nSESSION_COOKIE_AGE = 60 * 60 * 8',

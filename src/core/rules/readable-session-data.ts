@@ -24,11 +24,17 @@ export const rule: CookieRule = {
   check(c) {
     const d = c.decoded;
     if (d?.storage !== 'client' || d.encrypted || d.payload === undefined) return null;
+    // Signed data that is no session: Django's flash messages, a signed preference — readable by design.
+    if (c.role === 'preference' || c.role === 'csrf' || c.role === 'tracking') return null;
     return { severity: 'low', message: `"${c.name}" (${d.format}) carries readable session data.` };
   },
   examples: {
     flag: [{ title: 'a Flask session', cookies: [{ name: 'session', value: 'eyJ1c2VyX2lkIjo0Mn0.ZxYzAA.2a5KcXQ5o0d1w2c3b4a5Z6Y7X8W' }] }],
     pass: [
+      {
+        title: "Django's signed messages cookie (flash messages for the next page, not a session)",
+        cookies: [{ name: 'messages', value: '.eJyLjlaKj88qzs-Lz00tLk5MT1XSMdAxMtBRqhgFRAOl2FgAMCiVaw:1xYUzX:cPiM4DTwZgyO3VN42U_v9-8P7hzkkb9tcTybz26W8Mw' }],
+      },
       { title: 'an opaque server-side id', cookies: [{ name: 'sessionid', value: 'a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6' }] },
       { title: 'a Rails encrypted session', cookies: [{ name: '_app_session', value: 'YWJj--AAAAAAAAAAAAAAAA--AAAAAAAAAAAAAAAAAAAAAA==' }] },
     ],

@@ -12,6 +12,7 @@ export const rule: CookieRule = {
     'Without SameSite, each browser picks a default. Chrome and Edge treat the cookie as Lax (and even send it on cross-site POSTs for two minutes after it is set); Firefox and Safari send it on cross-site requests. The site behaves differently, and is protected differently, depending on the browser.',
   why: 'Where the default is "send everywhere", a session or CSRF cookie goes along with forged cross-site requests (CSRF). Relying on Chrome\'s default also leaves the 2-minute window in which a fresh login cookie rides cross-site POSTs.',
   fix: 'Set SameSite=Lax explicitly (Strict for cookies only used in same-site flows).',
+  setting: 'sameSite',
   snippets: {
     flask: "app.config['SESSION_COOKIE_SAMESITE'] = 'Lax'\nresp.set_cookie('name', value, samesite='Lax')",
     django: "SESSION_COOKIE_SAMESITE = 'Lax'\nCSRF_COOKIE_SAMESITE = 'Lax'",

@@ -11,6 +11,7 @@ export const rule: JarRule = {
     'Since 2020 browsers reject a cookie that says SameSite=None but lacks Secure. The server thinks it set the cookie; the browser never stored it, so whatever depends on it (a login inside an iframe, a payment widget) silently breaks.',
   why: 'Besides the breakage, the combination means the cookie was meant to go cross-site over plain HTTP, where anyone on the network could read or tamper with it.',
   fix: 'Add Secure to every SameSite=None cookie (and serve it over HTTPS).',
+  setting: 'sameSiteNone',
   snippets: {
     flask: "resp.set_cookie('name', value, samesite='None', secure=True)",
     django: "SESSION_COOKIE_SAMESITE = 'None'\nSESSION_COOKIE_SECURE = True",

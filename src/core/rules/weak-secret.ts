@@ -25,7 +25,12 @@ export const rule: CookieRule = {
   check(c) {
     const secret = c.decoded?.knownSecret;
     if (secret === undefined) return null;
-    return { severity: 'high', message: `"${c.name}" (${c.decoded?.format}) is signed with the known secret ${JSON.stringify(secret)}.` };
+    const signed = `"${c.name}" (${c.decoded?.format}) is signed with the known secret ${JSON.stringify(secret)}`;
+    // Not a login itself (Django's messages, a signed preference): the danger is the key, which frameworks
+    // use for everything they sign.
+    if (c.role !== 'session' && c.role !== 'auth' && c.framework)
+      return { severity: 'high', message: `${signed}: ${c.framework}'s secret key, which also signs its sessions — anyone can forge them.` };
+    return { severity: 'high', message: `${signed}.` };
   },
   examples: {
     flag: [

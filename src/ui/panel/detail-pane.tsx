@@ -31,14 +31,14 @@ const SOURCE_LABEL: Record<NonNullable<AnalyzedCookie['source']>, string> = {
   'third-party-web': 'third-party-web',
 };
 
-function FindingDetail({ f }: { f: Finding }) {
+function FindingDetail({ f, cookie }: { f: Finding; cookie: AnalyzedCookie }) {
   const rule = ruleById(f.rule);
   return (
     <details class="finding-detail" data-rule={f.rule} open={f.severity === 'high'}>
       <summary>
         <SeverityTag severity={f.severity} /> <span class="finding-message">{f.message}</span>
       </summary>
-      {rule && <RuleExplanation rule={rule} />}
+      {rule && <RuleExplanation rule={rule} cookie={cookie} />}
       <p class="rule-id">Rule: {f.rule}</p>
     </details>
   );
@@ -206,7 +206,7 @@ export function DetailPane({ cookie: c, findings, violations, now, focusRequest,
 
       <section>
         <h3>Findings ({findings.length})</h3>
-        {findings.length === 0 ? <p class="muted">Nothing to report.</p> : findings.map((f) => <FindingDetail key={f.rule} f={f} />)}
+        {findings.length === 0 ? <p class="muted">Nothing to report.</p> : findings.map((f) => <FindingDetail key={f.rule} f={f} cookie={c} />)}
       </section>
     </aside>
   );

@@ -8,7 +8,8 @@ const EXAMPLE = `{
   "version": 1,
   "name": "Sessions locked down",
   "cookies": [
-    { "name": "/sess|sid|token|auth/i", "secure": true, "httpOnly": true, "sameSite": ["Lax", "Strict"], "maxLifetime": 28800 }
+    { "role": ["session", "auth"], "secure": true, "httpOnly": true, "sameSite": ["Lax", "Strict"], "maxLifetime": 28800 },
+    { "role": "csrf", "secure": true }
   ],
   "rules": { "weak-secret": "error", "default-session-name": "ignore" },
   "allow": [{ "name": "_ga*", "reason": "Analytics, covered by consent" }]

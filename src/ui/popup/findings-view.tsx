@@ -60,7 +60,7 @@ function One({ f, cookies }: { f: Finding; cookies: readonly AnalyzedCookie[] })
                 <strong>What we saw.</strong> {cookie ? `"${cookie.name || '(nameless)'}": ${attributesLine(cookie)}.` : f.message}
                 {f.url && ` (${f.url})`}
               </p>
-              {rule && <RuleExplanation rule={rule} />}
+              {rule && <RuleExplanation rule={rule} cookie={cookie} />}
             </>
           );
         }}
