@@ -137,6 +137,8 @@ export interface Requests {
   getPolicy: { params: Record<string, never>; result: { text?: string; policy?: Policy } };
   /** Validates and stores a policy (an empty text removes it); nothing is stored when it has errors. */
   setPolicy: { params: { text: string }; result: { errors: string[] } };
+  /** Every cookie of a site in a store: its domain is the site's, on every path, partitioned ones included. */
+  siteCookies: { params: { site: string; storeId?: string }; result: Cookie[] };
   /** Deletes cookies; returns the ones that were there, for undo. */
   removeCookies: { params: { cookies: Cookie[] }; result: { removed: Cookie[] } };
   /** The persisted change timeline, oldest first; only entries with seq > afterSeq. */

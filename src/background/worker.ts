@@ -1,7 +1,7 @@
 // Listeners are registered synchronously at the top level so the browser can wake the worker for them.
 import browser from 'webextension-polyfill';
-import type { Cookie } from '../core/cookie';
-import { sitesOf } from '../core/site';
+import { type Cookie, cookieHost } from '../core/cookie';
+import { siteOf, sitesOf } from '../core/site';
 import type { ChangeCause } from '../core/timeline';
 import { emit, serveRequests } from '../messages';
 import { platform } from '../platform';
@@ -79,6 +79,10 @@ serveRequests({
       badges.refreshActive();
     }
     return { errors };
+  },
+  async siteCookies({ site, storeId }) {
+    const all = await storeIndex.all(storeId ?? platform().defaultStoreId);
+    return all.filter((c) => siteOf(cookieHost(c)) === site);
   },
   async removeCookies({ cookies }) {
     const removed: Cookie[] = [];

@@ -1,7 +1,9 @@
 // Export and import formats: JSON (cookies-API objects, which Cookie-Editor and EditThisCookie also read),
 // Netscape cookies.txt (curl, wget, yt-dlp) and a Cookie request header.
-import { type Cookie, cookieHost, type SameSite } from './cookie';
+import { type Cookie, cookieHost, isPartitioned, type SameSite } from './cookie';
 import { own } from './own';
+import { isSent } from './send';
+import { hostOf, siteOf } from './site';
 
 export type ExportFormat = 'json' | 'netscape' | 'header';
 
@@ -46,8 +48,57 @@ export function toCookieHeader(cookies: readonly Cookie[]): string {
   return cookies.map((c) => (c.name === '' ? c.value : `${c.name}=${c.value}`)).join('; ');
 }
 
-export function exportCookies(cookies: readonly Cookie[], format: ExportFormat): string {
-  return format === 'json' ? toJson(cookies) : format === 'netscape' ? toNetscape(cookies) : toCookieHeader(cookies);
+/** Where each cookie would go: the page itself, and each other host and path the cookies belong to. */
+function requestUrls(cookies: readonly Cookie[], pageUrl: string): string[] {
+  const urls = [pageUrl];
+  const covered = (c: Cookie) =>
+    urls.some((u) =>
+      isSent(c, { url: u, crossSite: siteOf(hostOf(u)) !== siteOf(hostOf(pageUrl)), topLevel: u === pageUrl, topLevelSite: topOf(pageUrl) }, Date.now()),
+    );
+  for (const c of cookies) if (!covered(c)) urls.push(`https://${cookieHost(c)}${c.path}`);
+  return [...new Set(urls)];
+}
+
+const topOf = (url: string) => {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return undefined;
+  }
+};
+
+/**
+ * One Cookie header per request URL, each with exactly the cookies the browser would attach to that
+ * request (the jar model's answer: domain, path, Secure, SameSite for a request from this page, the
+ * partition), longest path first as browsers order them. A cookie no listed request would carry is named,
+ * with the reason, rather than dropped or glued onto another host's header.
+ */
+export function toCookieHeaders(cookies: readonly Cookie[], pageUrl: string, now: number = Date.now()): string {
+  const site = siteOf(hostOf(pageUrl));
+  const topLevelSite = topOf(pageUrl);
+  const sent = new Set<Cookie>();
+  const blocks: string[] = [];
+  for (const url of requestUrls(cookies, pageUrl)) {
+    const crossSite = siteOf(hostOf(url)) !== site;
+    const req = { url, crossSite, topLevel: url === pageUrl, topLevelSite };
+    const going = cookies.filter((c) => isSent(c, req, now)).sort((a, b) => b.path.length - a.path.length);
+    if (going.length === 0) continue;
+    for (const c of going) sent.add(c);
+    const context = url === pageUrl ? 'loading the page' : crossSite ? `a cross-site request from ${site}` : `a same-site request from ${site}`;
+    blocks.push(`# ${url} (${context})\nCookie: ${toCookieHeader(going)}`);
+  }
+  const unsent = cookies.filter((c) => !sent.has(c));
+  if (unsent.length)
+    blocks.push(
+      `# Not sent with any of these requests (SameSite, Secure, expiry or partition): ${unsent.map((c) => `${c.name || '(nameless)'} (${cookieHost(c)}${c.path}${isPartitioned(c) ? ', partitioned' : ''})`).join(', ')}`,
+    );
+  return `${blocks.join('\n\n')}\n`;
+}
+
+/** The export in a format; the Cookie header needs the page the requests come from. */
+export function exportCookies(cookies: readonly Cookie[], format: ExportFormat, pageUrl?: string): string {
+  if (format === 'header') return pageUrl ? toCookieHeaders(cookies, pageUrl) : toCookieHeader(cookies);
+  return format === 'json' ? toJson(cookies) : toNetscape(cookies);
 }
 
 /** What cookies.set needs, from an imported line. */

@@ -175,6 +175,27 @@ describe('DevTools panel', () => {
     await vi.waitFor(() => expect([...fake.fakeBrowser.cookies.jar.values()].map((c) => [c.name, c.value])).toEqual([['pref', 'new']]));
   });
 
+  it("'Delete all of site' deletes exactly the site's cookies on every path, says how many first, and undoes", async () => {
+    await set('sid', { value: 'a' });
+    await fake.fakeBrowser.cookies.set({ url: 'https://shop.example/account', name: 'acct', value: 'b', path: '/account', secure: true });
+    await fake.fakeBrowser.cookies.set({ url: 'https://tracker.example/', name: 'uid', value: 't', secure: true, sameSite: 'no_restriction' });
+    const { root } = await renderPanel(['https://tracker.example/pixel.gif']);
+    await vi.waitFor(() => expect(rowNames(root)).toEqual(expect.arrayContaining(['sid', 'uid'])));
+    // The page at / does not use the /account cookie, but it is the site's.
+    expect(rowNames(root)).not.toContain('acct');
+    click(buttonByText(root, 'Delete all of site'));
+    await vi.waitFor(() => expect(root.querySelector('[data-testid="site-delete-summary"]')).not.toBeNull());
+    expect(root.querySelector('[data-testid="site-delete-summary"]')?.textContent).toMatch(
+      /^2 cookies of shop\.example — every path, partitioned ones included — will be deleted\. 1 third-party cookie the page uses is kept\./,
+    );
+    expect(fake.fakeBrowser.cookies.jar.size).toBe(3);
+    click(buttonByText(root, 'Delete 2 cookies'));
+    await vi.waitFor(() => expect([...fake.fakeBrowser.cookies.jar.values()].map((c) => c.name)).toEqual(['uid']));
+    await vi.waitFor(() => expect(root.querySelector('.toast')?.textContent).toMatch(/Deleted 2 cookies of shop\.example/));
+    click(buttonByText(root, 'Undo'));
+    await vi.waitFor(() => expect([...fake.fakeBrowser.cookies.jar.values()].map((c) => c.name).sort()).toEqual(['acct', 'sid', 'uid']));
+  });
+
   it('refuses an edit the browser would reject, with the reason, before sending it', async () => {
     await set('pref');
     const { root } = await renderPanel();

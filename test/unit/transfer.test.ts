@@ -3,7 +3,7 @@ import type { Cookie } from '../../src/core/cookie';
 import { CHROME_LIMITS, limitProblems, writeProblem } from '../../src/core/cookie-check';
 import type { TimelineEntry } from '../../src/core/timeline';
 import { diffText, timelineRows } from '../../src/core/timeline-view';
-import { ImportReader, MAX_LISTED_ERRORS, parseImport, toCookieHeader, toJson, toNetscape } from '../../src/core/transfer';
+import { ImportReader, MAX_LISTED_ERRORS, parseImport, toCookieHeader, toCookieHeaders, toJson, toNetscape } from '../../src/core/transfer';
 import { makeCookie } from '../helpers';
 
 const jar = [
@@ -52,6 +52,27 @@ describe('export', () => {
   });
   it('a Cookie header, nameless cookies as their value', () => {
     expect(toCookieHeader([...jar, makeCookie({ name: '', value: 'solo' })])).toBe('sid=abc; lang=en; solo');
+  });
+  it('Cookie headers per request URL, as the jar would send them: never one host’s cookies in another’s header', () => {
+    const cookies = [
+      makeCookie({ name: 'sid', value: 'abc', domain: 'shop.example' }),
+      makeCookie({ name: 'acct', value: '1', domain: 'shop.example', path: '/account' }),
+      makeCookie({ name: 'uid', value: 't1', domain: '.tracker.example', hostOnly: false, sameSite: 'no_restriction', secure: true }),
+      makeCookie({ name: 'strict', value: 's', domain: 'tracker.example', sameSite: 'strict' }),
+    ];
+    expect(toCookieHeaders(cookies, 'https://shop.example/').split('\n')).toEqual([
+      '# https://shop.example/ (loading the page)',
+      'Cookie: sid=abc',
+      '',
+      '# https://shop.example/account (a same-site request from shop.example)',
+      'Cookie: acct=1; sid=abc',
+      '',
+      '# https://tracker.example/ (a cross-site request from shop.example)',
+      'Cookie: uid=t1',
+      '',
+      '# Not sent with any of these requests (SameSite, Secure, expiry or partition): strict (tracker.example/)',
+      '',
+    ]);
   });
 });
 

@@ -1,10 +1,13 @@
 // The Cookies view: the filter and toolbar, the grid, the details pane, and the editor and import dialogs.
 import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { AnalyzedCookie } from '../../core/analyzed';
-import { refKey, sameCookie } from '../../core/cookie';
+import { type Cookie, cookieHost, refKey, sameCookie } from '../../core/cookie';
 import { applyFilter, narrows, type ParsedFilter, parseFilter, searchIndex } from '../../core/filter';
 import { type Finding, severityRank } from '../../core/rule';
-import { hostOf } from '../../core/site';
+import { hostOf, siteOf } from '../../core/site';
+import { request } from '../../messages';
+import { plural } from '../format';
+import { ConfirmDialog } from './confirm-dialog';
 import { CookieEditor } from './cookie-editor';
 import { CookieGrid } from './cookie-grid';
 import { DetailPane } from './detail-pane';
@@ -38,6 +41,18 @@ export function CookiesView({ ctx }: { ctx: PanelContext }) {
   // Asks the details pane to take the focus (Enter on a row): a counter the pane watches; 0 after a click,
   // which leaves the focus on the grid.
   const [focusDetail, setFocusDetail] = useState(0);
+  /** "Delete all of site", asked first: the site's cookies as the store holds them (every path). */
+  const [siteDelete, setSiteDelete] = useState<{ site: string; cookies: Cookie[]; kept: number } | null>(null);
+  const askSiteDelete = async () => {
+    if (!page?.site) return;
+    const all = await request('siteCookies', { site: page.site, storeId: page.storeId });
+    const kept = (page.report?.cookies ?? []).filter((c) => siteOf(cookieHost(c)) !== page.site).length;
+    if (all.length === 0)
+      ctx.say(
+        `${page.site} has no cookies of its own${kept ? ` (the ${plural(kept, 'third-party cookie')} the page uses ${kept === 1 ? 'is' : 'are'} not its)` : ''}.`,
+      );
+    else setSiteDelete({ site: page.site, cookies: all, kept });
+  };
 
   const report = page?.report;
   const cookies = report?.cookies ?? [];
@@ -83,7 +98,7 @@ export function CookiesView({ ctx }: { ctx: PanelContext }) {
         total={cookies.length}
         onAdd={() => actions.editor.open()}
         onDeleteShown={() => void actions.remove(shown(), ' (all shown)')}
-        onDeleteSite={() => void actions.remove(cookies, ` of ${page?.site}`)}
+        onDeleteSite={() => void askSiteDelete()}
         onExport={(f, t) => void actions.exportShown(shown(), f, t)}
         onExportReport={(f) => void actions.exportReport(f)}
         onImport={(file) => void importer.open(file)}
@@ -142,6 +157,33 @@ export function CookiesView({ ctx }: { ctx: PanelContext }) {
           onConfirm={() => importer.state?.step === 'review' && void importer.confirm(importer.state.result.cookies, importer.state.file)}
           onCancel={importer.cancel}
         />
+      )}
+      {siteDelete && (
+        <ConfirmDialog
+          title={`Delete the cookies of ${siteDelete.site}?`}
+          confirmLabel={`Delete ${plural(siteDelete.cookies.length, 'cookie')}`}
+          onCancel={() => setSiteDelete(null)}
+          onConfirm={() => {
+            const { cookies: list, site } = siteDelete;
+            setSiteDelete(null);
+            void actions.remove(list, ` of ${site}`);
+          }}
+        >
+          <p data-testid="site-delete-summary">
+            {plural(siteDelete.cookies.length, 'cookie')} of {siteDelete.site} — every path, partitioned ones included — will be deleted.
+            {siteDelete.kept > 0 && ` ${plural(siteDelete.kept, 'third-party cookie')} the page uses ${siteDelete.kept === 1 ? 'is' : 'are'} kept.`} The toast
+            after it has Undo.
+          </p>
+          <ul class="import-list">
+            {siteDelete.cookies.slice(0, 50).map((c) => (
+              <li key={refKey(c)}>
+                {c.name || '(nameless)'} — {c.domain}
+                {c.path}
+              </li>
+            ))}
+            {siteDelete.cookies.length > 50 && <li>… and {siteDelete.cookies.length - 50} more</li>}
+          </ul>
+        </ConfirmDialog>
       )}
     </>
   );

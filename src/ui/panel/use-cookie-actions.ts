@@ -14,7 +14,7 @@ import type { PanelContext } from './panel-context';
 const EXPORT_FILE: Record<ExportFormat, [name: string, mime: string, what: string]> = {
   json: ['cookies.json', 'application/json', 'JSON'],
   netscape: ['cookies.txt', 'text/plain', 'cookies.txt'],
-  header: ['cookie-header.txt', 'text/plain', 'a Cookie header'],
+  header: ['cookie-header.txt', 'text/plain', 'Cookie headers (one per request URL)'],
 };
 
 /** What the Cookies view does to cookies — delete (with undo), add and edit, export — each ending in a toast. */
@@ -50,7 +50,7 @@ export function useCookieActions({ page, reload, say, cookies: viewState }: Pane
   };
 
   const exportShown = async (shown: readonly AnalyzedCookie[], format: ExportFormat, target: 'file' | 'clipboard') => {
-    const text = exportCookies(shown, format);
+    const text = exportCookies(shown, format, page?.url);
     const [name, mime, what] = EXPORT_FILE[format];
     try {
       if (target === 'file') downloadText(text, name, mime);
