@@ -76,7 +76,8 @@ export function platform(): Platform {
 
 /** How a cookie store is named to users: its container, a private window, or the store id. */
 export function storeLabel(storeId: string | undefined, container?: { name: string }): string {
-  if (container) return `container “${container.name}”`;
-  if (storeId === platform().privateStoreId) return 'private window';
-  return storeId ?? 'default';
+  if (container) return `Container “${container.name}”`;
+  if (storeId === platform().privateStoreId) return 'Private window (incognito)';
+  if (storeId === undefined || storeId === platform().defaultStoreId) return 'Default store';
+  return `Store ${storeId}`;
 }

@@ -43,3 +43,20 @@ export function rated(findings: readonly Finding[]): { score: number; grade: Gra
   const score = scoreOf(findings);
   return { score, grade: gradeOf(score, findings) };
 }
+
+/**
+ * The grade in one line a learner can act on: what it says about this site's cookies (not about the tool)
+ * and where to start. "F" alone reads like the extension failed.
+ */
+export function gradeMeaning(grade: Grade, findings: readonly { severity: Severity; count?: number }[]): string {
+  // Findings one by one, or grouped with a count (the popup's compact report).
+  const n = (s: Severity) => findings.reduce((sum, f) => sum + (f.severity === s ? (f.count ?? 1) : 0), 0);
+  const [high, medium, low] = [n('high'), n('medium'), n('low')];
+  const count = (k: number, what: string) => `${k} ${what} problem${k === 1 ? '' : 's'}`;
+  const listed = [high && count(high, 'high-risk'), medium && count(medium, 'medium'), low && count(low, 'minor')].filter(Boolean).join(', ');
+  if (grade === 'A+') return "No problems found in this site's cookies.";
+  if (grade === 'A') return `Well set up: only ${listed}.`;
+  if (grade === 'B') return `Mostly fine: ${listed} to fix.`;
+  const start = high ? 'Start with the high-risk ones.' : 'Start with the medium ones.';
+  return `${grade === 'C' ? 'Needs work' : 'Many problems'} in this site's cookies: ${listed}. ${start}`;
+}

@@ -55,7 +55,10 @@ export function sendDecision(cookie: Cookie, req: RequestContext, now: number, c
       blocked.push(`It is SameSite=Lax: cross-site it only goes with top-level ${[...SAFE_METHODS].join('/')} navigations.`);
     if (cookie.sameSite === 'unspecified' && !safeTopLevel) {
       const young = createdAt !== undefined && now - createdAt < LAX_ALLOWING_UNSAFE_MS && req.topLevel;
-      if (!young) blocked.push('It has no SameSite attribute, so browsers treat it as Lax: cross-site it only goes with top-level GET navigations.');
+      if (!young)
+        blocked.push(
+          'It has no SameSite attribute, which Chrome and Edge treat as Lax: cross-site it only goes with top-level GET navigations (Firefox and Safari would still send it).',
+        );
     }
     if (cookie.sameSite === 'no_restriction' && !cookie.secure) blocked.push('It is SameSite=None without Secure, which browsers refuse.');
   }

@@ -34,7 +34,7 @@ function replacedNext(entries: readonly TimelineEntry[], i: number, key: string)
  * browser says only "explicit" (Firefox), by what they look like: followed at once by the same cookie
  * (an overwrite) or past their expiry date (expired).
  */
-export function timelineRows(entries: readonly TimelineEntry[]): TimelineRow[] {
+export function timelineRows(entries: readonly TimelineEntry[], formatTime: (ms: number) => string = utcMinute): TimelineRow[] {
   const rows: TimelineRow[] = [];
   const pendingOverwrite = new Map<string, TimelineRow>();
   for (const [i, e] of entries.entries()) {
@@ -51,7 +51,7 @@ export function timelineRows(entries: readonly TimelineEntry[]): TimelineRow[] {
       if (overwritten) {
         pendingOverwrite.delete(key);
         overwritten.newValue = e.cookie.value;
-        overwritten.changes = attributeChanges(overwritten.entry.cookie, e.cookie);
+        overwritten.changes = attributeChanges(overwritten.entry.cookie, e.cookie, formatTime);
         overwritten.entry = e;
         continue;
       }
@@ -70,14 +70,15 @@ export function timelineRows(entries: readonly TimelineEntry[]): TimelineRow[] {
   return rows;
 }
 
+/** A time as "2026-12-01 10:26 UTC"; the UI passes the reader's local time instead. */
+const utcMinute = (ms: number) => `${new Date(ms).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+
 /** What changed between two versions of a cookie, apart from the value. */
-export function attributeChanges(before: Cookie, after: Cookie): string[] {
+export function attributeChanges(before: Cookie, after: Cookie, formatTime: (ms: number) => string = utcMinute): string[] {
   const out: string[] = [];
   if (before.session !== after.session) out.push(after.session ? 'now a session cookie' : 'now persistent');
   else if (before.expirationDate !== after.expirationDate && after.expirationDate !== undefined) {
-    out.push(
-      `expiry ${after.expirationDate > (before.expirationDate ?? 0) ? 'extended' : 'shortened'} to ${new Date(after.expirationDate * 1000).toISOString().slice(0, 16).replace('T', ' ')}`,
-    );
+    out.push(`expiry ${after.expirationDate > (before.expirationDate ?? 0) ? 'extended' : 'shortened'} to ${formatTime(after.expirationDate * 1000)}`);
   }
   for (const flag of ['secure', 'httpOnly'] as const) {
     if (before[flag] !== after[flag]) out.push(`${flag === 'secure' ? 'Secure' : 'HttpOnly'} ${after[flag] ? 'added' : 'removed'}`);

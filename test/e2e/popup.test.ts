@@ -29,10 +29,15 @@ describe('the popup in Chromium, on the demo shop', () => {
   it('grades the site and lists its findings worst first', async () => {
     expect(await popup.$eval('.site', (e) => e.textContent)).toBe('shop.test');
     const grade = await popup.$eval('.grade-letter', (e) => e.textContent);
-    const score = Number((await popup.$eval('.grade-score', (e) => e.textContent))?.split('/')[0]);
+    const score = Number((await popup.$eval('.grade-score', (e) => e.textContent))?.replace(/^score /, ''));
     // connect.sid without Secure and signed with "keyboard cat": two high findings, so no better than C.
     expect(['C', 'D', 'F']).toContain(grade);
     expect(score).toBeLessThan(80);
+    // Labelled, with what it means for this site: "F" alone reads like the tool failed.
+    expect(await popup.$eval('.grade-label', (e) => e.textContent)).toBe('Cookie grade');
+    expect(await popup.$eval('[data-testid="grade-meaning"]', (e) => e.textContent)).toMatch(
+      /\d+ high-risk problems?.*Start with the high-risk ones\..*not Cookie Lens/,
+    );
     const findings = await popup.$$eval('.finding', (lis) =>
       lis.map((li) => ({ rule: li.getAttribute('data-rule'), severity: li.querySelector('.severity')?.textContent })),
     );

@@ -101,6 +101,27 @@ describe('DevTools panel', () => {
     expect(root.querySelector('.grid-row.selected')?.getAttribute('data-cookie')).toBe('b');
   });
 
+  it('details in words a learner reads: the store by name, local dates, SameSite unset as browsers differ on it', async () => {
+    const expires = Date.UTC(2030, 0, 15, 12, 30) / 1000;
+    await set('pref', { sameSite: 'unspecified', expirationDate: expires });
+    const { root } = await renderPanel();
+    await vi.waitFor(() => expect(rowNames(root)).toEqual(['pref']));
+    click(root.querySelector('.grid-row[data-cookie="pref"]'));
+    await vi.waitFor(() => expect(root.querySelector('.detail-name')?.textContent).toBe('pref'));
+    const field = (name: string) => {
+      const dt = [...root.querySelectorAll('.attributes dt')].find((d) => d.textContent === name);
+      return dt?.nextElementSibling?.textContent ?? '';
+    };
+    expect(field('Store')).toBe('Default store');
+    expect(field('SameSite')).toMatch(/Chrome and Edge treat it as Lax; Firefox and Safari send it/);
+    // Local time, as in the table and the timeline (no ISO "Z" time beside local ones).
+    const local = new Date(expires * 1000);
+    const hhmm = `${String(local.getHours()).padStart(2, '0')}:${String(local.getMinutes()).padStart(2, '0')}`;
+    expect(field('Expires')).toContain(`2030-01-${String(local.getDate()).padStart(2, '0')} ${hhmm}`);
+    expect(field('Expires')).not.toMatch(/Z\b|T\d\d:/);
+    expect(root.querySelector('.grid-row[data-cookie="pref"] .col-expires')?.textContent).toBe(`2030-01-${String(local.getDate()).padStart(2, '0')} ${hhmm}`);
+  });
+
   it('moves through rows with the arrow keys and opens details with Enter', async () => {
     for (const n of ['a', 'b', 'c']) await set(n);
     const { root } = await renderPanel();

@@ -201,6 +201,38 @@ describe('popup: explanations, cookies and the learn view', () => {
     url.value = 'http://shop.example/';
     url.dispatchEvent(new Event('input', { bubbles: true }));
     await vi.waitFor(() => expect(verdict()).toMatch(/not HTTPS/));
+    // From a page of this site to another site is cross-site, whatever was picked: the tool says so.
+    url.value = 'https://tracker.example/pixel';
+    url.dispatchEvent(new Event('input', { bubbles: true }));
+    await vi.waitFor(() => expect(verdict()).toMatch(/A request from shop\.example to tracker\.example is cross-site/));
+    // Not a URL: no verdict about paths, a hint instead.
+    url.value = 'not a url';
+    url.dispatchEvent(new Event('input', { bubbles: true }));
+    await vi.waitFor(() => expect(verdict()).toMatch(/^Type an address, like https:\/\/shop\.example\/account: "not a url" is not an http or https URL\.$/));
+  });
+
+  it('words a learner meets: no "here: none here", a login cookie that is persistent explained beside the counts', async () => {
+    await fake.fakeBrowser.cookies.set({
+      url: 'https://shop.example/',
+      name: 'sessionid',
+      value: 'n8d1rq4v0h2m6k3p9s7t5l1c2e8a4x0z',
+      secure: true,
+      httpOnly: true,
+      sameSite: 'lax',
+      expirationDate: Date.now() / 1000 + 14 * 86400,
+    });
+    const root = await renderPopup();
+    await vi.waitFor(() => expect(root.querySelector('[data-testid="count-note"]')).not.toBeNull());
+    expect(root.querySelector('.count[data-count="session"] dd')?.textContent).toBe('0');
+    expect(root.querySelector('[data-testid="count-note"]')?.textContent).toMatch(
+      /“Session” counts cookies without an expiry date\. "sessionid" keeps you logged in but has one/,
+    );
+    tab(root, 'learn');
+    await vi.waitFor(() => expect(root.querySelector('.lesson')).not.toBeNull());
+    const text = root.querySelector('.learn')?.textContent ?? '';
+    expect(text).not.toMatch(/none here/);
+    expect(text).toMatch(/this site has 0\. A persistent cookie/);
+    expect(text).toMatch(/here: none\)/);
   });
 
   it('lists hundreds of cookies: findings of one rule grouped, their cookies on demand, a small page', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gradeOf, RULE_CAP, scoreOf } from '../../src/core/grade';
+import { gradeMeaning, gradeOf, RULE_CAP, scoreOf } from '../../src/core/grade';
 import type { Finding, Severity } from '../../src/core/rule';
 
 const f = (rule: string, severity: Severity): Finding => ({ rule, severity, cookie: null, message: '', fix: '' });
@@ -26,5 +26,16 @@ describe('grade and score', () => {
   it('low scores fall to F', () => {
     const many = ['a', 'b', 'c'].map((r) => f(r, 'high'));
     expect(gradeOf(scoreOf([...many, ...many]), many)).toBe('F');
+  });
+});
+
+describe('what a grade means, in one line', () => {
+  it('says what is wrong with the site and where to start, with counts from findings or groups', () => {
+    expect(gradeMeaning('A+', [])).toBe("No problems found in this site's cookies.");
+    expect(gradeMeaning('A', [{ severity: 'low' }, { severity: 'info' }])).toBe('Well set up: only 1 minor problem.');
+    expect(gradeMeaning('F', [{ severity: 'high', count: 3 }, { severity: 'medium' }, { severity: 'low', count: 2 }])).toBe(
+      "Many problems in this site's cookies: 3 high-risk problems, 1 medium problem, 2 minor problems. Start with the high-risk ones.",
+    );
+    expect(gradeMeaning('C', [{ severity: 'medium', count: 4 }])).toMatch(/^Needs work.*Start with the medium ones\.$/);
   });
 });

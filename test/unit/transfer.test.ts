@@ -149,7 +149,7 @@ describe('what an overwrite changed', () => {
     const { attributeChanges } = await import('../../src/core/timeline-view');
     const before = makeCookie({ session: false, expirationDate: 1_900_000_000, secure: false, sameSite: 'lax' });
     expect(attributeChanges(before, { ...before, expirationDate: 1_900_086_400, secure: true, sameSite: 'strict' })).toEqual([
-      'expiry extended to 2030-03-18 17:46',
+      'expiry extended to 2030-03-18 17:46 UTC',
       'Secure added',
       'SameSite Lax → Strict',
     ]);

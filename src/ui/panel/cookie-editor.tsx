@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { type Cookie, cookieHost, type SameSite } from '../../core/cookie';
 import { writeProblem } from '../../core/cookie-check';
 import type { CookieWrite } from '../../protocol';
+import { localDateTime } from '../format';
 
 interface Draft {
   name: string;
@@ -10,7 +11,7 @@ interface Draft {
   hostOnly: boolean;
   path: string;
   session: boolean;
-  /** datetime-local value, UTC. */
+  /** datetime-local value, local time. */
   expires: string;
   secure: boolean;
   httpOnly: boolean;
@@ -19,7 +20,8 @@ interface Draft {
   topLevelSite: string;
 }
 
-const toLocal = (seconds: number) => new Date(seconds * 1000).toISOString().slice(0, 16);
+/** A datetime-local value: the reader's own time, as every date in the UI. */
+const toLocal = (seconds: number) => localDateTime(seconds * 1000).replace(' ', 'T');
 
 function draftOf(c: Partial<Cookie>, defaultHost: string, defaultSite: string): Draft {
   return {
@@ -49,7 +51,8 @@ export function writeOf(d: Draft, storeId: string | undefined): CookieWrite {
     httpOnly: d.httpOnly,
     sameSite: d.sameSite,
     session: d.session,
-    ...(d.session ? {} : { expirationDate: Date.parse(`${d.expires}Z`) / 1000 }),
+    // Without a zone, a date-time string is local time (ECMAScript Date.parse), as the input shows it.
+    ...(d.session ? {} : { expirationDate: Date.parse(d.expires) / 1000 }),
     ...(storeId ? { storeId } : {}),
     ...(d.partitioned ? { partitionKey: { topLevelSite: d.topLevelSite } } : {}),
   };
@@ -110,7 +113,7 @@ export function CookieEditor({ cookie, defaultHost, defaultSite, defaultStoreId,
         {check('session', 'Session cookie (no expiry)')}
         {!d.session && (
           <label>
-            Expires (UTC)
+            Expires (your time)
             <input type="datetime-local" name="expires" value={d.expires} onInput={(e) => set('expires', (e.target as HTMLInputElement).value)} />
           </label>
         )}

@@ -9,7 +9,7 @@ import { ruleById } from '../../core/rules/index';
 import { MAX_NAME_VALUE_BYTES } from '../../core/set-cookie';
 import { storeLabel } from '../../platform';
 import { SeverityTag, TypeBadges } from '../badges';
-import { formatPartition } from '../format';
+import { formatPartition, localDateTime } from '../format';
 import { RuleExplanation } from '../rule-explanation';
 import { JsonTree } from './json-tree';
 
@@ -134,8 +134,8 @@ export function DetailPane({ cookie: c, findings, violations, now, focusRequest,
           {c.entropyBits !== undefined && <p class="muted">Estimated randomness of the id: {c.entropyBits} bits (OWASP minimum 64).</p>}
           {(d.issuedAt !== undefined || d.expiresAt !== undefined) && (
             <p class="muted">
-              {d.issuedAt !== undefined && `Issued ${new Date(d.issuedAt).toISOString()} (${relativeTime(d.issuedAt, now)}). `}
-              {d.expiresAt !== undefined && `Token expires ${new Date(d.expiresAt).toISOString()} (${relativeTime(d.expiresAt, now)}).`}
+              {d.issuedAt !== undefined && `Issued ${localDateTime(d.issuedAt, true)} (${relativeTime(d.issuedAt, now)}). `}
+              {d.expiresAt !== undefined && `Token expires ${localDateTime(d.expiresAt, true)} (${relativeTime(d.expiresAt, now)}).`}
             </p>
           )}
           {d.notes?.map((n) => (
@@ -158,10 +158,10 @@ export function DetailPane({ cookie: c, findings, violations, now, focusRequest,
           <dd>{c.path}</dd>
           <dt>Expires</dt>
           <dd data-testid="expires">
-            {expires === null ? 'When the browser session ends' : `${new Date(expires).toISOString()} (${relativeTime(expires, now)})`}
+            {expires === null ? 'When the browser session ends' : `${localDateTime(expires, true)} (${relativeTime(expires, now)})`}
           </dd>
           <dt>SameSite</dt>
-          <dd>{sameSiteLabel(c.sameSite) || 'not set (browsers treat it as Lax)'}</dd>
+          <dd>{sameSiteLabel(c.sameSite) || 'not set (Chrome and Edge treat it as Lax; Firefox and Safari send it on cross-site requests too)'}</dd>
           <dt>Flags</dt>
           <dd>{[c.secure && 'Secure', c.httpOnly && 'HttpOnly', c.partitioned && 'Partitioned'].filter(Boolean).join(', ') || 'none'}</dd>
           {c.partitioned && (

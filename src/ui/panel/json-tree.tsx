@@ -1,14 +1,12 @@
 import { useState } from 'preact/hooks';
+import { localDateTime } from '../format';
 
 /** Numbers that look like Unix times (2001–2100), in seconds or milliseconds, get a readable date next to them. */
 export function asDate(value: unknown): string | null {
   if (typeof value !== 'number' || !Number.isFinite(value)) return null;
   const ms = value > 1e12 ? value : value * 1000;
   if (ms < Date.UTC(2001, 0, 1) || ms > Date.UTC(2100, 0, 1)) return null;
-  return new Date(ms)
-    .toISOString()
-    .replace('T', ' ')
-    .replace(/\.\d+Z$/, ' UTC');
+  return localDateTime(ms, true);
 }
 
 function Leaf({ value }: { value: unknown }) {

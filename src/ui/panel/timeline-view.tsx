@@ -8,6 +8,7 @@ import { diffText, groupRepeats, nameFilter, showWhole, type TimelineRow, timeli
 import { onEvent, request } from '../../messages';
 import { ContainerBadge } from '../badges';
 import { coalesce } from '../coalesce';
+import { localDateTime } from '../format';
 import { retentionText, type TimelineStatus } from '../timeline-status';
 
 /** Rows rendered at first, and per "show more": the DOM stays small however long the history. */
@@ -92,7 +93,7 @@ export function TimelineView({
     };
   }, []);
 
-  const rows = useMemo(() => timelineRows(entries).reverse(), [entries]);
+  const rows = useMemo(() => timelineRows(entries, (ms) => localDateTime(ms)).reverse(), [entries]);
   const wanted = useMemo(() => nameFilter(text), [text]);
   const shown = useMemo(
     () => groupRepeats(rows.filter((r) => (!onlyPage || pageSites.has(siteOf(cookieHost(r)))) && wanted(r.name))),

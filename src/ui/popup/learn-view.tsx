@@ -4,7 +4,7 @@ import { JsonTree } from '../panel/json-tree';
 
 const names = (list: readonly AnalyzedCookie[], max = 4) =>
   list.length === 0
-    ? 'none here'
+    ? 'none'
     : `${list
         .slice(0, max)
         .map((c) => `"${c.name}"`)
@@ -26,10 +26,11 @@ export function LearnView({ cookies }: { cookies: readonly AnalyzedCookie[] }) {
       <section class="lesson" aria-labelledby="l-types">
         <h3 id="l-types">Session, persistent and secure cookies</h3>
         <p>
-          A <strong>session cookie</strong> has no expiry date and disappears when the browser session ends; this site has {counts.session} (
-          {names(cookies.filter((c) => c.type === 'session'))}). A <strong>persistent cookie</strong> has an expiry date and is kept on disk until then; here{' '}
-          {counts.persistent} ({names(cookies.filter((c) => c.type === 'persistent'))}). A <strong>Secure</strong> cookie is only sent over HTTPS:{' '}
-          {counts.secure} of {counts.total} here.
+          A <strong>session cookie</strong> has no expiry date and disappears when the browser session ends; this site has {counts.session}
+          {counts.session ? ` (${names(cookies.filter((c) => c.type === 'session'))})` : ''}. A <strong>persistent cookie</strong> has an expiry date and is
+          kept on disk until then; here {counts.persistent}
+          {counts.persistent ? ` (${names(cookies.filter((c) => c.type === 'persistent'))})` : ''}. These say how long a cookie lasts, not what it is for: a
+          login (session) cookie can be persistent. A <strong>Secure</strong> cookie is only sent over HTTPS: {counts.secure} of {counts.total} here.
         </p>
       </section>
 

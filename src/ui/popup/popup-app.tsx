@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { expandCookies } from '../../core/compact-report';
 import { refKey } from '../../core/cookie';
+import { gradeMeaning } from '../../core/grade';
 import { violationKey } from '../../core/policy';
 import { countCookies } from '../../core/summary';
 import { ContainerBadge } from '../badges';
@@ -20,6 +21,13 @@ const TABS: [Tab, string][] = [
   ['send', 'Sent?'],
 ];
 const TAB_IDS = TABS.map(([id]) => id);
+/** What each count tile counts: how long a cookie lasts and how it travels, not what it is for. */
+const COUNT_MEANING: Record<string, string> = {
+  Session: 'No expiry date: gone when the browser session ends. Says nothing about logins: a login cookie can be persistent.',
+  Persistent: 'An expiry date: kept on disk until then.',
+  Secure: 'Sent over HTTPS only.',
+  'Third-party': 'Set by other sites this page loads.',
+};
 
 export function PopupApp({
   tabId,
@@ -67,11 +75,24 @@ export function PopupApp({
             {page.url}
           </p>
         </div>
-        <div class={`grade grade-${report.grade.replace('+', 'plus')}`} role="img" aria-label={`Grade ${report.grade}, score ${report.score} out of 100`}>
-          <span class="grade-letter">{report.grade}</span>
-          <span class="grade-score">{report.score}/100</span>
+        <div class="grade-box">
+          <span class="grade-label" aria-hidden="true">
+            Cookie grade
+          </span>
+          <div
+            class={`grade grade-${report.grade.replace('+', 'plus')}`}
+            role="img"
+            aria-label={`Cookie grade ${report.grade}, score ${report.score} out of 100`}
+          >
+            <span class="grade-letter">{report.grade}</span>
+            <span class="grade-score">score {report.score}</span>
+          </div>
         </div>
       </header>
+      <p class="grade-meaning" data-testid="grade-meaning">
+        {gradeMeaning(report.grade, report.groups)}{' '}
+        <span class="muted">The grade rates the site's cookies (100 points, less for each problem), not Cookie Lens.</span>
+      </p>
       <dl class="counts" aria-label="Cookies by type">
         {(
           [
@@ -81,12 +102,21 @@ export function PopupApp({
             ['Third-party', counts.thirdParty],
           ] as const
         ).map(([label, n]) => (
-          <div key={label} class="count" data-count={label.toLowerCase()}>
+          <div key={label} class="count" data-count={label.toLowerCase()} title={COUNT_MEANING[label]}>
             <dt>{label}</dt>
             <dd>{n}</dd>
           </div>
         ))}
       </dl>
+      {(() => {
+        const lasting = cookies.filter((c) => (c.role === 'session' || c.role === 'auth') && c.type === 'persistent');
+        return lasting.length > 0 ? (
+          <p class="count-note muted" data-testid="count-note">
+            “Session” counts cookies without an expiry date. {lasting.length === 1 ? `"${lasting[0].name}" keeps` : `${lasting.length} login cookies keep`} you
+            logged in but {lasting.length === 1 ? 'has' : 'have'} one: how long a cookie lasts and what it is for are different things.
+          </p>
+        ) : null;
+      })()}
       {page.policy && (
         <details class="policy-status" data-testid="policy-status">
           <summary>

@@ -36,23 +36,46 @@ export function SendTool({ cookies, pageUrl, pickedKey }: Props) {
       return undefined;
     }
   })();
-  const crossSite = origin === 'cross';
+  // The request's own site, when the address is one: anything else gets no verdict, only a hint.
+  const target = (() => {
+    try {
+      const u = new URL(url.trim());
+      return /^https?:$/.test(u.protocol) ? u : undefined;
+    } catch {
+      return undefined;
+    }
+  })();
+  const pageHost = pageSite ? new URL(pageSite).hostname : '';
+  const toOtherSite = target !== undefined && siteOf(target.hostname) !== pageHost;
+  // Same-site or cross-site is a fact about the two sites, not a choice: from this site to another is cross-site.
+  const crossSite = origin === 'cross' || toOtherSite;
   // A cross-site subresource runs inside another site's page, so that site is the top-level one.
-  const topLevelSite = crossSite && kind === 'sub' ? 'https://another-site.example' : pageSite;
-  const decision = sendDecision(cookie, { url, crossSite, topLevel: kind === 'top', method, topLevelSite }, Date.now());
+  const topLevelSite = origin === 'cross' && kind === 'sub' ? 'https://another-site.example' : pageSite;
+  const decision = target ? sendDecision(cookie, { url: target.href, crossSite, topLevel: kind === 'top', method, topLevelSite }, Date.now()) : undefined;
 
   return (
     <section class="send-tool" aria-label="Would this cookie be sent?">
       <h3>Would this cookie be sent?</h3>
       <p class="muted">Describe a request; the answer comes from the same rules browsers apply (RFC 6265bis).</p>
-      <div class={`verdict ${decision.sent ? 'sent' : 'not-sent'}`} role="status" data-testid="send-verdict">
-        <strong>{decision.sent ? `✓ "${cookie.name}" is sent` : `✗ "${cookie.name}" is not sent`}</strong>
-        <ul>
-          {decision.reasons.map((r) => (
-            <li key={r}>{r}</li>
-          ))}
-        </ul>
-      </div>
+      {decision ? (
+        <div class={`verdict ${decision.sent ? 'sent' : 'not-sent'}`} role="status" data-testid="send-verdict">
+          <strong>{decision.sent ? `✓ "${cookie.name}" is sent` : `✗ "${cookie.name}" is not sent`}</strong>
+          <ul>
+            {origin === 'same' && toOtherSite && target && (
+              <li>
+                A request from {pageHost} to {target.hostname} is cross-site: {siteOf(target.hostname)} is another site, whoever starts it.
+              </li>
+            )}
+            {decision.reasons.map((r) => (
+              <li key={r}>{r}</li>
+            ))}
+          </ul>
+        </div>
+      ) : (
+        <div class="verdict" role="status" data-testid="send-verdict">
+          <strong>Type an address</strong>, like https://{pageHost || 'shop.example'}/account: "{url}" is not an http or https URL.
+        </div>
+      )}
       <label>
         Cookie
         <select value={key} onChange={(e) => setKey((e.target as HTMLSelectElement).value)} name="cookie">
@@ -71,10 +94,10 @@ export function SendTool({ cookies, pageUrl, pickedKey }: Props) {
       <fieldset>
         <legend>Who starts the request</legend>
         <label class="check">
-          <input type="radio" name="origin" checked={origin === 'same'} onChange={() => setOrigin('same')} /> this site (same-site)
+          <input type="radio" name="origin" checked={origin === 'same'} onChange={() => setOrigin('same')} /> a page of this site ({pageHost})
         </label>
         <label class="check">
-          <input type="radio" name="origin" checked={origin === 'cross'} onChange={() => setOrigin('cross')} /> another site (cross-site)
+          <input type="radio" name="origin" checked={origin === 'cross'} onChange={() => setOrigin('cross')} /> a page of another site
         </label>
       </fieldset>
       <fieldset>
