@@ -1,7 +1,7 @@
 """A real Django 3.2 login (Debian's python3-django), for the end-to-end tests: django.contrib.auth's own
 LoginView, the default database-backed sessions and CSRF protection, over HTTPS. Logging in as
 alice / correct-horse answers 302 with `sessionid` and a rotated `csrftoken`, then /account/ says who is
-signed in.
+signed in; /welcome/ leaves a flash message in Django's signed `messages` cookie and redirects there.
 
 Usage: python3 django_app.py PORT CERT KEY
 """
@@ -56,7 +56,9 @@ from django.contrib.auth.decorators import login_required  # noqa: E402
 from django.contrib.auth.models import User  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.core.wsgi import get_wsgi_application  # noqa: E402
+from django.contrib import messages  # noqa: E402
 from django.http import HttpResponse  # noqa: E402
+from django.shortcuts import redirect  # noqa: E402
 from django.urls import path  # noqa: E402
 
 
@@ -65,7 +67,14 @@ def account(request):
     return HttpResponse(f"<!doctype html><title>Account</title><p>Signed in as {request.user.username}</p>")
 
 
-urlpatterns = [path("login/", auth_views.LoginView.as_view()), path("account/", account)]
+@login_required
+def welcome(request):
+    """A flash message, then a redirect: the message waits in Django's signed `messages` cookie."""
+    messages.success(request, f"Welcome back, {request.user.username}!")
+    return redirect("/account/")
+
+
+urlpatterns = [path("login/", auth_views.LoginView.as_view()), path("account/", account), path("welcome/", welcome)]
 
 if __name__ == "__main__":
     port, cert, key = int(sys.argv[1]), sys.argv[2], sys.argv[3]

@@ -2,8 +2,11 @@ import { useEffect, useState } from 'preact/hooks';
 import { errorLine, explainError } from '../core/browser-errors';
 import type { TimelinePage } from '../core/timeline';
 import { onEvent, request } from '../messages';
+import { localDateTime } from './format';
 
 const n = (x: number) => x.toLocaleString('en-US');
+/** "1 change", "12,000 changes". */
+const count = (x: number, one: string, many = `${one}s`) => `${n(x)} ${x === 1 ? one : many}`;
 const mb = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(bytes < 1024 * 1024 ? 2 : 1)} MB`;
 
 export type TimelineStatus = Pick<TimelinePage, 'nextSeq' | 'dropped' | 'lost' | 'pending' | 'retention' | 'lastError'>;
@@ -12,10 +15,10 @@ export type TimelineStatus = Pick<TimelinePage, 'nextSeq' | 'dropped' | 'lost' |
 export function retentionText(t: TimelineStatus): string {
   const r = t.retention;
   const parts = [
-    `${n(t.nextSeq)} changes recorded`,
-    `keeps the last ${n(r.maxEntries)} or ${mb(r.maxBytes)} (now ${n(r.entries)}, ${mb(r.bytes)}${r.oldest ? `, since ${new Date(r.oldest).toLocaleString()}` : ''})`,
+    `${count(t.nextSeq, 'change')} recorded`,
+    `keeps the last ${n(r.maxEntries)} or ${mb(r.maxBytes)} (now ${n(r.entries)}, ${mb(r.bytes)}${r.oldest ? `, since ${localDateTime(r.oldest)}` : ''})`,
   ];
-  if (t.dropped) parts.push(`${n(t.dropped)} older changes dropped`);
+  if (t.dropped) parts.push(`${count(t.dropped, 'older change')} dropped`);
   if (t.pending) parts.push(`${n(t.pending)} waiting to be written`);
   if (t.lost) parts.push(`${n(t.lost)} merged into the latest change of their cookie while storage failed`);
   if (t.lastError) parts.push(`storage: ${errorLine(explainError(t.lastError))}`);

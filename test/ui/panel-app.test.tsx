@@ -462,3 +462,12 @@ describe('policy in the extension', () => {
     expect(fake.fakeBrowser.storage.local.data.has('policy')).toBe(false);
   });
 });
+
+describe('status bar words', () => {
+  it('counts in the singular and plural: "1 change recorded", "2 older changes dropped"', async () => {
+    const { retentionText } = await import('../../src/ui/timeline-status');
+    const retention = { maxEntries: 10_000, maxBytes: 7_340_032, entries: 1, bytes: 100 };
+    expect(retentionText({ nextSeq: 1, dropped: 0, lost: 0, pending: 0, retention } as never)).toMatch(/^1 change recorded · /);
+    expect(retentionText({ nextSeq: 3, dropped: 1, lost: 0, pending: 0, retention } as never)).toMatch(/^3 changes recorded · .* · 1 older change dropped$/);
+  });
+});

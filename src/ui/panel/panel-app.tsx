@@ -1,6 +1,7 @@
 // The panel's shell: the tabs of the view registry (views.tsx), the page summary, errors, the toast and the
 // timeline's status bar. Everything a view needs reaches it as one PanelContext.
 import { useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
+import { gradeMeaning } from '../../core/grade';
 import { hostOf } from '../../core/site';
 import { countCookies } from '../../core/summary';
 import type { PageReport } from '../../protocol';
@@ -26,8 +27,10 @@ function Summary({ page }: { page: PageReport }) {
     <span class="summary" data-testid="summary">
       <strong>{page.site}</strong> · {plural(counts.total, 'cookie')} · {counts.session} session · {counts.persistent} persistent · {counts.secure} secure
       {counts.partitioned > 0 && ` · ${counts.partitioned} partitioned`}
-      {counts.thirdParty > 0 && ` · ${counts.thirdParty} third-party`} · grade <strong class="grade-inline">{page.report.grade}</strong> ({page.report.score}
-      /100)
+      {counts.thirdParty > 0 && ` · ${counts.thirdParty} third-party`} ·{' '}
+      <span title={`${gradeMeaning(page.report.grade, page.report.findings)} The grade rates the site's cookies, not Cookie Lens.`}>
+        cookie grade <strong class="grade-inline">{page.report.grade}</strong>, score {page.report.score}/100
+      </span>
     </span>
   );
 }
