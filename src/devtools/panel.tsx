@@ -26,6 +26,20 @@ function devtoolsApi(): DevtoolsApi {
       return () => network.onNavigated.removeListener(listener);
     },
     themeName: (browser.devtools.panels as unknown as { themeName?: string }).themeName ?? 'default',
+    onThemeChanged(listener) {
+      // Firefox has an event; Chrome one handler slot (chrome.devtools.panels.setThemeChangeHandler, Chrome 99+).
+      const panels = browser.devtools.panels as unknown as {
+        onThemeChanged?: { addListener(fn: (name: string) => void): void; removeListener(fn: (name: string) => void): void };
+      };
+      const chromePanels = (globalThis as unknown as { chrome?: { devtools?: { panels?: { setThemeChangeHandler?(fn?: (name: string) => void): void } } } })
+        .chrome?.devtools?.panels;
+      if (panels.onThemeChanged) {
+        panels.onThemeChanged.addListener(listener);
+        return () => panels.onThemeChanged?.removeListener(listener);
+      }
+      chromePanels?.setThemeChangeHandler?.(listener);
+      return () => chromePanels?.setThemeChangeHandler?.();
+    },
   };
 }
 

@@ -393,6 +393,29 @@ describe('DevTools theme', () => {
     mount(<PanelApp api={{ ...devtools.api, themeName: 'default' }} />);
     await vi.waitFor(() => expect(document.documentElement.classList.contains('theme-dark')).toBe(false));
   });
+  it('follows a switch of DevTools’ theme while the panel is open', async () => {
+    const fake = await withWorker();
+    fake.fake.addTab({ id: 1, url: 'https://shop.example/' });
+    const devtools = fakeDevtools(1);
+    let notify: ((name: string) => void) | undefined;
+    const { PanelApp } = await import('../../src/ui/panel/panel-app');
+    mount(
+      <PanelApp
+        api={{
+          ...devtools.api,
+          themeName: 'default',
+          onThemeChanged: (fn) => {
+            notify = fn;
+            return () => undefined;
+          },
+        }}
+      />,
+    );
+    await vi.waitFor(() => expect(notify).toBeDefined());
+    expect(document.documentElement.classList.contains('theme-dark')).toBe(false);
+    notify?.('dark');
+    await vi.waitFor(() => expect(document.documentElement.classList.contains('theme-dark')).toBe(true));
+  });
 });
 
 describe('policy in the extension', () => {

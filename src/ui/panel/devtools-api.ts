@@ -23,6 +23,8 @@ export interface DevtoolsApi {
   onNavigated(listener: (url: string) => void): () => void;
   /** 'dark' or 'default', as DevTools' own theme. */
   themeName: string;
+  /** DevTools' theme changed while the panel is open (or, as a tab, the system's); returns the unsubscribe. */
+  onThemeChanged?(listener: (themeName: string) => void): () => void;
   /** True when the panel page runs in a tab of its own (`panel.html?tabId=N`), outside DevTools: no network log. */
   standalone?: boolean;
 }
@@ -47,6 +49,13 @@ export function standaloneApi(tabId: number, options: { dark: boolean; onNavigat
     onRequestFinished: () => () => undefined,
     onNavigated: options.onNavigated,
     themeName: options.dark ? 'dark' : 'default',
+    onThemeChanged(listener) {
+      // As a tab the theme source is the system's.
+      const query = globalThis.matchMedia?.('(prefers-color-scheme: dark)');
+      const onChange = (e: MediaQueryListEvent) => listener(e.matches ? 'dark' : 'default');
+      query?.addEventListener('change', onChange);
+      return () => query?.removeEventListener('change', onChange);
+    },
     standalone: true,
   };
 }

@@ -91,8 +91,12 @@ export function PanelApp({ api }: { api: DevtoolsApi }) {
     }
   }, [report]);
 
-  // DevTools' own theme, not the system's: DevTools may be light on a dark system (see src/ui/theme.ts).
-  useEffect(() => applyTheme(api.themeName === 'dark'), [api.themeName]);
+  // DevTools' own theme, not the system's: DevTools may be light on a dark system (see src/ui/theme.ts);
+  // followed live when the user switches it with the panel open.
+  const [themeName, setThemeName] = useState(api.themeName);
+  useEffect(() => setThemeName(api.themeName), [api.themeName]);
+  useEffect(() => api.onThemeChanged?.(setThemeName), [api]);
+  useEffect(() => applyTheme(themeName === 'dark'), [themeName]);
 
   return (
     <main class="panel-app">
