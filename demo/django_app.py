@@ -74,7 +74,12 @@ def welcome(request):
     return redirect("/account/")
 
 
-urlpatterns = [path("login/", auth_views.LoginView.as_view()), path("account/", account), path("welcome/", welcome)]
+urlpatterns = [
+    path("login/", auth_views.LoginView.as_view()),
+    path("logout/", auth_views.LogoutView.as_view(next_page="/login/")),
+    path("account/", account),
+    path("welcome/", welcome),
+]
 
 if __name__ == "__main__":
     port, cert, key = int(sys.argv[1]), sys.argv[2], sys.argv[3]

@@ -5,7 +5,8 @@
 //   shop.test           the store: express-session login (secret "keyboard cat"), preferences, a
 //                        third-party tracker and a partitioned widget in iframes
 //   app.shop.test       cookie-session: the whole session (with an e-mail address) inside the cookie
-//   fixed.shop.test     the store with session fixation: the id is not renewed at login
+//   fixed.shop.test     the store done wrong: the id is not renewed at login (session fixation) and logout only
+//                       clears the browser's cookie (the session stays valid on the server)
 //   tracker.test        sets a cross-site tracking cookie          widget.test   a partitioned (CHIPS) cookie
 //   bad.test            Set-Cookie headers browsers reject           xss.test      cookies carrying HTML/JS payloads
 import cookieSession from 'cookie-session';
@@ -21,7 +22,7 @@ function page(title, body) {
 <body>${body}</body></html>`;
 }
 
-function shop({ rotateOnLogin }) {
+function shop({ rotateOnLogin, destroyOnLogout }) {
   const router = express.Router();
   router.use(express.urlencoded({ extended: false }));
   // express-session with the README's example secret and no Secure flag: the demo's worst cookie.
@@ -77,7 +78,19 @@ function shop({ rotateOnLogin }) {
       );
   });
 
+  // What a logged-in probe reads: only a logged-in user sees "Signed in as".
+  router.get('/account', (req, res) => {
+    if (!req.session.user) return res.status(401).send(page('Account', '<p>Not signed in. <a href="/login">Log in</a></p>'));
+    res.send(page('Account', `<p>Signed in as ${req.session.user}</p>`));
+  });
+
   router.get('/logout', (req, res, next) => {
+    // The right way destroys the session in the store; fixed.shop.test only clears the browser's cookie,
+    // so the old cookie keeps working on the server.
+    if (!destroyOnLogout) {
+      res.clearCookie('connect.sid');
+      return res.redirect('/');
+    }
     req.session.destroy((err) => {
       if (err) return next(err);
       res.clearCookie('connect.sid');
@@ -156,8 +169,8 @@ function xss() {
 /** The demo as one Express app that routes by host name. */
 export function demoApp() {
   const byHost = {
-    'shop.test': shop({ rotateOnLogin: true }),
-    'fixed.shop.test': shop({ rotateOnLogin: false }),
+    'shop.test': shop({ rotateOnLogin: true, destroyOnLogout: true }),
+    'fixed.shop.test': shop({ rotateOnLogin: false, destroyOnLogout: false }),
     'app.shop.test': clientSessionApp(),
     'tracker.test': tracker(),
     'widget.test': widget(),

@@ -68,6 +68,14 @@ def login():
     return response
 
 
+@app.get("/account")
+def account():
+    """The logged-in probe: only a logged-in user sees "Signed in as"."""
+    if not session.get("user"):
+        return "<!doctype html><title>Account</title><p>Not signed in.</p>", 401
+    return f"<!doctype html><title>Account</title><p>Signed in as {session['user']}</p>"
+
+
 @app.get("/logout")
 def logout():
     session.clear()

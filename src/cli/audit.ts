@@ -1,7 +1,7 @@
 import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import type { Report } from '../core/analyzed';
+import type { Report, ServerChecks } from '../core/analyzed';
 import type { Cookie } from '../core/cookie';
 import { type AuditError, auditExitCode, buildAuditReport, type LoginPhase, renderReport } from '../core/formats/index';
 import { type Policy, validatePolicy } from '../core/policy';
@@ -11,7 +11,8 @@ import { findChromium } from './chromium';
 import { markTab, pageReportOf, sameSiteLinks, sitemapUrls } from './collect';
 import { BrowserNotFoundError, fileProblem, firstLine, UsageError } from './errors';
 import { type ExtensionBrowser, launchWithExtension } from './extension-browser';
-import { type LoginScript, readLoginScript, runSteps } from './login';
+import { type LoginScript, probeText, readLoginScript, runSteps } from './login';
+import { fixation, probe, replayAfterLogout } from './session-checks';
 
 export interface AuditIo {
   /** Progress and problems (stderr). */
@@ -279,13 +280,34 @@ async function loginFlow(
     }
     const before = await capture();
     reports.push({ ...before, phase: 'before-login' });
+    const p = script.loggedIn;
+    // The probe must tell the two states apart: logged out now, logged in after the steps.
+    const probed = async (context: Parameters<typeof probe>[0], want: boolean, when: string) => {
+      if (!p) return true;
+      const answer = await probe(context, p, opts.timeout);
+      if ('error' in answer) errors.push({ url: p.url, stage: 'login', message: answer.error });
+      else if (answer.loggedIn !== want)
+        errors.push({
+          url: p.url,
+          stage: 'login',
+          message: want
+            ? `the login steps ran, but the logged-in probe (${probeText(p)}) says logged out: the login failed`
+            : `before login the logged-in probe (${probeText(p)}) already says logged in: it cannot tell the two states apart`,
+        });
+      else return true;
+      progress(`  the logged-in probe ${when}: ${errors.at(-1)?.message}`);
+      return false;
+    };
+    if (!(await probed(session.browser, false, 'before login'))) return;
     progress('Login: logging in');
     const failed = await runSteps(page, script.steps, opts.timeout);
     if (failed) {
       errors.push({ url: page.url(), stage: 'login', message: failed });
       return;
     }
+    if (!(await probed(session.browser, true, 'after login'))) return;
     const loggedIn = await capture();
+    const credentials = loggedIn.cookies.filter((c) => c.role === 'session' || c.role === 'auth').map((c) => c.name);
     let afterLogout: Report | undefined;
     if (script.logout) {
       progress('Login: logging out');
@@ -293,16 +315,54 @@ async function loginFlow(
       if (out) errors.push({ url: page.url(), stage: 'logout', message: out });
       else afterLogout = await capture();
     }
+    const server = p
+      ? await serverChecks(session, script, start, loggedIn.cookies as Cookie[], credentials, Boolean(afterLogout), opts, errors, progress)
+      : undefined;
+    if (!p) progress('Login: no "loggedIn" probe in the login file, so the server-side checks (logout, fixation) are skipped.');
     const flow = {
       beforeLogin: before.cookies as Cookie[],
       afterLogin: loggedIn.cookies as Cookie[],
       afterLogout: afterLogout?.cookies as Cookie[] | undefined,
+      server,
     };
     const judged = await analyze(flow.afterLogin, { url: loggedIn.url, flow, secrets: false });
-    const flowFindings = judged.findings.filter((f) => f.rule === 'session-not-rotated' || f.rule === 'session-not-cleared-on-logout');
+    const FLOW_RULES = ['session-not-rotated', 'session-not-cleared-on-logout', 'session-valid-after-logout', 'session-fixation'];
+    const flowFindings = judged.findings.filter((f) => FLOW_RULES.includes(f.rule));
     reports.push({ ...loggedIn, findings: [...loggedIn.findings, ...flowFindings], phase: 'logged-in' });
     if (afterLogout) reports.push({ ...afterLogout, phase: 'after-logout' });
   } finally {
     await page.close().catch(() => undefined);
   }
+}
+
+/**
+ * With a logged-in probe: replays the logged-in cookies after logout in a fresh browser, and plays a session
+ * fixation attack (attacker and victim browsers). What could not be checked is an audit error with the reason.
+ */
+async function serverChecks(
+  session: ExtensionBrowser,
+  script: LoginScript,
+  start: string,
+  loggedInCookies: Cookie[],
+  credentials: string[],
+  loggedOut: boolean,
+  opts: AuditOptions,
+  errors: AuditError[],
+  progress: (line: string) => void,
+): Promise<ServerChecks | undefined> {
+  const p = script.loggedIn;
+  if (!p) return undefined;
+  const checks: ServerChecks = { probe: probeText(p) };
+  if (loggedOut) {
+    progress('Session: replaying the logged-in cookies after logout in a fresh browser');
+    const replay = await replayAfterLogout(session.browser, loggedInCookies, credentials, p, opts.timeout);
+    if ('error' in replay) errors.push({ url: p.url, stage: 'logout', message: `the session could not be replayed after logout: ${replay.error}` });
+    else checks.replayAfterLogout = replay;
+  }
+  progress('Session: planting a pre-login session id in a victim browser (fixation)');
+  const fixed = await fixation(session.browser, start, script.steps, credentials, p, opts.timeout);
+  if ('error' in fixed) errors.push({ url: start, stage: 'login', message: `the session fixation check could not run: ${fixed.error}` });
+  else if (fixed.planted === 0) progress('  no session cookie before login: nothing an attacker could plant');
+  else checks.fixation = { kept: fixed.kept, attackerLoggedIn: fixed.attackerLoggedIn };
+  return checks;
 }

@@ -10,12 +10,31 @@ export type Step =
   | { waitForSelector: string }
   | { waitForNavigation: true };
 
+/** A page that shows this text (or an element matching this selector) only to a logged-in user. */
+export type LoggedInProbe = { url: string; text: string } | { url: string; selector: string };
+
 export interface LoginScript {
   /** The page to open before logging in (default: the first target). */
   start?: string;
   steps: Step[];
   /** How to log out again, to check the session cookie is cleared. */
   logout?: Step[];
+  /** How to tell a logged-in browser from a logged-out one: enables the server-side session checks. */
+  loggedIn?: LoggedInProbe;
+}
+
+function checkProbe(value: unknown, where: string): LoggedInProbe {
+  const p = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
+  const url = typeof p.url === 'string' && /^https?:\/\//.test(p.url) ? p.url : undefined;
+  if (!url) throw new UsageError(`${where}.url must be the http(s) address of a page only a logged-in user sees.`);
+  if (typeof p.text === 'string' && p.text !== '') return { url, text: p.text };
+  if (typeof p.selector === 'string' && p.selector !== '') return { url, selector: p.selector };
+  throw new UsageError(`${where} needs "text" (shown only when logged in, e.g. "Signed in as") or "selector".`);
+}
+
+/** The probe in words, for reports: 'https://shop.example/account shows "Signed in as"'. */
+export function probeText(probe: LoggedInProbe): string {
+  return 'text' in probe ? `${probe.url} shows ${JSON.stringify(probe.text)}` : `${probe.url} has ${probe.selector}`;
 }
 
 function checkStep(step: unknown, where: string): Step {
@@ -40,10 +59,14 @@ export async function readLoginScript(file: string): Promise<LoginScript> {
   }
   const d = data as Record<string, unknown>;
   if (!Array.isArray(d.steps) || d.steps.length === 0) throw new UsageError(`${file}: "steps" must be a non-empty list.`);
+  for (const key of Object.keys(d))
+    if (!['start', 'steps', 'logout', 'loggedIn'].includes(key))
+      throw new UsageError(`${file}: unknown property "${key}" (the file is { start?, steps, logout?, loggedIn? }).`);
   return {
     start: typeof d.start === 'string' ? d.start : undefined,
     steps: d.steps.map((s, i) => checkStep(s, `${file}: steps[${i}]`)),
     logout: Array.isArray(d.logout) ? d.logout.map((s, i) => checkStep(s, `${file}: logout[${i}]`)) : undefined,
+    loggedIn: d.loggedIn === undefined ? undefined : checkProbe(d.loggedIn, `${file}: loggedIn`),
   };
 }
 

@@ -53,6 +53,21 @@ export interface LoginFlow {
   beforeLogin: Cookie[];
   afterLogin: Cookie[];
   afterLogout?: Cookie[];
+  /** What the server answered, checked with the login file's logged-in probe (audit --login with loggedIn). */
+  server?: ServerChecks;
+}
+
+/** The server's side of the session lifecycle (OWASP WSTG-SESS-03 and -06), as a real browser saw it. */
+export interface ServerChecks {
+  /** The logged-in probe in words: 'https://shop.example/account shows "Signed in as"'. */
+  probe: string;
+  /** After logout, the cookies of the logged-in state replayed in a fresh browser: was it still logged in? */
+  replayAfterLogout?: { loggedIn: boolean; replayed: string[] };
+  /**
+   * An attacker's pre-login cookies planted in a victim's fresh browser, then the victim logs in: which
+   * planted values the victim still had after login, and whether the attacker's browser was then logged in.
+   */
+  fixation?: { kept: string[]; attackerLoggedIn: boolean };
 }
 
 export interface Report {

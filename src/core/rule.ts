@@ -1,4 +1,4 @@
-import type { AnalyzedCookie, LoginFlow, SetCookieRecord } from './analyzed';
+import type { AnalyzedCookie, LoginFlow, ServerChecks, SetCookieRecord } from './analyzed';
 import type { Role } from './classify';
 import type { Cookie } from './cookie';
 import type { AnalysisFailure, Severity } from './finding';
@@ -50,7 +50,7 @@ export interface RuleExample {
   /** Set-Cookie headers received, as [url, header]. */
   headers?: [string, string][];
   pageUrls?: string[];
-  flow?: { beforeLogin: Partial<Cookie>[]; afterLogin: Partial<Cookie>[]; afterLogout?: Partial<Cookie>[] };
+  flow?: { beforeLogin: Partial<Cookie>[]; afterLogin: Partial<Cookie>[]; afterLogout?: Partial<Cookie>[]; server?: ServerChecks };
   /** Failures met before the analysis (a store that could not be read), passed to analyze. */
   failures?: AnalysisFailure[];
   /** Ms since the epoch the example is judged at; defaults to 2026-01-01. */

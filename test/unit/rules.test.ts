@@ -18,6 +18,7 @@ function judge(example: RuleExample) {
       beforeLogin: example.flow.beforeLogin.map(makeCookie),
       afterLogin: example.flow.afterLogin.map(makeCookie),
       afterLogout: example.flow.afterLogout?.map(makeCookie),
+      server: example.flow.server,
     },
   });
 }

@@ -24,9 +24,11 @@ import { rule as samesiteMissing } from './samesite-missing';
 import { rule as samesiteNone } from './samesite-none';
 import { rule as samesiteNoneInsecure } from './samesite-none-insecure';
 import { rule as sensitiveData } from './sensitive-data';
+import { rule as sessionFixation } from './session-fixation';
 import { rule as sessionIdInUrl } from './session-id-in-url';
 import { rule as sessionNotClearedOnLogout } from './session-not-cleared-on-logout';
 import { rule as sessionNotRotated } from './session-not-rotated';
+import { rule as sessionValidAfterLogout } from './session-valid-after-logout';
 import { rule as setOverHttp } from './set-over-http';
 import { rule as thirdPartyTracking } from './third-party-tracking';
 import { rule as tooManyCookies } from './too-many-cookies';
@@ -68,6 +70,8 @@ export const RULES: readonly Rule[] = [
   lifetimeCapped,
   tooManyCookies,
   nonstandardCharacters,
+  sessionValidAfterLogout,
+  sessionFixation,
   // Last: it reports what failed in every rule before it.
   analysisError,
 ];
