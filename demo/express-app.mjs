@@ -7,6 +7,7 @@
 //   app.shop.test       cookie-session: the whole session (with an e-mail address) inside the cookie
 //   fixed.shop.test     the store done wrong: the id is not renewed at login (session fixation) and logout only
 //                       clears the browser's cookie (the session stays valid on the server)
+//   idle.shop.test      the store with a 2-second server-side idle timeout
 //   tracker.test        sets a cross-site tracking cookie          widget.test   a partitioned (CHIPS) cookie
 //   bad.test            Set-Cookie headers browsers reject           xss.test      cookies carrying HTML/JS payloads
 import cookieSession from 'cookie-session';
@@ -22,11 +23,22 @@ function page(title, body) {
 <body>${body}</body></html>`;
 }
 
-function shop({ rotateOnLogin, destroyOnLogout }) {
+function shop({ rotateOnLogin, destroyOnLogout, idleMs }) {
   const router = express.Router();
   router.use(express.urlencoded({ extended: false }));
   // express-session with the README's example secret and no Secure flag: the demo's worst cookie.
   router.use(session({ name: 'connect.sid', secret: 'keyboard cat', resave: false, saveUninitialized: true, cookie: { httpOnly: true, sameSite: 'lax' } }));
+  // A server-side idle timeout (idle.shop.test): a session unused for idleMs is replaced by a new, logged-out one.
+  if (idleMs)
+    router.use((req, _res, next) => {
+      const now = Date.now();
+      const go = () => {
+        req.session.lastSeen = now;
+        next();
+      };
+      if (req.session.lastSeen && now - req.session.lastSeen > idleMs) req.session.regenerate((err) => (err ? next(err) : go()));
+      else go();
+    });
 
   router.get('/', (req, res) => {
     req.session.visits = (req.session.visits ?? 0) + 1;
@@ -171,6 +183,7 @@ export function demoApp() {
   const byHost = {
     'shop.test': shop({ rotateOnLogin: true, destroyOnLogout: true }),
     'fixed.shop.test': shop({ rotateOnLogin: false, destroyOnLogout: false }),
+    'idle.shop.test': shop({ rotateOnLogin: true, destroyOnLogout: true, idleMs: 2000 }),
     'app.shop.test': clientSessionApp(),
     'tracker.test': tracker(),
     'widget.test': widget(),

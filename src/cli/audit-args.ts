@@ -32,6 +32,10 @@ export interface AuditOptions {
   timeout: number;
   headed: boolean;
   quiet: boolean;
+  /** With --login and a loggedIn probe: seconds to stay idle after login before probing. */
+  idleCheck?: number;
+  /** With --login and a loggedIn probe: seconds to keep the session busy before the last probe. */
+  absoluteCheck?: number;
 }
 
 interface OptionSpec {
@@ -58,6 +62,12 @@ export const AUDIT_OPTIONS: Record<string, OptionSpec> = {
   concurrency: { type: 'string', value: 'N', help: 'audit N pages at a time, in tabs of one browser (default 1)' },
   shard: { type: 'string', value: 'I/N', help: 'audit only the I-th of N equal parts of the URL list (for CI matrices; merge the reports)' },
   login: { type: 'string', value: 'FILE', help: 'log in (and out) with these steps, then report the logged-in state' },
+  'idle-check': { type: 'string', value: 'SECONDS', help: 'with --login and a loggedIn probe: stay idle that long after login, then probe (idle timeout)' },
+  'absolute-check': {
+    type: 'string',
+    value: 'SECONDS',
+    help: 'with --login and a loggedIn probe: keep the session busy that long, then probe (absolute timeout)',
+  },
   'sarif-file': { type: 'string', value: 'PATH', help: 'SARIF: the file in your repository where cookies are configured (default cookie-lens/<host>.cookies)' },
   'allow-crawl-errors': { type: 'boolean', help: 'pages found by --depth that fail to load are reported, not fatal (targets and login always are)' },
   browser: { type: 'string', value: 'PATH', help: 'Chromium to use (else CHROME_PATH, else the usual paths)' },
@@ -170,7 +180,22 @@ export function parseAuditArgs(argv: string[]): AuditOptions & { help?: boolean 
     timeout: int(v.timeout as string | undefined, 'timeout', 30_000, 1000),
     headed: Boolean(v.headed),
     quiet: Boolean(v.quiet),
+    ...timedChecks(v),
   };
+}
+
+/** --idle-check and --absolute-check: seconds, and only with --login (the login file must have a probe). */
+function timedChecks(v: Record<string, string | boolean | undefined>): Pick<AuditOptions, 'idleCheck' | 'absoluteCheck'> {
+  const out: Pick<AuditOptions, 'idleCheck' | 'absoluteCheck'> = {};
+  for (const [name, key] of [
+    ['idle-check', 'idleCheck'],
+    ['absolute-check', 'absoluteCheck'],
+  ] as const) {
+    if (v[name] === undefined) continue;
+    if (!v.login) throw new UsageError(`--${name} needs --login with a "loggedIn" probe: it measures how long a logged-in session lasts.`);
+    out[key] = int(v[name] as string, name, 0, 1);
+  }
+  return out;
 }
 
 /** The part of the URL list a shard audits: every N-th URL, starting at the I-th — the same split on every run. */

@@ -4,7 +4,7 @@ import { dirname, resolve } from 'node:path';
 import type { Report, ServerChecks } from '../core/analyzed';
 import type { Cookie } from '../core/cookie';
 import { type AuditError, auditExitCode, buildAuditReport, type LoginPhase, renderReport } from '../core/formats/index';
-import { type Policy, validatePolicy } from '../core/policy';
+import { type Policy, type SessionPolicy, validatePolicy } from '../core/policy';
 import { analyze } from '../core/report';
 import { type AuditOptions, checkUrl, shardOf } from './audit-args';
 import { findChromium } from './chromium';
@@ -12,7 +12,7 @@ import { markTab, pageReportOf, sameSiteLinks, sitemapUrls } from './collect';
 import { BrowserNotFoundError, fileProblem, firstLine, UsageError } from './errors';
 import { type ExtensionBrowser, launchWithExtension } from './extension-browser';
 import { type LoginScript, probeText, readLoginScript, runSteps } from './login';
-import { fixation, probe, replayAfterLogout } from './session-checks';
+import { absoluteCheck, fixation, idleCheck, probe, replayAfterLogout } from './session-checks';
 
 export interface AuditIo {
   /** Progress and problems (stderr). */
@@ -138,7 +138,7 @@ export async function runAudit(opts: AuditOptions, io: AuditIo): Promise<number>
     await crawl(session, urls, opts, reports, errors, progress);
     // With --login the pages are visited first, logged out: their cookies are the before-login state.
     if (login) for (const r of reports) r.phase = 'before-login';
-    if (login) await loginFlow(session, login, opts, reports, errors, progress);
+    if (login) await loginFlow(session, login, opts, reports, errors, progress, policy?.session);
     const report = buildAuditReport({
       tool: { name: 'cookie-lens', version: io.version },
       generatedAt: new Date().toISOString(),
@@ -265,6 +265,7 @@ async function loginFlow(
   reports: (Report & { phase?: LoginPhase })[],
   errors: AuditError[],
   progress: (line: string) => void,
+  limits?: SessionPolicy,
 ): Promise<void> {
   const start = script.start ?? opts.targets[0];
   const page = await session.browser.newPage();
@@ -308,6 +309,7 @@ async function loginFlow(
     if (!(await probed(session.browser, true, 'after login'))) return;
     const loggedIn = await capture();
     const credentials = loggedIn.cookies.filter((c) => c.role === 'session' || c.role === 'auth').map((c) => c.name);
+    const timed = p ? await timedChecks(session, page, script, start, opts, limits, errors, progress) : {};
     let afterLogout: Report | undefined;
     if (script.logout) {
       progress('Login: logging out');
@@ -315,9 +317,10 @@ async function loginFlow(
       if (out) errors.push({ url: page.url(), stage: 'logout', message: out });
       else afterLogout = await capture();
     }
-    const server = p
+    const checked = p
       ? await serverChecks(session, script, start, loggedIn.cookies as Cookie[], credentials, Boolean(afterLogout), opts, errors, progress)
       : undefined;
+    const server = p ? { ...checked, ...timed, probe: probeText(p) } : undefined;
     if (!p) progress('Login: no "loggedIn" probe in the login file, so the server-side checks (logout, fixation) are skipped.');
     const flow = {
       beforeLogin: before.cookies as Cookie[],
@@ -326,7 +329,14 @@ async function loginFlow(
       server,
     };
     const judged = await analyze(flow.afterLogin, { url: loggedIn.url, flow, secrets: false });
-    const FLOW_RULES = ['session-not-rotated', 'session-not-cleared-on-logout', 'session-valid-after-logout', 'session-fixation'];
+    const FLOW_RULES = [
+      'session-not-rotated',
+      'session-not-cleared-on-logout',
+      'session-valid-after-logout',
+      'session-fixation',
+      'idle-timeout-too-long',
+      'lifetime-too-long',
+    ];
     const flowFindings = judged.findings.filter((f) => FLOW_RULES.includes(f.rule));
     reports.push({ ...loggedIn, findings: [...loggedIn.findings, ...flowFindings], phase: 'logged-in' });
     if (afterLogout) reports.push({ ...afterLogout, phase: 'after-logout' });
@@ -365,4 +375,45 @@ async function serverChecks(
   else if (fixed.planted === 0) progress('  no session cookie before login: nothing an attacker could plant');
   else checks.fixation = { kept: fixed.kept, attackerLoggedIn: fixed.attackerLoggedIn };
   return checks;
+}
+
+/**
+ * --idle-check and --absolute-check, in the logged-in browser, before logout; the policy's session limits
+ * judge them. An idle check that ends the session is followed by a new login for the absolute check.
+ */
+async function timedChecks(
+  session: ExtensionBrowser,
+  page: import('puppeteer-core').Page,
+  script: LoginScript,
+  start: string,
+  opts: AuditOptions,
+  limits: SessionPolicy | undefined,
+  errors: AuditError[],
+  progress: (line: string) => void,
+): Promise<Pick<ServerChecks, 'idle' | 'absolute'>> {
+  const p = script.loggedIn;
+  const out: Pick<ServerChecks, 'idle' | 'absolute'> = {};
+  if (!p) return out;
+  if (opts.idleCheck) {
+    const idle = await idleCheck(session.browser, p, opts.idleCheck, opts.timeout, progress);
+    if ('error' in idle) errors.push({ url: p.url, stage: 'login', message: `the idle check could not run: ${idle.error}` });
+    else out.idle = { ...idle, ...(limits?.maxIdle ? { limit: limits.maxIdle } : {}) };
+  }
+  if (opts.absoluteCheck) {
+    if (out.idle && !out.idle.loggedIn) {
+      progress('Session: the idle check ended the session; logging in again for the absolute check');
+      const failed = await page.goto(start, { waitUntil: 'load', timeout: opts.timeout }).then(
+        () => runSteps(page, script.steps, opts.timeout),
+        (error: unknown) => `the login page could not be loaded: ${loadError(error, opts.timeout)}`,
+      );
+      if (failed) {
+        errors.push({ url: page.url(), stage: 'login', message: `logging in again for the absolute check: ${failed}` });
+        return out;
+      }
+    }
+    const absolute = await absoluteCheck(session.browser, p, opts.absoluteCheck, opts.timeout, progress);
+    if ('error' in absolute) errors.push({ url: p.url, stage: 'login', message: `the absolute check could not run: ${absolute.error}` });
+    else out.absolute = { ...absolute, ...(limits?.maxLifetime ? { limit: limits.maxLifetime } : {}) };
+  }
+  return out;
 }

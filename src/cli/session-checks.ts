@@ -133,3 +133,55 @@ export async function fixation(
     await victim.close().catch(() => undefined);
   }
 }
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Waits, saying every 10 s how far it is (a 30-minute idle check must not look like a hang). */
+async function waitSaying(seconds: number, what: string, progress: (line: string) => void): Promise<void> {
+  const end = Date.now() + seconds * 1000;
+  for (let left = seconds; left > 0; left = Math.ceil((end - Date.now()) / 1000)) {
+    await sleep(Math.min(10_000, left * 1000));
+    const done = seconds - Math.max(0, Math.ceil((end - Date.now()) / 1000));
+    if (done < seconds) progress(`  ${what}: ${done} of ${seconds} s`);
+  }
+}
+
+/** --idle-check: no request at all for `seconds` after login, then the probe. */
+export async function idleCheck(
+  browser: Browser,
+  p: LoggedInProbe,
+  seconds: number,
+  timeout: number,
+  progress: (line: string) => void,
+): Promise<{ seconds: number; loggedIn: boolean } | { error: string }> {
+  progress(`Session: idle for ${seconds} s (no request), then the logged-in probe`);
+  await waitSaying(seconds, 'idle', progress);
+  const answer = await probe(browser, p, timeout);
+  return 'error' in answer ? answer : { seconds, loggedIn: answer.loggedIn };
+}
+
+/**
+ * --absolute-check: the session kept busy for `seconds` — a probe every minute, or every tenth of the time
+ * when that is shorter — and probed at the end; stops early when a probe finds it logged out.
+ */
+export async function absoluteCheck(
+  browser: Browser,
+  p: LoggedInProbe,
+  seconds: number,
+  timeout: number,
+  progress: (line: string) => void,
+): Promise<{ seconds: number; loggedIn: boolean; endedAfter?: number } | { error: string }> {
+  progress(`Session: in use for ${seconds} s (a probe every ${Math.min(60, seconds / 10)} s), then the logged-in probe`);
+  const started = Date.now();
+  const every = Math.min(60, seconds / 10) * 1000;
+  for (;;) {
+    const elapsed = (Date.now() - started) / 1000;
+    await sleep(Math.max(0, Math.min(every, (seconds - elapsed) * 1000)));
+    const now = Math.round((Date.now() - started) / 1000);
+    const answer = await probe(browser, p, timeout);
+    if ('error' in answer) return answer;
+    if (!answer.loggedIn) return { seconds, loggedIn: false, endedAfter: now };
+    if (Date.now() - started >= seconds * 1000) return { seconds, loggedIn: true };
+    progress(`  in use: ${now} of ${seconds} s, still logged in`);
+  }
+}

@@ -68,6 +68,13 @@ export interface ServerChecks {
    * planted values the victim still had after login, and whether the attacker's browser was then logged in.
    */
   fixation?: { kept: string[]; attackerLoggedIn: boolean };
+  /** --idle-check: after `seconds` without a request, was the session still logged in? `limit`: the policy's maxIdle. */
+  idle?: { seconds: number; loggedIn: boolean; limit?: number };
+  /**
+   * --absolute-check: the session kept busy (a probe every minute or tenth of the time) for `seconds`; `endedAfter`
+   * when a probe found it logged out earlier. `limit`: the policy's maxLifetime.
+   */
+  absolute?: { seconds: number; loggedIn: boolean; endedAfter?: number; limit?: number };
 }
 
 export interface Report {

@@ -51,7 +51,26 @@ export interface Policy {
   rules?: Record<string, RuleLevel>;
   /** Cookies left out of policy checks and findings entirely (by name glob, optional domain). */
   allow?: { name: string; domain?: string; reason?: string }[];
+  /** What the server must do with sessions, checked by `audit --login` with a loggedIn probe. */
+  session?: SessionPolicy;
 }
+
+export interface SessionPolicy {
+  /** Logout must end the session on the server: session-valid-after-logout becomes an error. */
+  invalidatedOnLogout?: boolean;
+  /** Login must issue a new session id: session-not-rotated and session-fixation become errors. */
+  rotatedOnLogin?: boolean;
+  /** Longest idle time in seconds a session may survive (judges --idle-check). */
+  maxIdle?: number;
+  /** Longest time in seconds a session may last in use (judges --absolute-check). */
+  maxLifetime?: number;
+}
+
+/** The rules each session requirement turns into errors. */
+const SESSION_RULES: Record<'invalidatedOnLogout' | 'rotatedOnLogin', string[]> = {
+  invalidatedOnLogout: ['session-valid-after-logout'],
+  rotatedOnLogin: ['session-not-rotated', 'session-fixation'],
+};
 
 export interface PolicyViolation {
   cookie: CookieRef;
@@ -112,7 +131,20 @@ export function validatePolicy(value: unknown): { policy?: Policy; errors: strin
       errors.push(`${where}: unknown property "${k}"${guess ? ` — did you mean "${guess}"?` : ''}.`);
     }
   };
-  known(value, ['$schema', 'version', 'name', 'cookies', 'rules', 'allow'], 'policy');
+  known(value, ['$schema', 'version', 'name', 'cookies', 'rules', 'allow', 'session'], 'policy');
+  if (value.session !== undefined) {
+    if (!isObj(value.session)) errors.push('policy.session must be an object.');
+    else {
+      known(value.session, ['invalidatedOnLogout', 'rotatedOnLogin', 'maxIdle', 'maxLifetime'], 'policy.session');
+      for (const flag of ['invalidatedOnLogout', 'rotatedOnLogin'] as const)
+        if (value.session[flag] !== undefined && typeof value.session[flag] !== 'boolean') errors.push(`policy.session.${flag} must be true or false.`);
+      for (const limit of ['maxIdle', 'maxLifetime'] as const) {
+        const v = value.session[limit];
+        if (v !== undefined && !(typeof v === 'number' && Number.isInteger(v) && v > 0))
+          errors.push(`policy.session.${limit} must be a whole number of seconds above 0.`);
+      }
+    }
+  }
   if (value.version !== 1) errors.push('policy.version must be 1.');
   if (value.name !== undefined && typeof value.name !== 'string') errors.push('policy.name must be a string.');
   const regexOk = (p: unknown, where: string) => {
@@ -243,7 +275,8 @@ export function applyPolicy(report: Pick<Report, 'cookies' | 'findings'>, policy
     }
     return answer;
   };
-  const level = (rule: string): RuleLevel | undefined => own(policy.rules ?? {}, rule);
+  const sessionErrors = (Object.keys(SESSION_RULES) as (keyof typeof SESSION_RULES)[]).filter((k) => policy.session?.[k]).flatMap((k) => SESSION_RULES[k]);
+  const level = (rule: string): RuleLevel | undefined => (sessionErrors.includes(rule) ? 'error' : own(policy.rules ?? {}, rule));
   const findings = report.findings.filter((f) => level(f.rule) !== 'ignore' && !(f.cookie && isAllowed(f.cookie)));
   const errors = findings.filter((f) => level(f.rule) === 'error');
   const requirements = (policy.cookies ?? []).map((r) => ({ r, applies: matcher(r.name, r.domain, r.role, r.purpose) }));

@@ -103,6 +103,46 @@ describe('cookie-lens audit --login with a logged-in probe: the server side of s
     expect(lifecycle(report)).toEqual([]);
   });
 
+  it('timeouts: an idle check against a 2-second idle timeout and against none, an absolute check, judged by the policy', async () => {
+    const idleRun = await cli(['audit', demo.url('idle.shop.test'), '--login', express('idle.shop.test'), '--idle-check', '3', '--format', 'json', ...HOSTS]);
+    const idle = expectValidReport<AuditReport>(idleRun.stdout);
+    expect(idle.errors, idleRun.stderr).toEqual([]);
+    expect(idle.findings.find((f) => f.rule === 'idle-timeout-too-long')).toMatchObject({
+      severity: 'info',
+      message: 'Logged out after 3 seconds idle: the idle timeout is at most 3 seconds.',
+    });
+    expect(idleRun.stderr).toContain('Session: idle for 3 s (no request), then the logged-in probe');
+    // No idle timeout at all, and a policy that allows 2 s idle and 2 s of use: both medium findings.
+    const policy = file('policy-session.json', { version: 1, session: { maxIdle: 2, maxLifetime: 2 } });
+    const run = await cli([
+      'audit',
+      demo.url('shop.test'),
+      '--login',
+      express('shop.test'),
+      '--idle-check',
+      '3',
+      '--absolute-check',
+      '3',
+      '--policy',
+      policy,
+      '--format',
+      'json',
+      ...HOSTS,
+    ]);
+    const report = expectValidReport<AuditReport>(run.stdout);
+    expect(report.errors, run.stderr).toEqual([]);
+    const timed = report.findings
+      .filter((f) => f.rule === 'idle-timeout-too-long' || f.rule === 'lifetime-too-long')
+      .map((f) => [f.rule, f.severity, f.cookie?.name]);
+    expect(timed).toEqual([
+      ['idle-timeout-too-long', 'medium', 'connect.sid'],
+      ['lifetime-too-long', 'medium', 'connect.sid'],
+    ]);
+    expect(report.findings.find((f) => f.rule === 'idle-timeout-too-long')?.message).toMatch(
+      /^Still logged in after 3 seconds idle \(https:\/\/shop\.test:\d+\/account shows "Signed in as"\); the policy allows at most 2 seconds\.$/,
+    );
+  });
+
   it('a probe that cannot tell the states apart, or a login the probe says failed, is an audit error (exit 3)', async () => {
     const always = await audit(demo.url('shop.test'), express('shop.test', { url: demo.url('shop.test', '/'), text: 'Demo shop' }));
     expect(always.run.code).toBe(3);

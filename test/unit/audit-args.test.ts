@@ -74,3 +74,43 @@ describe('hints', () => {
     expect(fileProblem(new SyntaxError('Unexpected token } in JSON'))).toBe('it is not valid JSON (Unexpected token } in JSON)');
   });
 });
+
+describe('the session checks: options and the login file', () => {
+  it('--idle-check and --absolute-check take seconds and need --login', () => {
+    expect(parseAuditArgs(['https://a.example/', '--login', 'l.json', '--idle-check', '900', '--absolute-check', '60'])).toMatchObject({
+      idleCheck: 900,
+      absoluteCheck: 60,
+    });
+    expect(() => parseAuditArgs(['https://a.example/', '--idle-check', '60'])).toThrow(/--idle-check needs --login with a "loggedIn" probe/);
+    expect(() => parseAuditArgs(['https://a.example/', '--login', 'l.json', '--absolute-check', 'soon'])).toThrow(
+      /--absolute-check must be a whole number of at least 1/,
+    );
+  });
+
+  it('reads { start?, steps, logout?, loggedIn? } and refuses anything else, with the reason', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const { readLoginScript, probeText } = await import('../../src/cli/login');
+    const dir = mkdtempSync(join(tmpdir(), 'login-'));
+    const write = (name: string, data: unknown) => {
+      const f = join(dir, name);
+      writeFileSync(f, JSON.stringify(data));
+      return f;
+    };
+    const steps = [{ goto: 'https://a.example/login' }];
+    const ok = await readLoginScript(write('ok.json', { steps, loggedIn: { url: 'https://a.example/account', text: 'Signed in as' } }));
+    expect(ok.loggedIn && probeText(ok.loggedIn)).toBe('https://a.example/account shows "Signed in as"');
+    const bySelector = await readLoginScript(write('sel.json', { steps, loggedIn: { url: 'https://a.example/', selector: '#logout' } }));
+    expect(bySelector.loggedIn && probeText(bySelector.loggedIn)).toBe('https://a.example/ has #logout');
+    await expect(readLoginScript(write('bad1.json', { steps, loggedIn: { url: 'https://a.example/' } }))).rejects.toThrow(
+      /loggedIn needs "text".*or "selector"/,
+    );
+    await expect(readLoginScript(write('bad2.json', { steps, loggedIn: { url: '/account', text: 'x' } }))).rejects.toThrow(
+      /loggedIn\.url must be the http\(s\) address/,
+    );
+    await expect(readLoginScript(write('bad3.json', { steps, loggedin: {} }))).rejects.toThrow(
+      /unknown property "loggedin" \(the file is \{ start\?, steps, logout\?, loggedIn\? \}\)/,
+    );
+  });
+});

@@ -15,6 +15,7 @@ const VALID: unknown[] = [
   JSON.parse(readFileSync(join(ROOT, 'docs/policies/baseline.json'), 'utf8')),
   { version: 1, cookies: [{ name: 'sid', domain: '*.shop.example', maxLifetime: 0, roles: ['session'] }], allow: [{ name: 'x' }] },
   { version: 1, cookies: [{ role: 'session', secure: true }, { role: ['csrf', 'auth'], purpose: 'security' }, { purpose: ['analytics', 'advertising'] }] },
+  { version: 1, session: { invalidatedOnLogout: true, rotatedOnLogin: false, maxIdle: 900, maxLifetime: 28800 } },
 ];
 const INVALID: unknown[] = [
   [],
@@ -32,6 +33,9 @@ const INVALID: unknown[] = [
   { version: 1, cookies: [{ role: 'admin' }] },
   { version: 1, cookies: [{ purpose: ['tracking'] }] },
   { version: 1, cookies: [{ role: [] }] },
+  { version: 1, session: { maxIdle: 0 } },
+  { version: 1, session: { invalidatedOnLogout: 'yes' } },
+  { version: 1, session: { idle: 60 } },
 ];
 
 describe('policy format', () => {
@@ -51,6 +55,27 @@ describe('policy format', () => {
       'policy.cookies[0].sameSite must be a non-empty list of "Strict", "Lax", "None".',
       'policy.rules: "no-such-rule" is not a Cookie Lens rule id.',
     ]);
+  });
+});
+
+describe('the session block', () => {
+  it('invalidatedOnLogout and rotatedOnLogin make the lifecycle findings errors', async () => {
+    const sid = { name: 'sessionid', value: 'n8d1rq4v0h2m6k3p9s7t5l1c2e8a4x0z' };
+    const r = await analyze([makeCookie(sid)], {
+      url: 'https://shop.example/',
+      flow: {
+        beforeLogin: [makeCookie(sid)],
+        afterLogin: [makeCookie(sid)],
+        server: { probe: 'p', replayAfterLogout: { loggedIn: true, replayed: ['sessionid'] }, fixation: { kept: ['sessionid'], attackerLoggedIn: true } },
+      },
+    });
+    const rules = (p: Policy) =>
+      applyPolicy(r, p)
+        .errors.map((f) => f.rule)
+        .sort();
+    expect(rules({ version: 1 })).toEqual([]);
+    expect(rules({ version: 1, session: { invalidatedOnLogout: true } })).toEqual(['session-valid-after-logout']);
+    expect(rules({ version: 1, session: { rotatedOnLogin: true } })).toEqual(['session-fixation', 'session-not-rotated']);
   });
 });
 

@@ -6,10 +6,12 @@ import { rule as domainTooBroad } from './domain-too-broad';
 import { rule as duplicateName } from './duplicate-name';
 import { rule as headerTooLarge } from './header-too-large';
 import { rule as hostPrefixRecommended } from './host-prefix-recommended';
+import { rule as idleTimeoutTooLong } from './idle-timeout-too-long';
 import { rule as jwtAlgNone } from './jwt-alg-none';
 import { rule as jwtExpired } from './jwt-expired';
 import { rule as jwtNoExpiry } from './jwt-no-expiry';
 import { rule as lifetimeCapped } from './lifetime-capped';
+import { rule as lifetimeTooLong } from './lifetime-too-long';
 import { rule as longLifetime } from './long-lifetime';
 import { rule as lowEntropySessionId } from './low-entropy-session-id';
 import { rule as missingHttponly } from './missing-httponly';
@@ -72,6 +74,8 @@ export const RULES: readonly Rule[] = [
   nonstandardCharacters,
   sessionValidAfterLogout,
   sessionFixation,
+  idleTimeoutTooLong,
+  lifetimeTooLong,
   // Last: it reports what failed in every rule before it.
   analysisError,
 ];
