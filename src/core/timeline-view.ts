@@ -19,6 +19,10 @@ export interface TimelineRow {
   /** Seen only when the worker started again: the time is when it was noticed. */
   missed: boolean;
   entry: TimelineEntry;
+  /** The cookie as it was before this change (removed, expired, evicted, overwritten): what "Restore" writes back. */
+  before?: Cookie;
+  /** Its value was stored cut (too long), so it cannot be written back exactly. */
+  beforeCut?: boolean;
 }
 
 /** Firefox reports every removal as `explicit`; an update then shows as a removal and an add in a row. */
@@ -41,7 +45,7 @@ export function timelineRows(entries: readonly TimelineEntry[], formatTime: (ms:
     const key = refKey(e.cookie);
     const base = { seq: e.seq, time: e.time, name: e.cookie.name, domain: e.cookie.domain, path: e.cookie.path, missed: e.missed === true, entry: e };
     if (e.removed && (e.cause === 'overwrite' || replacedNext(entries, i, key))) {
-      const row: TimelineRow = { ...base, kind: 'overwritten', oldValue: e.cookie.value };
+      const row: TimelineRow = { ...base, kind: 'overwritten', oldValue: e.cookie.value, before: e.cookie, beforeCut: e.truncated !== undefined };
       pendingOverwrite.set(key, row);
       rows.push(row);
       continue;
@@ -65,7 +69,7 @@ export function timelineRows(entries: readonly TimelineEntry[], formatTime: (ms:
         : e.cause === 'evicted'
           ? 'evicted'
           : 'removed';
-    rows.push({ ...base, kind, oldValue: e.cookie.value });
+    rows.push({ ...base, kind, oldValue: e.cookie.value, before: e.cookie, beforeCut: e.truncated !== undefined });
   }
   return rows;
 }

@@ -336,6 +336,31 @@ describe('DevTools panel', () => {
     await vi.waitFor(() => expect(root.querySelector('.timeline-table tr[data-kind="overwritten"][data-cookie="prefs"] del')?.textContent).toBe('old'));
   });
 
+  it('"Restore this value" writes a removed or overwritten cookie back exactly, and Undo puts back what was there', async () => {
+    await set('sid', { value: 'logged-in', httpOnly: true, sameSite: 'strict', expirationDate: Math.floor(Date.now() / 1000) + 3600 });
+    await fake.fakeBrowser.cookies.remove({ url: 'https://shop.example/', name: 'sid' });
+    await set('pref', { value: 'old' });
+    await set('pref', { value: 'new' });
+    const { root } = await renderPanel();
+    click(root.querySelector('[role="tab"]:nth-child(2)'));
+    const jar = () => Object.fromEntries([...fake.fakeBrowser.cookies.jar.values()].map((c) => [c.name, c]));
+    const restoreOf = (kind: string, name: string) =>
+      vi.waitFor(() => {
+        const b = root.querySelector(`.timeline-table tr[data-kind="${kind}"][data-cookie="${name}"] [data-testid="restore"]`);
+        if (!b) throw new Error(`no restore button for ${kind} ${name}`);
+        return b;
+      });
+    click(await restoreOf('removed', 'sid'));
+    await vi.waitFor(() => expect(jar().sid).toMatchObject({ value: 'logged-in', httpOnly: true, sameSite: 'strict', secure: true }));
+    expect(root.querySelector('.toast')?.textContent).toMatch(/Restored "sid" to its value of .*Reload the page to see what the server says\./);
+    click(buttonByText(root, 'Undo'));
+    await vi.waitFor(() => expect(jar().sid).toBeUndefined());
+    click(await restoreOf('overwritten', 'pref'));
+    await vi.waitFor(() => expect(jar().pref?.value).toBe('old'));
+    click(buttonByText(root, 'Undo'));
+    await vi.waitFor(() => expect(jar().pref?.value).toBe('new'));
+  });
+
   it('the timeline hides a noisy cookie with -name and folds repeated identical changes into one row with a count', async () => {
     // The start of a minute an hour from now: the five expiries are shown as one "extended to HH:MM".
     const expires = Math.floor(Date.now() / 60_000) * 60 + 3600;

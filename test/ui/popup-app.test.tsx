@@ -172,6 +172,9 @@ describe('popup: explanations, cookies and the learn view', () => {
     tab(root, 'learn');
     await vi.waitFor(() => expect(root.querySelector('.readable-session')).not.toBeNull());
     expect(root.querySelector('.readable-session')?.textContent).toContain('ada@example.com');
+    expect(root.querySelector('[data-testid="logout-lesson"]')?.textContent).toMatch(
+      /Here "session" holds the session itself, so logging out only makes your browser forget it\./,
+    );
     const lessons = Object.fromEntries([...root.querySelectorAll('.lesson')].map((l) => [l.querySelector('h3')?.textContent, l.textContent ?? '']));
     expect(lessons['SameSite: which sites may send the cookie']).toContain('Strict cookies are only sent when you are already on this site ("__Host-csrf")');
     expect(lessons['Name prefixes']).toContain('Prefixed here: "__Host-csrf"');

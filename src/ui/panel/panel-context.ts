@@ -16,7 +16,8 @@ export interface PanelContext {
   /** Set-Cookie headers DevTools saw for the page (its HAR; the worker keeps its own log too). */
   log: readonly SetCookieSeen[];
   /** Shows a message in the toast; with cookies, an Undo that restores them. */
-  say(message: string, undo?: Cookie[]): void;
+  /** A toast; `undo` is deleted cookies to write back, or an action that undoes and says how it went. */
+  say(message: string, undo?: Cookie[] | (() => Promise<string>)): void;
   /** Firefox: the page's cookies from every container. */
   allStores: boolean;
   setAllStores(all: boolean): void;

@@ -54,10 +54,13 @@ function Diff({ row }: { row: TimelineRow }) {
 export function TimelineView({
   pageSites,
   containers,
+  onRestore,
 }: {
   pageSites: ReadonlySet<string>;
   /** Firefox containers by cookie store id. */
   containers?: ReadonlyMap<string, ContainerInfo>;
+  /** "Restore this value": writes the cookie as it was before the row's change back. */
+  onRestore?: (row: TimelineRow) => void;
 }) {
   const [entries, setEntries] = useState<TimelineEntry[]>([]);
   const [status, setStatus] = useState<TimelineStatus>();
@@ -143,6 +146,11 @@ export function TimelineView({
               <th scope="col">Cookie</th>
               <th scope="col">Domain</th>
               <th scope="col">Value (old → new)</th>
+              {onRestore && (
+                <th scope="col">
+                  <span class="visually-hidden">Actions</span>
+                </th>
+              )}
             </tr>
           </thead>
           <tbody>
@@ -183,6 +191,26 @@ export function TimelineView({
                     </span>
                   )}
                 </td>
+                {onRestore && (
+                  <td class="nowrap">
+                    {r.before && (
+                      <button
+                        type="button"
+                        class="restore"
+                        data-testid="restore"
+                        disabled={r.beforeCut}
+                        title={
+                          r.beforeCut
+                            ? 'Its value was stored cut (too long): it cannot be written back exactly.'
+                            : `Write "${r.name}" back as it was before this change (value, flags, expiry, partition); Undo in the toast`
+                        }
+                        onClick={() => onRestore(r)}
+                      >
+                        Restore this value
+                      </button>
+                    )}
+                  </td>
+                )}
               </tr>
             ))}
           </tbody>

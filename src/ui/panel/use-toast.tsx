@@ -5,7 +5,8 @@ import { plural } from '../format';
 
 interface ToastState {
   message: string;
-  undo?: Cookie[];
+  /** Deleted cookies to write back, or an action that undoes what was done and says how it went. */
+  undo?: Cookie[] | (() => Promise<string>);
 }
 
 /**
@@ -20,9 +21,14 @@ export function useToast(restored: () => void) {
     return () => clearTimeout(timer);
   }, [toast]);
 
-  const say = (message: string, undo?: Cookie[]) => setToast({ message, undo });
-  const undo = async (cookies: Cookie[]) => {
-    const r = await request('restoreCookies', { cookies });
+  const say = (message: string, undo?: ToastState['undo']) => setToast({ message, undo });
+  const undo = async (what: NonNullable<ToastState['undo']>) => {
+    if (typeof what === 'function') {
+      say(await what());
+      restored();
+      return;
+    }
+    const r = await request('restoreCookies', { cookies: what });
     const parts = [`Restored ${plural(r.restored.length, 'cookie')}.`];
     if (r.leftAlone.length) parts.push(`Left alone: ${r.leftAlone.map((l) => `"${l.name}" (${l.reason})`).join('; ')}.`);
     if (r.errors.length) parts.push(`Not restored: ${r.errors.map((e) => `"${e.name}": ${e.message}`).join('; ')}`);
@@ -33,8 +39,8 @@ export function useToast(restored: () => void) {
   const view = toast && (
     <div class="toast" role="status">
       <span>{toast.message}</span>
-      {toast.undo && toast.undo.length > 0 && (
-        <button type="button" onClick={() => void undo(toast.undo ?? [])}>
+      {toast.undo && (typeof toast.undo === 'function' || toast.undo.length > 0) && (
+        <button type="button" onClick={() => toast.undo && void undo(toast.undo)}>
           Undo
         </button>
       )}

@@ -5,10 +5,13 @@ import type { ComponentType } from 'preact';
 import { useMemo } from 'preact/hooks';
 import { cookieHost, refKey } from '../../core/cookie';
 import { siteOf } from '../../core/site';
+import type { TimelineRow } from '../../core/timeline-view';
+import { localDateTime } from '../format';
 import { CookiesView } from './cookies-view';
 import { NetworkView, networkRows } from './network-view';
 import type { PanelContext } from './panel-context';
 import { PolicyView } from './policy-view';
+import { restoreCookie } from './restore';
 import { TimelineView } from './timeline-view';
 
 export interface PanelView {
@@ -23,7 +26,13 @@ function Timeline({ ctx }: { ctx: PanelContext }) {
   const cookies = page?.report?.cookies;
   const pageSites = useMemo(() => new Set([page?.site ?? '', ...(cookies ?? []).map((c) => siteOf(c.domain))]), [page?.site, cookies]);
   const containers = useMemo(() => new Map((page?.containers ?? []).map(({ storeId, ...info }) => [storeId, info])), [page?.containers]);
-  return <TimelineView pageSites={pageSites} containers={containers} />;
+  const restore = async (row: TimelineRow) => {
+    if (!row.before) return;
+    const { message, undo } = await restoreCookie(row.before, localDateTime(row.time, true));
+    ctx.say(message, undo);
+    ctx.reload();
+  };
+  return <TimelineView pageSites={pageSites} containers={containers} onRestore={(row) => void restore(row)} />;
 }
 
 /**

@@ -40,6 +40,17 @@ export function LearnView({ cookies }: { cookies: readonly AnalyzedCookie[] }) {
           Some sites keep your session on their server and give you only an opaque id (here: {names(byStorage('server'))}). Others put the whole session in the
           cookie, signed but readable by anyone who has it (here: {names(byStorage('client'))}).
         </p>
+        <p data-testid="logout-lesson">
+          That decides what logging out can do. A server-side session can be ended at logout: the old cookie stops working. A session in the cookie cannot be
+          revoked — a copy of it keeps working until it expires, unless the server keeps a revocation list.{' '}
+          {byStorage('client').length > 0
+            ? `Here "${byStorage('client')[0].name}" holds the session itself, so logging out only makes your browser forget it.`
+            : byStorage('server').length > 0
+              ? `Here "${byStorage('server')[0].name}" is an id: whether logout ends the session depends on the server.`
+              : ''}{' '}
+          Try it: log out, then in the panel's Timeline press "Restore this value" on the session cookie and reload. Logged in again means the session outlived
+          the logout (the audit checks this for you with a loggedIn probe).
+        </p>
         {readable.length > 0 ? (
           readable.slice(0, 2).map((c) => (
             <div key={c.name} class="readable-session">
