@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemo } from '../../demo/express-app.mjs';
 import { startDjango, startFlask } from '../../demo/flask.mjs';
 import type { AuditReport } from '../../src/core/formats/audit-report';
-import { expectValidReport } from '../judges';
+import { expectJunitValid, expectMultitoolClean, expectValidReport } from '../judges';
 import { cli, file, HOSTS } from './cli';
 
 const LIFECYCLE = ['session-valid-after-logout', 'session-fixation', 'session-not-rotated', 'session-not-cleared-on-logout'];
@@ -65,9 +65,13 @@ describe('cookie-lens audit --login with a logged-in probe: the server side of s
     expect(report.findings.find((f) => f.rule === 'session-fixation')?.message).toMatch(
       /"connect\.sid" planted before login was still the victim's after login, and the attacker's browser was then logged in/,
     );
-    // In every report format: the SARIF a CI reads names the rule too.
+    // In every report format, judged by their consumers: SARIF (Microsoft's multitool, GitHub's rules) and JUnit (xmllint).
     const sarif = await cli(['audit', demo.url('fixed.shop.test'), '--login', express('fixed.shop.test'), '--format', 'sarif', ...HOSTS]);
     expect(sarif.stdout).toMatch(/"ruleId":\s*"session-fixation\/high"/);
+    expectMultitoolClean(sarif.stdout);
+    const junit = await cli(['audit', demo.url('fixed.shop.test'), '--login', express('fixed.shop.test'), '--format', 'junit', ...HOSTS]);
+    expect(junit.stdout).toContain('session-valid-after-logout');
+    expectJunitValid(junit.stdout);
   });
 
   it('Flask’s default session: valid after logout, explained as client-side (it cannot be revoked)', async () => {
