@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { CONSENT_PHASES, type ConsentPhase } from '../core/consent';
 import { isReportFormat, REPORT_FORMATS, type ReportFormat } from '../core/formats/index';
 import type { Severity } from '../core/rule';
 import { closest, UsageError } from './errors';
@@ -36,6 +37,8 @@ export interface AuditOptions {
   idleCheck?: number;
   /** With --login and a loggedIn probe: seconds to keep the session busy before the last probe. */
   absoluteCheck?: number;
+  /** --consent: the consent phases to run, each in a fresh profile, instead of one plain visit. */
+  consent?: ConsentPhase[];
 }
 
 interface OptionSpec {
@@ -62,6 +65,11 @@ export const AUDIT_OPTIONS: Record<string, OptionSpec> = {
   concurrency: { type: 'string', value: 'N', help: 'audit N pages at a time, in tabs of one browser (default 1)' },
   shard: { type: 'string', value: 'I/N', help: 'audit only the I-th of N equal parts of the URL list (for CI matrices; merge the reports)' },
   login: { type: 'string', value: 'FILE', help: 'log in (and out) with these steps, then report the logged-in state' },
+  consent: {
+    type: 'string',
+    value: '[before|accept|reject]',
+    help: 'run each URL in fresh profiles: before consent, after "Accept all", after "Reject all" (the banner operated by autoconsent); a phase name runs that one only',
+  },
   'idle-check': { type: 'string', value: 'SECONDS', help: 'with --login and a loggedIn probe: stay idle that long after login, then probe (idle timeout)' },
   'absolute-check': {
     type: 'string',
@@ -127,11 +135,30 @@ export function checkUrl(t: string, where = ''): void {
   if (!/^https?:$/.test(u.protocol)) throw new UsageError(`"${t}"${where} is not an http or https URL.`);
 }
 
+/** `--consent` alone means every phase: parseArgs needs a value, so a bare flag becomes `--consent=all`. */
+function bareConsent(argv: string[]): string[] {
+  return argv.map((a, i) =>
+    a === '--consent' && (i === argv.length - 1 || argv[i + 1].startsWith('-') || /^https?:/.test(argv[i + 1])) ? '--consent=all' : a,
+  );
+}
+
+function consentPhases(value: string | undefined): ConsentPhase[] | undefined {
+  if (value === undefined) return undefined;
+  if (value === 'all') return [...CONSENT_PHASES];
+  const phases = value.split(',');
+  for (const p of phases)
+    if (!CONSENT_PHASES.includes(p as ConsentPhase)) {
+      const guess = closest(p, CONSENT_PHASES);
+      throw new UsageError(`--consent takes before, accept or reject (or nothing, for all three), not "${p}"${guess ? ` (did you mean ${guess}?)` : ''}.`);
+    }
+  return phases as ConsentPhase[];
+}
+
 export function parseAuditArgs(argv: string[]): AuditOptions & { help?: boolean } {
   let parsed: ReturnType<typeof parseArgs>;
   try {
     parsed = parseArgs({
-      args: argv,
+      args: bareConsent(argv),
       allowPositionals: true,
       strict: true,
       options: Object.fromEntries(Object.entries(AUDIT_OPTIONS).map(([k, o]) => [k, { type: o.type, ...(o.short ? { short: o.short } : {}) }])),
@@ -181,7 +208,15 @@ export function parseAuditArgs(argv: string[]): AuditOptions & { help?: boolean 
     headed: Boolean(v.headed),
     quiet: Boolean(v.quiet),
     ...timedChecks(v),
+    ...consentOption(v),
   };
+}
+
+function consentOption(v: Record<string, string | boolean | undefined>): Pick<AuditOptions, 'consent'> {
+  const consent = consentPhases(v.consent as string | undefined);
+  if (!consent) return {};
+  if (v.login) throw new UsageError('--consent and --login are separate audits: run them one after the other.');
+  return { consent };
 }
 
 /** --idle-check and --absolute-check: seconds, and only with --login (the login file must have a probe). */

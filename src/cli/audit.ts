@@ -3,12 +3,14 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import type { Report, ServerChecks } from '../core/analyzed';
 import type { Cookie } from '../core/cookie';
+import type { ConsentPhaseSummary } from '../core/formats/audit-report';
 import { type AuditError, auditExitCode, buildAuditReport, type LoginPhase, renderReport } from '../core/formats/index';
 import { type Policy, type SessionPolicy, validatePolicy } from '../core/policy';
 import { analyze } from '../core/report';
 import { type AuditOptions, checkUrl, shardOf } from './audit-args';
 import { findChromium } from './chromium';
 import { markTab, pageReportOf, sameSiteLinks, sitemapUrls } from './collect';
+import { consentPhase, freshProfile } from './consent';
 import { BrowserNotFoundError, fileProblem, firstLine, UsageError } from './errors';
 import { type ExtensionBrowser, launchWithExtension } from './extension-browser';
 import { type LoginScript, probeText, readLoginScript, runSteps } from './login';
@@ -135,7 +137,9 @@ export async function runAudit(opts: AuditOptions, io: AuditIo): Promise<number>
     }
     urls = shardOf([...new Set(urls)], opts.shard);
     if (opts.shard) progress(`Shard ${opts.shard.index}/${opts.shard.count}: ${urls.length} URLs`);
-    await crawl(session, urls, opts, reports, errors, progress);
+    const consent: ConsentPhaseSummary[] = [];
+    if (opts.consent) await consentPhases(urls, opts, io, reports, consent, errors, progress);
+    else await crawl(session, urls, opts, reports, errors, progress);
     // With --login the pages are visited first, logged out: their cookies are the before-login state.
     if (login) for (const r of reports) r.phase = 'before-login';
     if (login) await loginFlow(session, login, opts, reports, errors, progress, policy?.session);
@@ -147,6 +151,7 @@ export async function runAudit(opts: AuditOptions, io: AuditIo): Promise<number>
       errors,
       durationMs: performance.now() - started,
       policy: policy && opts.policy ? { file: opts.policy, policy } : undefined,
+      ...(opts.consent ? { consent } : {}),
     });
     const text = renderReport(report, opts.format, { failOn: opts.failOn, sarifFile: opts.sarifFile });
     if (opts.output) {
@@ -416,4 +421,60 @@ async function timedChecks(
     else out.absolute = { ...absolute, ...(limits?.maxLifetime ? { limit: limits.maxLifetime } : {}) };
   }
   return out;
+}
+
+const PHASE_OF = { before: 'before-consent', accept: 'after-accept', reject: 'after-reject' } as const;
+const CONSENT_RULES = ['tracking-before-consent', 'tracking-after-reject', 'consent-not-remembered'];
+
+/**
+ * --consent: each URL in a fresh profile per phase. A phase whose banner could not be found or operated is a
+ * `consent` error of that phase (exit 3), with autoconsent's reason; the others are reported.
+ */
+async function consentPhases(
+  urls: string[],
+  opts: AuditOptions,
+  io: AuditIo,
+  reports: (Report & { phase?: LoginPhase })[],
+  summaries: ConsentPhaseSummary[],
+  errors: AuditError[],
+  progress: (line: string) => void,
+): Promise<void> {
+  const launch = freshProfile({
+    extensionDir: io.extensionDir,
+    executablePath: opts.browser,
+    headless: !opts.headed,
+    hostResolverRules: opts.hostResolverRules,
+    ignoreHttpsErrors: opts.ignoreHttpsErrors,
+  });
+  for (const url of urls) {
+    for (const phase of opts.consent ?? []) {
+      progress(`Consent (${phase}): ${url} in a fresh profile`);
+      const result = await consentPhase(launch, url, phase, opts.timeout);
+      if ('error' in result) {
+        progress(`  could not check the ${phase} phase: ${result.error}`);
+        errors.push({ url, stage: 'consent', message: `phase ${phase}: ${result.error}` });
+        continue;
+      }
+      const { report, consent } = result;
+      progress(
+        `  ${consent.cmp ? `banner: ${consent.cmp}` : 'no consent banner found'} · ${report.cookies.length} cookies${consent.remembered === false ? ' · the banner came back on the next visit' : ''}`,
+      );
+      const judged = await analyze(report.cookies as Cookie[], { url: report.url, consent, secrets: false });
+      reports.push({ ...report, findings: [...report.findings, ...judged.findings.filter((f) => CONSENT_RULES.includes(f.rule))], phase: PHASE_OF[phase] });
+      summaries.push({
+        url,
+        phase,
+        ...(consent.cmp ? { cmp: consent.cmp } : {}),
+        ...(consent.remembered !== undefined ? { remembered: consent.remembered } : {}),
+        cookies: report.cookies.map((c) => ({
+          name: c.name,
+          domain: c.domain,
+          path: c.path,
+          purpose: c.purpose,
+          ...(c.platform ? { platform: c.platform } : {}),
+          thirdParty: c.thirdParty,
+        })),
+      });
+    }
+  }
 }

@@ -53,6 +53,40 @@ export interface Policy {
   allow?: { name: string; domain?: string; reason?: string }[];
   /** What the server must do with sessions, checked by `audit --login` with a loggedIn probe. */
   session?: SessionPolicy;
+  /** The purposes each consent phase may hold (audit --consent): anything else is a violation. */
+  consent?: ConsentPolicy;
+}
+
+export interface ConsentPolicy {
+  /** Before the visitor answers the banner, e.g. ["necessary"] (a consent manager's own cookie is always allowed). */
+  before?: Purpose[];
+  afterAccept?: Purpose[];
+  afterReject?: Purpose[];
+}
+
+const CONSENT_KEYS = { before: 'before', accept: 'afterAccept', reject: 'afterReject' } as const;
+
+/** Cookies of a consent phase whose purpose the policy does not allow in that phase. */
+export function consentViolations(
+  policy: Policy,
+  phases: readonly { url: string; phase: 'before' | 'accept' | 'reject'; cookies: { name: string; domain: string; path: string; purpose: Purpose }[] }[],
+): PolicyViolation[] {
+  const out: PolicyViolation[] = [];
+  for (const p of phases) {
+    const key = CONSENT_KEYS[p.phase];
+    const allowed = policy.consent?.[key];
+    if (!allowed) continue;
+    for (const c of p.cookies) {
+      // The consent manager's own cookie stores the answer: it is what the phases are about.
+      if (c.purpose === 'consent' || allowed.includes(c.purpose)) continue;
+      out.push({
+        cookie: { name: c.name, domain: c.domain, path: c.path },
+        requirement: `consent.${key}`,
+        message: `"${c.name}" (${c.purpose}) is set ${p.phase === 'before' ? 'before consent' : p.phase === 'accept' ? 'after "Accept all"' : 'after "Reject all"'} on ${p.url}; allowed: ${allowed.join(', ')}.`,
+      });
+    }
+  }
+  return out;
 }
 
 export interface SessionPolicy {
@@ -131,7 +165,15 @@ export function validatePolicy(value: unknown): { policy?: Policy; errors: strin
       errors.push(`${where}: unknown property "${k}"${guess ? ` — did you mean "${guess}"?` : ''}.`);
     }
   };
-  known(value, ['$schema', 'version', 'name', 'cookies', 'rules', 'allow', 'session'], 'policy');
+  known(value, ['$schema', 'version', 'name', 'cookies', 'rules', 'allow', 'session', 'consent'], 'policy');
+  if (value.consent !== undefined) {
+    if (!isObj(value.consent)) errors.push('policy.consent must be an object.');
+    else {
+      known(value.consent, ['before', 'afterAccept', 'afterReject'], 'policy.consent');
+      for (const [k, v] of Object.entries(value.consent))
+        if (!Array.isArray(v) || v.some((x) => !PURPOSES.includes(x))) errors.push(`policy.consent.${k} must list purposes among ${PURPOSES.join(', ')}.`);
+    }
+  }
   if (value.session !== undefined) {
     if (!isObj(value.session)) errors.push('policy.session must be an object.');
     else {

@@ -1,6 +1,7 @@
 import type { AnalyzedCookie, LoginFlow, RejectedCookie, Report, SetCookieRecord } from './analyzed';
 import { REPORT_SCHEMA_VERSION } from './analyzed';
 import { classify, credentialLevel } from './classify';
+import type { ConsentContext } from './consent';
 import { type Cookie, cookieRef, cookieSize, cookieType, isPartitioned } from './cookie';
 import { type CookieDb, loadCookieDb } from './data/cookie-db';
 import { decodeValue } from './decode/index';
@@ -27,6 +28,8 @@ export interface AnalyzeOptions {
    */
   earlierSetCookies?: { url: string; header: string }[];
   flow?: LoginFlow;
+  /** The consent phase the cookies were read in (audit --consent). */
+  consent?: ConsentContext;
   /** Verify signatures against the known-secret list (default true). Pass a checker to reuse its key cache. */
   secrets?: boolean | SecretChecker;
   /** Problems met before the analysis (a cookie store that could not be read): reported as `analysis-error`. */
@@ -232,6 +235,7 @@ export async function analyze(cookies: readonly Cookie[], options: AnalyzeOption
     pageUrls: options.pageUrls ?? [],
     setCookies,
     flow: options.flow,
+    consent: options.consent,
     failures,
     roleOf: (c) => classify(c, undefined, { db, pageUrl: options.url }).role,
   };

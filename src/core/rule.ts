@@ -1,5 +1,6 @@
 import type { AnalyzedCookie, LoginFlow, ServerChecks, SetCookieRecord } from './analyzed';
 import type { Role } from './classify';
+import type { ConsentContext } from './consent';
 import type { Cookie } from './cookie';
 import type { AnalysisFailure, Severity } from './finding';
 
@@ -18,6 +19,8 @@ export interface RuleContext {
   setCookies: readonly SetCookieRecord[];
   /** Cookies before and after a scripted login (and logout), when the audit ran one. */
   flow?: LoginFlow;
+  /** The consent phase the jar was read in, when the audit ran `--consent`. */
+  consent?: ConsentContext;
   /** The role of a cookie that is not in the report (the login flow's before and after cookies). */
   roleOf: (c: Cookie) => Role;
   /** Parts of the analysis that failed so far (collected by the engine; `analysis-error` reports them). */
@@ -51,6 +54,7 @@ export interface RuleExample {
   headers?: [string, string][];
   pageUrls?: string[];
   flow?: { beforeLogin: Partial<Cookie>[]; afterLogin: Partial<Cookie>[]; afterLogout?: Partial<Cookie>[]; server?: ServerChecks };
+  consent?: ConsentContext;
   /** Failures met before the analysis (a store that could not be read), passed to analyze. */
   failures?: AnalysisFailure[];
   /** Ms since the epoch the example is judged at; defaults to 2026-01-01. */

@@ -14,6 +14,7 @@ function judge(example: RuleExample) {
     setCookies: example.headers?.map(([url, header]) => ({ url, header })),
     pageUrls: example.pageUrls,
     failures: example.failures,
+    consent: example.consent,
     flow: example.flow && {
       beforeLogin: example.flow.beforeLogin.map(makeCookie),
       afterLogin: example.flow.afterLogin.map(makeCookie),

@@ -5,7 +5,7 @@ import type { AnalyzedCookie, Report } from '../analyzed';
 import { refKey } from '../cookie';
 import { findingKey } from '../finding';
 import { type Grade, rated } from '../grade';
-import { applyPolicy, atLeast, type Policy, type PolicyViolation } from '../policy';
+import { applyPolicy, atLeast, consentViolations, type Policy, type PolicyViolation } from '../policy';
 import { type Finding, type Severity, severityRank } from '../rule';
 
 /** 2: `errors`, cookie `phase`, `roleEvidence` and purposes, and every finding located at its page. */
@@ -14,11 +14,20 @@ export const AUDIT_SCHEMA_VERSION = 2;
 /** Where an audit could not look: nothing unchecked passes, so each is reported and fails the audit (exit 3). */
 export interface AuditError {
   url: string;
-  stage: 'load' | 'login' | 'logout' | 'crawl';
+  stage: 'load' | 'login' | 'logout' | 'crawl' | 'consent';
   message: string;
 }
 
-export type LoginPhase = 'before-login' | 'logged-in' | 'after-logout';
+export type LoginPhase = 'before-login' | 'logged-in' | 'after-logout' | 'before-consent' | 'after-accept' | 'after-reject';
+
+/** One consent phase of one page (audit --consent): the banner, whether the choice was kept, the cookies by purpose. */
+export interface ConsentPhaseSummary {
+  url: string;
+  phase: 'before' | 'accept' | 'reject';
+  cmp?: string;
+  remembered?: boolean;
+  cookies: { name: string; domain: string; path: string; purpose: AnalyzedCookie['purpose']; platform?: string; thirdParty: boolean }[];
+}
 
 export interface AuditCookie {
   name: string;
@@ -52,7 +61,7 @@ export interface AuditCookie {
   container?: { name: string; color: string };
   /** Pass/fail against the policy's requirements; absent without a policy or when none applies. */
   policy?: 'pass' | 'fail';
-  /** With --login: whether the cookie was seen before login, in the logged-in state, or only after logout. */
+  /** With --login: before login, logged in, or only after logout; with --consent: the first phase it was seen in. */
   phase?: LoginPhase;
   /** The page it was first seen on. */
   page?: string;
@@ -75,6 +84,8 @@ export interface AuditReport {
   rejected: { url: string; header: string; name: string; reason: string }[];
   findings: (Finding & { url?: string })[];
   policy?: { file: string; name?: string; violations: PolicyViolation[]; errors: Finding[] };
+  /** With --consent: each phase of each target. */
+  consent?: ConsentPhaseSummary[];
 }
 
 function auditCookie(c: AnalyzedCookie): AuditCookie {
@@ -121,13 +132,14 @@ export interface AuditInput {
   durationMs?: number;
   policy?: { file: string; policy: Policy };
   now?: number;
+  consent?: ConsentPhaseSummary[];
 }
 
 /** Merges per-page reports into one: cookies and findings once each, grade and score over the whole. */
 export function buildAuditReport(input: AuditInput): AuditReport {
   const cookies = new Map<string, { cookie: AnalyzedCookie; page: string; phase?: LoginPhase }>();
   // The logged-in state is what a login audit is about: a cookie it holds is "logged-in" wherever else it was seen.
-  const order: (LoginPhase | undefined)[] = ['logged-in', undefined, 'before-login', 'after-logout'];
+  const order: (LoginPhase | undefined)[] = ['logged-in', undefined, 'before-login', 'after-logout', 'before-consent', 'after-reject', 'after-accept'];
   const reports = [...input.reports].sort((a, b) => order.indexOf(a.phase) - order.indexOf(b.phase));
   for (const r of reports) {
     for (const c of r.cookies) {
@@ -158,7 +170,11 @@ export function buildAuditReport(input: AuditInput): AuditReport {
   if (input.policy) {
     const result = applyPolicy({ cookies: all.map((x) => x.cookie), findings }, input.policy.policy, input.now);
     findings = result.findings;
-    policy = { file: input.policy.file, violations: result.violations, errors: result.errors };
+    policy = {
+      file: input.policy.file,
+      violations: [...result.violations, ...consentViolations(input.policy.policy, input.consent ?? [])],
+      errors: result.errors,
+    };
     if (input.policy.policy.name) policy.name = input.policy.policy.name;
     passed.push(...result.passed);
   }
@@ -184,6 +200,7 @@ export function buildAuditReport(input: AuditInput): AuditReport {
     rejected,
     findings,
     ...(policy ? { policy } : {}),
+    ...(input.consent ? { consent: input.consent } : {}),
   };
 }
 

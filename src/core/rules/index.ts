@@ -1,5 +1,6 @@
 import type { Rule } from '../rule';
 import { rule as analysisError } from './analysis-error';
+import { rule as consentNotRemembered } from './consent-not-remembered';
 import { rule as cookieRejected } from './cookie-rejected';
 import { rule as defaultSessionName } from './default-session-name';
 import { rule as domainTooBroad } from './domain-too-broad';
@@ -34,6 +35,8 @@ import { rule as sessionValidAfterLogout } from './session-valid-after-logout';
 import { rule as setOverHttp } from './set-over-http';
 import { rule as thirdPartyTracking } from './third-party-tracking';
 import { rule as tooManyCookies } from './too-many-cookies';
+import { rule as trackingAfterReject } from './tracking-after-reject';
+import { rule as trackingBeforeConsent } from './tracking-before-consent';
 import { rule as weakSecret } from './weak-secret';
 
 /**
@@ -76,6 +79,9 @@ export const RULES: readonly Rule[] = [
   sessionFixation,
   idleTimeoutTooLong,
   lifetimeTooLong,
+  trackingBeforeConsent,
+  trackingAfterReject,
+  consentNotRemembered,
   // Last: it reports what failed in every rule before it.
   analysisError,
 ];
