@@ -114,3 +114,15 @@ describe('the session checks: options and the login file', () => {
     );
   });
 });
+
+describe('--consent', () => {
+  it('alone runs every phase; a phase name (or a list) runs those; a typo gets a hint; not with --login', () => {
+    expect(parseAuditArgs(['https://a.example/', '--consent']).consent).toEqual(['before', 'accept', 'reject']);
+    expect(parseAuditArgs(['--consent', 'https://a.example/']).consent).toEqual(['before', 'accept', 'reject']);
+    expect(parseAuditArgs(['https://a.example/', '--consent', '--quiet']).consent).toEqual(['before', 'accept', 'reject']);
+    expect(parseAuditArgs(['https://a.example/', '--consent', 'before']).consent).toEqual(['before']);
+    expect(parseAuditArgs(['https://a.example/', '--consent', 'accept,reject']).consent).toEqual(['accept', 'reject']);
+    expect(() => parseAuditArgs(['https://a.example/', '--consent', 'acept'])).toThrow(/not "acept" \(did you mean accept\?\)/);
+    expect(() => parseAuditArgs(['https://a.example/', '--consent', '--login', 'l.json'])).toThrow(/--consent and --login are separate audits/);
+  });
+});

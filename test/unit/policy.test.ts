@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
 import { describe, expect, it } from 'vitest';
-import { applyPolicy, type Policy, validatePolicy } from '../../src/core/policy';
+import { applyPolicy, consentViolations, type Policy, validatePolicy } from '../../src/core/policy';
 import { analyze } from '../../src/core/report';
 import { makeCookie } from '../helpers';
 
@@ -16,6 +16,7 @@ const VALID: unknown[] = [
   { version: 1, cookies: [{ name: 'sid', domain: '*.shop.example', maxLifetime: 0, roles: ['session'] }], allow: [{ name: 'x' }] },
   { version: 1, cookies: [{ role: 'session', secure: true }, { role: ['csrf', 'auth'], purpose: 'security' }, { purpose: ['analytics', 'advertising'] }] },
   { version: 1, session: { invalidatedOnLogout: true, rotatedOnLogin: false, maxIdle: 900, maxLifetime: 28800 } },
+  { version: 1, consent: { before: ['necessary'], afterAccept: ['necessary', 'analytics'], afterReject: ['necessary', 'preference'] } },
 ];
 const INVALID: unknown[] = [
   [],
@@ -36,6 +37,8 @@ const INVALID: unknown[] = [
   { version: 1, session: { maxIdle: 0 } },
   { version: 1, session: { invalidatedOnLogout: 'yes' } },
   { version: 1, session: { idle: 60 } },
+  { version: 1, consent: { before: ['tracking'] } },
+  { version: 1, consent: { during: ['necessary'] } },
 ];
 
 describe('policy format', () => {
@@ -54,6 +57,26 @@ describe('policy format', () => {
     expect(validatePolicy({ version: 1, cookies: [{ name: 'a', sameSite: ['lax'] }], rules: { 'no-such-rule': 'error' } }).errors).toEqual([
       'policy.cookies[0].sameSite must be a non-empty list of "Strict", "Lax", "None".',
       'policy.rules: "no-such-rule" is not a Cookie Lens rule id.',
+    ]);
+  });
+});
+
+describe('the consent block', () => {
+  it('each phase may hold only its purposes; the consent manager’s own cookie always may', () => {
+    const cookie = (name: string, purpose: 'analytics' | 'consent' | 'necessary' | 'advertising') => ({ name, domain: 'shop.example', path: '/', purpose });
+    const phases = [
+      {
+        url: 'https://shop.example/',
+        phase: 'before' as const,
+        cookies: [cookie('cc_cookie', 'consent'), cookie('_ga', 'analytics'), cookie('sid', 'necessary')],
+      },
+      { url: 'https://shop.example/', phase: 'reject' as const, cookies: [cookie('_fbp', 'advertising')] },
+      { url: 'https://shop.example/', phase: 'accept' as const, cookies: [cookie('_ga', 'analytics')] },
+    ];
+    const v = consentViolations({ version: 1, consent: { before: ['necessary'], afterReject: ['necessary'] } }, phases);
+    expect(v.map((x) => [x.requirement, x.cookie.name, x.message])).toEqual([
+      ['consent.before', '_ga', '"_ga" (analytics) is set before consent on https://shop.example/; allowed: necessary.'],
+      ['consent.afterReject', '_fbp', '"_fbp" (advertising) is set after "Reject all" on https://shop.example/; allowed: necessary.'],
     ]);
   });
 });
