@@ -13,6 +13,7 @@ export const BUNDLED = [
   { name: 'webextension-polyfill', what: 'browser API promises', licenceFile: 'node_modules/webextension-polyfill/LICENSE' },
   { name: 'tldts', what: 'public suffix list', licenceFile: 'node_modules/tldts/LICENSE' },
   { name: 'tldts-core', what: 'public suffix list', licenceFile: 'node_modules/tldts-core/LICENSE' },
+  { name: '@iabtcf/core', what: 'decodes IAB TCF v2 consent strings (euconsent-v2)', licenceFile: 'node_modules/@iabtcf/core/LICENSE' },
   { name: 'redos-detector', what: 'checks policy patterns for catastrophic backtracking', licenceFile: 'node_modules/redos-detector/LICENSE' },
   {
     name: 'third-party-web',

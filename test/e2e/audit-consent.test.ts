@@ -65,6 +65,8 @@ describe('cookie-lens audit --consent', () => {
       ].sort(),
     );
     expect(report.consent?.find((p) => p.phase === 'reject')?.remembered).toBe(true);
+    // Klaro's own cookie, as Klaro wrote it after "Reject all", read as the choice.
+    expect(report.cookies.find((c) => c.name === 'klaro')?.decoded).toEqual({ format: 'klaro-consent', payload: { services: { analytics: false } } });
   });
 
   it('CookieConsent v3 that waits for consent: nothing before, the tag after "Accept all", only the choice after "Reject all"', async () => {
@@ -76,6 +78,9 @@ describe('cookie-lens audit --consent', () => {
     expect(names(report, 'reject')).toEqual(['cc_cookie']);
     expect(report.findings.filter((f) => ['tracking-before-consent', 'tracking-after-reject', 'consent-not-remembered'].includes(f.rule))).toEqual([]);
     expect(report.policy?.violations).toEqual([]);
+    const choice = report.cookies.find((c) => c.name === 'cc_cookie')?.decoded;
+    expect(choice?.format).toBe('cookieconsent-v3');
+    expect((choice?.payload as { categories?: string[] } | undefined)?.categories).toContain('necessary');
   });
 
   it('one phase with --consent before; SARIF and JUnit for CI, judged by their consumers', async () => {

@@ -13,7 +13,7 @@ function sources(dir: string): string[] {
 }
 
 // Only relative imports and libraries that are themselves pure may appear in src/core.
-const ALLOWED_PACKAGES = new Set(['tldts', 'redos-detector']);
+const ALLOWED_PACKAGES = new Set(['tldts', 'redos-detector', '@iabtcf/core']);
 const BANNED = [
   /\bdocument\./,
   /\bwindow\./,

@@ -116,3 +116,81 @@ describe('RFC 2109 quoted values (Python http.cookies, Werkzeug)', () => {
     expect(report.cookies[0].decoded?.payload).toEqual({ theme: 'dark', lang: 'en', n: [1, 2] });
   });
 });
+
+describe('consent managers’ cookies', () => {
+  it('an IAB TCF v2 string made by @iabtcf/core itself: CMP, dates, purposes and vendor counts', async () => {
+    const { GVL, TCModel, TCString } = await import('@iabtcf/core');
+    const purpose = (id: number) => ({ id, name: `Purpose ${id}`, description: '', illustrations: [] });
+    const vendor = (id: number) => ({
+      id,
+      name: `Vendor ${id}`,
+      purposes: [1, 2],
+      legIntPurposes: [],
+      flexiblePurposes: [],
+      specialPurposes: [],
+      features: [],
+      specialFeatures: [],
+      policyUrl: 'https://example.com',
+      cookieMaxAgeSeconds: 100,
+      usesCookies: true,
+      deviceStorageDisclosureUrl: '',
+    });
+    const gvl = new GVL({
+      gvlSpecificationVersion: 3,
+      vendorListVersion: 150,
+      tcfPolicyVersion: 4,
+      lastUpdated: '2026-11-01T00:00:00Z',
+      purposes: Object.fromEntries([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11].map((i) => [i, purpose(i)])),
+      specialPurposes: {},
+      features: {},
+      specialFeatures: {},
+      vendors: { 755: vendor(755), 793: vendor(793), 10: vendor(10) },
+      stacks: {},
+      dataCategories: {},
+    } as never);
+    const model = new TCModel(gvl);
+    Object.assign(model, { cmpId: 28, cmpVersion: 3, consentScreen: 1, publisherCountryCode: 'FR' });
+    model.purposeConsents.set([1, 3, 4]);
+    model.vendorConsents.set([10, 755]);
+    const value = TCString.encode(model);
+    const decoded = (await decodeValue({ name: 'euconsent-v2', value }, siblingsOf([])))?.decoded;
+    expect(decoded?.format).toBe('tcf-v2');
+    expect(decoded?.payload).toMatchObject({
+      standard: 'IAB TCF v2',
+      cmpId: 28,
+      cmpVersion: 3,
+      policyVersion: 4,
+      vendorListVersion: 150,
+      publisherCountryCode: 'FR',
+      purposesConsented: [1, 3, 4],
+      vendorsConsented: 2,
+    });
+    expect(typeof (decoded?.payload as { created?: number } | undefined)?.created).toBe('number');
+  });
+
+  it('OneTrust groups by their meaning, Cookiebot’s object literal, Klaro and CookieConsent v3 choices', async () => {
+    const one = await decodeValue(
+      { name: 'OptanonConsent', value: 'isGpcEnabled=0&datestamp=Tue+Dec+01+2026&version=202409.1.0&groups=C0001%3A1%2CC0002%3A0%2CC0004%3A0' },
+      siblingsOf([]),
+    );
+    expect(one?.decoded.payload).toMatchObject({
+      groups: { 'C0001 Strictly necessary': true, 'C0002 Performance': false, 'C0004 Targeting': false },
+      version: '202409.1.0',
+    });
+    const bot = await decodeValue(
+      {
+        name: 'CookieConsent',
+        value: '{stamp:%27abc%27%2Cnecessary:true%2Cpreferences:false%2Cstatistics:true%2Cmarketing:false%2Cmethod:%27explicit%27%2Cver:1%2Cutc:1764590400000}',
+      },
+      siblingsOf([]),
+    );
+    expect(bot?.decoded).toEqual({
+      format: 'cookiebot-consent',
+      payload: { stamp: 'abc', necessary: true, preferences: false, statistics: true, marketing: false, method: 'explicit', ver: 1, utc: 1764590400000 },
+    });
+    expect((await decodeValue({ name: 'klaro', value: '%7B%22analytics%22%3Atrue%7D' }, siblingsOf([])))?.decoded.payload).toEqual({
+      services: { analytics: true },
+    });
+    expect((await decodeValue({ name: 'euconsent-v2', value: 'broken' }, siblingsOf([])))?.decoded.format).not.toBe('tcf-v2');
+  });
+});

@@ -1,5 +1,6 @@
 import { aspnet } from './aspnet';
 import { base64 } from './base64';
+import { consent } from './consent';
 import { cookieSession } from './cookie-session';
 import { djangoSessionId, djangoSigned } from './django';
 import { expressSession } from './express-session';
@@ -31,6 +32,7 @@ export const DECODERS: readonly Decoder[] = [
   aspnet,
   php,
   java,
+  consent,
   quoted,
   json,
   base64,

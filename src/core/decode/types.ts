@@ -19,6 +19,11 @@ export type DecodedFormat =
   | 'java-session-id'
   | 'json'
   | 'rfc2109-quoted'
+  | 'tcf-v2'
+  | 'onetrust-consent'
+  | 'cookiebot-consent'
+  | 'klaro-consent'
+  | 'cookieconsent-v3'
   | 'base64'
   | 'url-encoded';
 
