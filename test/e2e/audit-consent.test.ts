@@ -91,7 +91,10 @@ describe('cookie-lens audit --consent', () => {
     expectMultitoolClean(sarif.stdout);
     const junit = await cli(['audit', sites.url('klaro.test'), '--consent', 'before', '--format', 'junit', ...HOSTS]);
     expect(junit.stdout).toContain('tracking-before-consent');
+    expect(junit.stdout).toMatch(/<testcase name="consent phase before: https:\/\/klaro\.test:\d+\/"/);
     expectJunitValid(junit.stdout);
+    const md = await cli(['audit', sites.url('klaro.test'), '--consent', 'before', '--format', 'markdown', ...HOSTS]);
+    expect(md.stdout).toMatch(/## Consent phases[\s\S]*\| before consent \| Klaro \| {2}\| analytics: `_ga`, `_gid`; advertising: `_fbp` \|/);
   });
 
   it('a site without a banner: the accept phase is an audit error (exit 3) with the reason, never a clean phase', async () => {

@@ -238,6 +238,17 @@ describe('popup: explanations, cookies and the learn view', () => {
     expect(text).toMatch(/here: none\)/);
   });
 
+  it('the consent lesson names the site’s tracking cookies and says when no consent answer is stored', async () => {
+    await fake.fakeBrowser.cookies.set({ url: 'https://shop.example/', name: '_ga', value: 'GA1.1.123456789.1700000000', secure: true, sameSite: 'lax' });
+    const root = await renderPopup();
+    await vi.waitFor(() => expect(root.querySelector('[data-tab="learn"]')).not.toBeNull());
+    tab(root, 'learn');
+    await vi.waitFor(() => expect(root.querySelector('[data-testid="consent-lesson"]')).not.toBeNull());
+    expect(root.querySelector('[data-testid="consent-lesson"]')?.textContent).toMatch(
+      /Analytics and advertising cookies here: "_ga"\. The consent manager's own cookie, which stores your answer: none\. This site stores no consent answer, yet it has tracking cookies/,
+    );
+  });
+
   it('lists hundreds of cookies: findings of one rule grouped, their cookies on demand, a small page', async () => {
     for (let i = 0; i < 300; i++)
       fake.fakeBrowser.cookies.put({

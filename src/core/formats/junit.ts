@@ -51,6 +51,13 @@ export function toJunit(r: AuditReport, failOn?: Severity): string {
     (failing ? target.failures : target.out).push(policyError ? `${line} (an error under the policy)` : line);
   }
   for (const v of r.policy?.violations ?? []) cookieCase(v.cookie).failures.push(`[policy ${v.requirement}] ${v.message}${v.reason ? ` (${v.reason})` : ''}`);
+  // --consent: one case per phase, with the banner and the cookies it held by purpose (violations stay on the cookies).
+  for (const p of r.consent ?? []) {
+    const c = caseFor(`consent phase ${p.phase}: ${p.url}`, hostOf(p.url));
+    c.out.push(
+      `${p.cmp ? `banner: ${p.cmp}` : 'no banner found'}${p.remembered === undefined ? '' : p.remembered ? ', the choice was kept' : ', the banner came back'}; ${p.cookies.length} cookies${p.cookies.length ? `: ${p.cookies.map((k) => `${k.name} (${k.purpose})`).join(', ')}` : ''}`,
+    );
+  }
   for (const e of r.errors) {
     const c = caseFor(`could not audit (${e.stage}): ${e.url}`, hostOf(e.url));
     c.error = { type: e.stage, message: e.message };

@@ -41,6 +41,19 @@ export function toMarkdown(r: AuditReport): string {
     for (const e of r.policy.errors) lines.push(`- ❌ ${mdCode(e.rule)} is an error in this policy: ${mdText(e.message)}`);
     lines.push('');
   }
+  if (r.consent?.length) {
+    lines.push('## Consent phases', '', '| Page | Phase | Banner | Choice kept | Cookies by purpose |', '|---|---|---|---|---|');
+    const PHASE = { before: 'before consent', accept: 'after “Accept all”', reject: 'after “Reject all”' };
+    for (const p of r.consent) {
+      const byPurpose = new Map<string, string[]>();
+      for (const c of p.cookies) byPurpose.set(c.purpose, [...(byPurpose.get(c.purpose) ?? []), c.name]);
+      const held = [...byPurpose].map(([purpose, names]) => `${purpose}: ${names.map(mdCode).join(', ')}`).join('; ') || 'none';
+      lines.push(
+        `| ${mdCode(p.url)} | ${PHASE[p.phase]} | ${p.cmp ? mdText(p.cmp) : 'none found'} | ${p.remembered === undefined ? '' : p.remembered ? 'yes' : 'no'} | ${held} |`,
+      );
+    }
+    lines.push('');
+  }
   lines.push(
     `## Cookies (${r.cookies.length})`,
     '',

@@ -20,6 +20,8 @@ export function LearnView({ cookies }: { cookies: readonly AnalyzedCookie[] }) {
   const prefixed = cookies.filter((c) => /^__(host|secure)-/i.test(c.name));
   const couldBeHost = sessions.filter((c) => !/^__host-/i.test(c.name) && c.secure && c.hostOnly && c.path === '/' && !c.partitioned);
   const partitioned = cookies.filter((c) => c.partitioned);
+  const tracking = cookies.filter((c) => c.purpose === 'analytics' || c.purpose === 'advertising');
+  const consentCookies = cookies.filter((c) => c.purpose === 'consent');
 
   return (
     <div class="learn">
@@ -80,6 +82,20 @@ export function LearnView({ cookies }: { cookies: readonly AnalyzedCookie[] }) {
         <p>
           A cookie named <code>__Host-…</code> is only accepted if it is Secure, has no Domain and has Path=/, so no subdomain and no plain-HTTP page can
           overwrite it; <code>__Secure-…</code> requires Secure. Prefixed here: {names(prefixed)}. Could use <code>__Host-</code>: {names(couldBeHost)}.
+        </p>
+      </section>
+
+      <section class="lesson" aria-labelledby="l-consent" data-testid="consent-lesson">
+        <h3 id="l-consent">Consent: what may be stored before you agree</h3>
+        <p>
+          In the EU (ePrivacy, GDPR) a site may store only strictly necessary cookies until you agree; analytics and advertising cookies need your consent, and
+          must go when you refuse. Analytics and advertising cookies here: {names(tracking)}. The consent manager's own cookie, which stores your answer:{' '}
+          {names(consentCookies)}.{' '}
+          {consentCookies.length === 0 && tracking.length > 0
+            ? 'This site stores no consent answer, yet it has tracking cookies: they were set without asking.'
+            : consentCookies.length > 0
+              ? 'Its details (in the panel) show the choice it recorded; `cookie-lens audit --consent` checks each answer in a fresh browser.'
+              : ''}
         </p>
       </section>
 
