@@ -25,7 +25,7 @@ export async function refreshBadge(tabId: number): Promise<string> {
   let badge: { text: string; color: string; title: string };
   let site = '';
   try {
-    const page = await pageReport(tabId);
+    const page = await pageReport(tabId, {}, false);
     site = page.site;
     badge = badgeFor(page.report);
   } catch (error) {

@@ -2,7 +2,8 @@ import browser from 'webextension-polyfill';
 import type { ContainerInfo, Report } from '../core/analyzed';
 import { explainError } from '../core/browser-errors';
 import { compactReport } from '../core/compact-report';
-import type { Cookie } from '../core/cookie';
+import { markBeforeConsent, mayBeBeforeConsent } from '../core/consent';
+import { type Cookie, refKey } from '../core/cookie';
 import { rated } from '../core/grade';
 import { applyPolicy } from '../core/policy';
 import { analyze } from '../core/report';
@@ -67,8 +68,17 @@ function mergeSetCookies(responses: readonly ResponseRecord[], fromDevtools: rea
   return all.filter(({ url, header }) => !keys.has(`${url}\n${header}`) && Boolean(keys.add(`${url}\n${header}`)));
 }
 
-/** Analyses the cookies a tab's page uses; the policy, when one is set, adjusts the findings. */
-export async function pageReport(tabId: number, request: ReportRequest = {}): Promise<PageReport> {
+/** When each cookie was first created, from the timeline (worker.ts provides it): for the "before consent" mark. */
+let firstSeen: ((keys: ReadonlySet<string>) => Promise<Map<string, number>>) | undefined;
+export function provideFirstSeen(fn: (keys: ReadonlySet<string>) => Promise<Map<string, number>>): void {
+  firstSeen = fn;
+}
+
+/**
+ * Analyses the cookies a tab's page uses; the policy, when one is set, adjusts the findings. `marks`: also
+ * read the timeline for the "set before consent" mark (the popup and the panel; not the badge).
+ */
+export async function pageReport(tabId: number, request: ReportRequest = {}, marks = true): Promise<PageReport> {
   const tab = await browser.tabs.get(tabId);
   const url = tab.url ?? '';
   const unsupported = unsupportedReason(url);
@@ -86,6 +96,8 @@ export async function pageReport(tabId: number, request: ReportRequest = {}): Pr
   const earlierSetCookies = mergeSetCookies(seen.responses.slice(0, seen.pageStart), []);
   const { cookies, failures } = await pageCookies(url, urls, storeId, request.allStores ?? false, containers);
   const report = await analyze(cookies, { url, pageUrls: urls, setCookies, earlierSetCookies, failures });
+  // Only a page with a consent cookie and a tracking cookie needs the timeline read.
+  if (marks && firstSeen && mayBeBeforeConsent(report.cookies)) markBeforeConsent(report.cookies, await firstSeen(new Set(report.cookies.map(refKey))));
   // A copy per use: Firefox's message cloning turns a second reference to one object into null.
   const container = (id: string | undefined) => {
     const info = id ? containers.get(id) : undefined;

@@ -1,6 +1,6 @@
 // Listeners are registered synchronously at the top level so the browser can wake the worker for them.
 import browser from 'webextension-polyfill';
-import { type Cookie, cookieHost } from '../core/cookie';
+import { type Cookie, cookieHost, refKey } from '../core/cookie';
 import { siteOf, sitesOf } from '../core/site';
 import type { ChangeCause } from '../core/timeline';
 import { emit, serveRequests } from '../messages';
@@ -8,7 +8,7 @@ import { platform } from '../platform';
 import { BadgeScheduler, forgetBadge } from './badge';
 import { deleteCookie, restoreCookies, writeCookies } from './cookie-writes';
 import { cancelImport, importCookies } from './import';
-import { pageReport, storeIndex } from './page-report';
+import { pageReport, provideFirstSeen, storeIndex } from './page-report';
 import { currentPolicy, savePolicy } from './policy-store';
 import { type ResponseDetails, responseLog } from './responses';
 import { allStoreCookies } from './store-cookies';
@@ -24,6 +24,16 @@ const timeline = new TimelineStore(browser.storage.local, undefined, (entries, d
   }),
 );
 const badges = new BadgeScheduler();
+// The first creation of each cookie the timeline kept, for the "set before consent" mark.
+provideFirstSeen(async (keys) => {
+  const first = new Map<string, number>();
+  for (const e of (await timeline.read()).entries) {
+    if (e.removed) continue;
+    const key = refKey(e.cookie);
+    if (keys.has(key) && !first.has(key)) first.set(key, e.time);
+  }
+  return first;
+});
 // Changes made while no worker listened (browser closed, worker stopped mid-storm) are found and marked.
 void timeline.start(allStoreCookies);
 

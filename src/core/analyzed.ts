@@ -16,6 +16,8 @@ export interface AnalyzedCookie extends Cookie, Classification {
   size: number;
   /** For session and auth cookies: is the session state inside the cookie, or on the server? */
   sessionStorage?: 'client' | 'server';
+  /** An analytics or advertising cookie first recorded before the site's consent cookie (see consent.ts). */
+  beforeConsent?: boolean;
   decoded?: Decoded;
   /** Estimated bits of entropy of the session id, for opaque ids. */
   entropyBits?: number;

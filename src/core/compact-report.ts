@@ -30,7 +30,7 @@ const MAX_REJECTED = 100;
 
 const SAME_SITE: readonly SameSite[] = ['unspecified', 'lax', 'strict', 'no_restriction'];
 const TYPES: readonly CookieType[] = ['session', 'persistent'];
-const F = { hostOnly: 1, secure: 2, httpOnly: 4, session: 8, thirdParty: 16, partitioned: 32, crossSite: 64 } as const;
+const F = { hostOnly: 1, secure: 2, httpOnly: 4, session: 8, thirdParty: 16, partitioned: 32, crossSite: 64, beforeConsent: 128 } as const;
 
 /**
  * [name, value, domain, path, flags, sameSite, expirationDate (whole seconds), type, size, storeId, role,
@@ -99,7 +99,8 @@ export function compactReport(report: Report): CompactReport {
       (c.session ? F.session : 0) |
       (c.thirdParty ? F.thirdParty : 0) |
       (c.partitioned ? F.partitioned : 0) |
-      (c.partitionKey?.hasCrossSiteAncestor ? F.crossSite : 0);
+      (c.partitionKey?.hasCrossSiteAncestor ? F.crossSite : 0) |
+      (c.beforeConsent ? F.beforeConsent : 0);
     const tuple = [
       s(c.name),
       s(c.value.length > VALUE_KEPT ? `${c.value.slice(0, VALUE_KEPT)}…` : c.value),
@@ -186,6 +187,7 @@ export function expandCookies(r: CompactReport): AnalyzedCookie[] {
       if (text !== undefined) c[k] = text;
     }
     if (storage > 0) c.sessionStorage = storage === 1 ? 'client' : 'server';
+    if (flags & F.beforeConsent) c.beforeConsent = true;
     if (r.decoded[i]) c.decoded = r.decoded[i];
     return c;
   });

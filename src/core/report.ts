@@ -88,6 +88,7 @@ export function describeCookie(c: Cookie, pageUrl: string, decoded?: Decoded, db
     privacyLink: k.privacyLink,
     source: k.source,
     sessionStorage: storage,
+    beforeConsent: undefined,
     framework: k.framework ?? decoded?.framework,
     decoded,
     entropyBits: id === undefined ? undefined : entropyBits(id),

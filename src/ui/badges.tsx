@@ -10,6 +10,14 @@ export function TypeBadges({ cookie, container = true }: { cookie: AnalyzedCooki
       {cookie.httpOnly && <span class="badge badge-httponly">HttpOnly</span>}
       {cookie.partitioned && <span class="badge badge-partitioned">Partitioned</span>}
       {cookie.thirdParty && <span class="badge badge-third-party">Third-party</span>}
+      {cookie.beforeConsent && (
+        <span
+          class="badge badge-before-consent"
+          title="An analytics or advertising cookie set before the consent banner was answered: the site's consent cookie came after it"
+        >
+          Before consent
+        </span>
+      )}
       {container && cookie.container && <ContainerBadge container={cookie.container} />}
     </span>
   );

@@ -9,7 +9,7 @@ import { launch, openPanel, poll, type Session, tabIdOf } from './harness';
 
 /** Every badge and severity class the UI uses, with a sample of its text. */
 const SAMPLES = [
-  ...['session', 'persistent', 'secure', 'httponly', 'partitioned', 'third-party'].map((t) => `badge badge-${t}`),
+  ...['session', 'persistent', 'secure', 'httponly', 'partitioned', 'third-party', 'before-consent'].map((t) => `badge badge-${t}`),
   ...['high', 'medium', 'low', 'info'].map((s) => `severity severity-${s}`),
   'policy-pass',
   'policy-fail',

@@ -238,6 +238,29 @@ describe('popup: explanations, cookies and the learn view', () => {
     expect(text).toMatch(/here: none\)/);
   });
 
+  it('marks a tracking cookie set before the consent cookie, in the popup (from the timeline), and not one set after', async () => {
+    await fake.fakeBrowser.cookies.set({ url: 'https://shop.example/', name: '_ga', value: 'GA1.1.123456789.1700000000', secure: true, sameSite: 'lax' });
+    await new Promise((r) => setTimeout(r, 5));
+    await fake.fakeBrowser.cookies.set({
+      url: 'https://shop.example/',
+      name: 'cc_cookie',
+      value: '{"categories":["necessary","analytics"]}',
+      secure: true,
+      sameSite: 'lax',
+    });
+    await new Promise((r) => setTimeout(r, 5));
+    await fake.fakeBrowser.cookies.set({ url: 'https://shop.example/', name: '_fbp', value: 'fb.1.1700000000000.123456789', secure: true, sameSite: 'lax' });
+    const root = await renderPopup();
+    await vi.waitFor(() => expect(root.querySelector('[data-tab="cookies"]')).not.toBeNull());
+    tab(root, 'cookies');
+    const marked = () =>
+      [...root.querySelectorAll('.badge-before-consent')].map(
+        (b) => b.closest('li')?.querySelector('.cookie-name, .cookie-pick-name, strong')?.textContent ?? b.closest('li')?.textContent?.slice(0, 5),
+      );
+    await vi.waitFor(() => expect(root.querySelectorAll('.badge-before-consent')).toHaveLength(1));
+    expect(marked()[0]).toMatch(/_ga/);
+  });
+
   it('the consent lesson names the site’s tracking cookies and says when no consent answer is stored', async () => {
     await fake.fakeBrowser.cookies.set({ url: 'https://shop.example/', name: '_ga', value: 'GA1.1.123456789.1700000000', secure: true, sameSite: 'lax' });
     const root = await renderPopup();
