@@ -95,9 +95,8 @@ export async function pageReport(tabId: number, request: ReportRequest = {}, mar
   const setCookies = mergeSetCookies(seen.responses.slice(seen.pageStart), request.setCookies ?? []);
   const earlierSetCookies = mergeSetCookies(seen.responses.slice(0, seen.pageStart), []);
   const { cookies, failures } = await pageCookies(url, urls, storeId, request.allStores ?? false, containers);
-  const report = await analyze(cookies, { url, pageUrls: urls, setCookies, earlierSetCookies, failures });
-  // Only a page with a consent cookie and a tracking cookie needs the timeline read.
-  if (marks && firstSeen && mayBeBeforeConsent(report.cookies)) markBeforeConsent(report.cookies, await firstSeen(new Set(report.cookies.map(refKey))));
+  // The timeline is read only for a page with a consent cookie and a tracking cookie (analyze asks then).
+  const report = await analyze(cookies, { url, pageUrls: urls, setCookies, earlierSetCookies, failures, ...(marks && firstSeen ? { firstSeen } : {}) });
   // A copy per use: Firefox's message cloning turns a second reference to one object into null.
   const container = (id: string | undefined) => {
     const info = id ? containers.get(id) : undefined;

@@ -1,8 +1,8 @@
 import type { AnalyzedCookie, LoginFlow, RejectedCookie, Report, SetCookieRecord } from './analyzed';
 import { REPORT_SCHEMA_VERSION } from './analyzed';
 import { classify, credentialLevel } from './classify';
-import type { ConsentContext } from './consent';
-import { type Cookie, cookieRef, cookieSize, cookieType, isPartitioned } from './cookie';
+import { type ConsentContext, markBeforeConsent, mayBeBeforeConsent } from './consent';
+import { type Cookie, cookieRef, cookieSize, cookieType, isPartitioned, refKey } from './cookie';
 import { type CookieDb, loadCookieDb } from './data/cookie-db';
 import { decodeValue } from './decode/index';
 import { type Decoded, type SignatureInput, siblingsOf } from './decode/types';
@@ -30,6 +30,11 @@ export interface AnalyzeOptions {
   flow?: LoginFlow;
   /** The consent phase the cookies were read in (audit --consent). */
   consent?: ConsentContext;
+  /**
+   * When each cookie (refKey) was first created, from the extension's timeline: asked only when the page has a
+   * first-party consent cookie and a tracking cookie, to mark (and flag) those set before the consent cookie.
+   */
+  firstSeen?: (keys: ReadonlySet<string>) => Promise<ReadonlyMap<string, number>>;
   /** Verify signatures against the known-secret list (default true). Pass a checker to reuse its key cache. */
   secrets?: boolean | SecretChecker;
   /** Problems met before the analysis (a cookie store that could not be read): reported as `analysis-error`. */
@@ -228,6 +233,7 @@ export async function analyze(cookies: readonly Cookie[], options: AnalyzeOption
     return d;
   });
   setByEarlier(described, options.earlierSetCookies ?? [], now);
+  if (options.firstSeen && mayBeBeforeConsent(described)) markBeforeConsent(described, await options.firstSeen(new Set(described.map(refKey))));
   const ctx: RuleContext = {
     url: options.url,
     now,

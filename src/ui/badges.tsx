@@ -1,7 +1,7 @@
 import type { AnalyzedCookie } from '../core/analyzed';
 import type { Severity } from '../core/rule';
 
-/** `container: false` where the container is already shown beside the name (the panel's grid). */
+/** `container: false` where the container and the before-consent mark are already beside the name (the panel's grid). */
 export function TypeBadges({ cookie, container = true }: { cookie: AnalyzedCookie; container?: boolean }) {
   return (
     <span class="badges">
@@ -37,4 +37,16 @@ const SEVERITY_LABEL: Record<Severity, string> = { high: 'High', medium: 'Medium
 
 export function SeverityTag({ severity }: { severity: Severity }) {
   return <span class={`severity severity-${severity}`}>{SEVERITY_LABEL[severity]}</span>;
+}
+
+/** An analytics or advertising cookie the timeline saw set before the site's consent cookie. */
+export function BeforeConsentBadge() {
+  return (
+    <span
+      class="badge badge-before-consent"
+      title="An analytics or advertising cookie set before the consent banner was answered: the site's consent cookie came after it"
+    >
+      Before consent
+    </span>
+  );
 }

@@ -4,6 +4,7 @@
 // own framework, Werkzeug's quoted JSON is decoded. The screenshots go to docs/screenshots (npm run screenshots).
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startConsentSites } from '../../demo/consent-site.mjs';
 import { startDjango, startFlask } from '../../demo/flask.mjs';
 import { launch, poll, type Session, tabIdOf } from './harness';
 import { screenshot } from './screenshots';
@@ -14,8 +15,10 @@ describe('the afternoon walked again on real Django and Flask apps', () => {
   let django: App;
   let flask: App;
   let session: Session;
+  let consentSites: Awaited<ReturnType<typeof startConsentSites>>;
 
   beforeAll(async () => {
+    consentSites = await startConsentSites();
     const [d, f] = await Promise.all([startDjango(), startFlask()]);
     if (!d || !f) throw new Error('python3-django and python3-flask are needed (.ci/run installs them).');
     [django, flask] = [d, f];
@@ -25,6 +28,7 @@ describe('the afternoon walked again on real Django and Flask apps', () => {
     await session?.close();
     django?.close();
     flask?.close();
+    await consentSites?.close();
   });
 
   async function view(kind: 'panel' | 'popup', url: string, width: number, scheme: 'light' | 'dark'): Promise<Page> {
@@ -123,6 +127,29 @@ describe('the afternoon walked again on real Django and Flask apps', () => {
       await screenshot(popup, `walk-flask-popup-${scheme}`);
       await popup.close();
     }
+    await page.close();
+  });
+
+  it('Klaro: after "Accept all" the analytics cookies set on arrival are marked "Before consent", and Klaro’s choice is read', async () => {
+    const page = await session.browser.newPage();
+    await page.goto(consentSites.url('klaro.test'), { waitUntil: 'load' });
+    await (await page.waitForSelector('.klaro .cm-btn-success'))?.click();
+    await poll(async () => (await page.cookies()).some((c) => c.name === 'klaro'));
+    const panel = await view('panel', consentSites.url('klaro.test'), 1400, 'light');
+    await poll(async () => (await panel.$$('.grid-row[data-cookie="klaro"]')).length > 0);
+    const marked = await panel.$$eval('.grid-row', (rows) =>
+      rows
+        .filter((r) => r.querySelector('.badge-before-consent'))
+        .map((r) => r.getAttribute('data-cookie'))
+        .sort(),
+    );
+    expect(marked).toEqual(['_fbp', '_ga', '_gid']);
+    const issues = await panel.$$eval('.grid-row .issue[data-rule="tracking-before-consent"]', (els) => els.length);
+    expect(issues).toBe(3);
+    await select(panel, 'klaro');
+    expect(await panel.$eval('[data-testid="decoded"]', (el) => el.textContent ?? '')).toMatch(/Klaro consent[\s\S]*analytics[\s\S]*true/);
+    await screenshot(panel, 'walk-klaro-panel-1400-light');
+    await panel.close();
     await page.close();
   });
 });

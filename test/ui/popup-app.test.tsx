@@ -259,6 +259,13 @@ describe('popup: explanations, cookies and the learn view', () => {
       );
     await vi.waitFor(() => expect(root.querySelectorAll('.badge-before-consent')).toHaveLength(1));
     expect(marked()[0]).toMatch(/_ga/);
+    // And the finding, in the learner's list: the timeline is the evidence.
+    tab(root, 'findings');
+    await vi.waitFor(() =>
+      expect(root.querySelector('[data-rule="tracking-before-consent"]')?.textContent).toMatch(
+        /"_ga" \(Google Analytics analytics, per the Open Cookie Database\) was set before the site's consent cookie/,
+      ),
+    );
   });
 
   it('the consent lesson names the site’s tracking cookies and says when no consent answer is stored', async () => {

@@ -45,13 +45,22 @@ export const rule: JarRule = {
   title: 'Tracking cookie set before consent',
   summary: 'An analytics or advertising cookie was set before the visitor answered the consent banner.',
   explain:
-    'With --consent, Cookie Lens loaded the page in a fresh browser and touched nothing. Under the ePrivacy Directive (Art. 5(3)) and the GDPR, only strictly necessary cookies may be stored before the visitor agrees; analytics and advertising cookies are not strictly necessary.',
+    'With --consent, Cookie Lens loaded the page in a fresh browser and touched nothing; in the extension, the timeline recorded the cookie before the site’s own consent cookie (the visitor’s answer). Under the ePrivacy Directive (Art. 5(3)) and the GDPR, only strictly necessary cookies may be stored before the visitor agrees; analytics and advertising cookies are not strictly necessary.',
   why: 'Regulators fine exactly this (the CNIL, the Dutch AP and others have sanctioned sites for analytics and ad cookies set on arrival), and the visitor is tracked without having had a choice.',
   fix: 'Load the tag through the consent manager: mark its script as blocked until consent (type="text/plain" with the CMP’s category attribute), or use Google Consent Mode with every storage "denied" by default.',
   snippets: CONSENT_SNIPPETS,
   references: CONSENT_REFERENCES,
   checkJar(ctx) {
-    if (ctx.consent?.phase !== 'before') return [];
+    // In the extension: the timeline saw it created before the site's own consent cookie (the answer).
+    if (!ctx.consent)
+      return ctx.cookies
+        .filter((c) => c.beforeConsent)
+        .map((c) => ({
+          severity: 'high' as const,
+          message: `${trackerWords(c)} was set before the site's consent cookie, as the timeline recorded them.`,
+          cookie: c,
+        }));
+    if (ctx.consent.phase !== 'before') return [];
     return ctx.cookies.filter(needsConsent).map((c) => ({
       severity: 'high' as const,
       message: `${trackerWords(c)} was set before any consent${ctx.consent?.cmp ? ` (the ${ctx.consent.cmp} banner was still unanswered)` : ''}.`,

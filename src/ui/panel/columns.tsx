@@ -2,7 +2,7 @@ import type { ComponentChildren } from 'preact';
 import type { AnalyzedCookie } from '../../core/analyzed';
 import { sameSiteLabel } from '../../core/cookie';
 import { type Finding, severityRank } from '../../core/rule';
-import { ContainerBadge, SeverityTag, TypeBadges } from '../badges';
+import { BeforeConsentBadge, ContainerBadge, SeverityTag, TypeBadges } from '../badges';
 import { formatExpires, formatPartition } from '../format';
 
 export interface Column {
@@ -34,9 +34,10 @@ export const COLUMNS: readonly Column[] = [
     sortValue: (c) => c.name.toLowerCase(),
     // The Firefox container right by the name, where it stays visible however narrow the grid is.
     render: (c) =>
-      c.container ? (
+      c.container || c.beforeConsent ? (
         <>
-          {c.name} <ContainerBadge container={c.container} />
+          {c.name} {c.container && <ContainerBadge container={c.container} />}
+          {c.beforeConsent && <BeforeConsentBadge />}
         </>
       ) : (
         c.name
