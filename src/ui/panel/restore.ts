@@ -6,21 +6,8 @@ import { siteOf } from '../../core/site';
 import { request } from '../../messages';
 import type { CookieWrite } from '../../protocol';
 
-const writeOf = (c: Cookie): CookieWrite => ({
-  name: c.name,
-  value: c.value,
-  domain: c.domain,
-  hostOnly: c.hostOnly,
-  path: c.path,
-  secure: c.secure,
-  httpOnly: c.httpOnly,
-  sameSite: c.sameSite,
-  session: c.session,
-  ...(c.expirationDate !== undefined ? { expirationDate: c.expirationDate } : {}),
-  ...(c.storeId ? { storeId: c.storeId } : {}),
-  ...(c.partitionKey ? { partitionKey: c.partitionKey } : {}),
-  ...(c.firstPartyDomain !== undefined ? { firstPartyDomain: c.firstPartyDomain } : {}),
-});
+/** A recorded cookie is a write as it stands (the cookies API's own fields). */
+const writeOf = (c: Cookie): CookieWrite => c;
 
 /** The cookie's state now (undefined when there is none), for the undo. */
 async function current(c: Cookie): Promise<Cookie | undefined> {
