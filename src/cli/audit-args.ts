@@ -39,6 +39,10 @@ export interface AuditOptions {
   absoluteCheck?: number;
   /** --consent: the consent phases to run, each in a fresh profile, instead of one plain visit. */
   consent?: ConsentPhase[];
+  /** --storage-state: a Playwright storageState to start from (a ready session). */
+  storageState?: string;
+  /** --save-storage-state: write the browser's state at the end, as a Playwright storageState. */
+  saveStorageState?: string;
 }
 
 interface OptionSpec {
@@ -69,6 +73,16 @@ export const AUDIT_OPTIONS: Record<string, OptionSpec> = {
     type: 'string',
     value: '[before|accept|reject]',
     help: 'run each URL in fresh profiles: before consent, after "Accept all", after "Reject all" (the banner operated by autoconsent); a phase name runs that one only',
+  },
+  'storage-state': {
+    type: 'string',
+    value: 'FILE',
+    help: 'start from a Playwright storageState (a ready session: cookies and localStorage), e.g. one --save-storage-state wrote',
+  },
+  'save-storage-state': {
+    type: 'string',
+    value: 'FILE',
+    help: "write the browser's cookies and the targets' localStorage at the end as a Playwright storageState (after --login: a logged-in session)",
   },
   'idle-check': { type: 'string', value: 'SECONDS', help: 'with --login and a loggedIn probe: stay idle that long after login, then probe (idle timeout)' },
   'absolute-check': {
@@ -209,6 +223,8 @@ export function parseAuditArgs(argv: string[]): AuditOptions & { help?: boolean 
     quiet: Boolean(v.quiet),
     ...timedChecks(v),
     ...consentOption(v),
+    ...(typeof v['storage-state'] === 'string' ? { storageState: v['storage-state'] } : {}),
+    ...(typeof v['save-storage-state'] === 'string' ? { saveStorageState: v['save-storage-state'] } : {}),
   };
 }
 

@@ -15,6 +15,7 @@ import { BrowserNotFoundError, fileProblem, firstLine, UsageError } from './erro
 import { type ExtensionBrowser, launchWithExtension } from './extension-browser';
 import { type LoginScript, probeText, readLoginScript, runSteps } from './login';
 import { absoluteCheck, fixation, idleCheck, probe, replayAfterLogout } from './session-checks';
+import { applyStorageState, readStorageState, saveStorageState } from './storage-state';
 
 export interface AuditIo {
   /** Progress and problems (stderr). */
@@ -110,6 +111,8 @@ export async function runAudit(opts: AuditOptions, io: AuditIo): Promise<number>
   if (opts.output) checkWritable(opts.output);
   const policy = opts.policy ? await loadPolicy(opts.policy) : undefined;
   const login = opts.loginScript ?? (opts.login ? await readLoginScript(opts.login) : undefined);
+  const startState = opts.storageState ? await readStorageState(opts.storageState) : undefined;
+  if (opts.saveStorageState) checkWritable(opts.saveStorageState);
   const listed = opts.urlsFile ? await readUrls(opts.urlsFile) : [];
   if (!existsSync(`${io.extensionDir}/manifest.json`)) throw new UsageError(`no built extension in ${io.extensionDir}: run npm run build first.`);
   checkBrowser(opts.browser);
@@ -126,6 +129,10 @@ export async function runAudit(opts: AuditOptions, io: AuditIo): Promise<number>
   const errors: AuditError[] = [];
   const reports: (Report & { phase?: LoginPhase })[] = [];
   try {
+    if (startState) {
+      progress(`Starting from the storage state ${opts.storageState} (${startState.cookies.length} cookies)`);
+      await applyStorageState(session, startState, opts.timeout);
+    }
     let urls = [...opts.targets, ...listed];
     if (opts.sitemap) {
       progress(`Reading the sitemap ${opts.sitemap}`);
@@ -142,7 +149,15 @@ export async function runAudit(opts: AuditOptions, io: AuditIo): Promise<number>
     else await crawl(session, urls, opts, reports, errors, progress);
     // With --login the pages are visited first, logged out: their cookies are the before-login state.
     if (login) for (const r of reports) r.phase = 'before-login';
-    if (login) await loginFlow(session, login, opts, reports, errors, progress, policy?.session);
+    // With --login the state is saved logged in (before any logout steps); without, at the end.
+    const origins = urls.map((u) => new URL(u).origin);
+    const save = async () => {
+      if (!opts.saveStorageState) return;
+      const saved = await saveStorageState(session, origins, opts.saveStorageState, opts.timeout);
+      progress(`Storage state written to ${opts.saveStorageState} (${saved} cookies)`);
+    };
+    if (login) await loginFlow(session, login, opts, reports, errors, progress, policy?.session, save);
+    else await save();
     const report = buildAuditReport({
       tool: { name: 'cookie-lens', version: io.version },
       generatedAt: new Date().toISOString(),
@@ -271,6 +286,7 @@ async function loginFlow(
   errors: AuditError[],
   progress: (line: string) => void,
   limits?: SessionPolicy,
+  loggedInHook: () => Promise<void> = async () => undefined,
 ): Promise<void> {
   const start = script.start ?? opts.targets[0];
   const page = await session.browser.newPage();
@@ -313,6 +329,7 @@ async function loginFlow(
     }
     if (!(await probed(session.browser, true, 'after login'))) return;
     const loggedIn = await capture();
+    await loggedInHook();
     const credentials = loggedIn.cookies.filter((c) => c.role === 'session' || c.role === 'auth').map((c) => c.name);
     const timed = p ? await timedChecks(session, page, script, start, opts, limits, errors, progress) : {};
     let afterLogout: Report | undefined;
@@ -460,7 +477,10 @@ async function consentPhases(
         `  ${consent.cmp ? `banner: ${consent.cmp}` : 'no consent banner found'} · ${report.cookies.length} cookies${consent.remembered === false ? ' · the banner came back on the next visit' : ''}`,
       );
       const judged = await analyze(report.cookies as Cookie[], { url: report.url, consent, secrets: false });
-      reports.push({ ...report, findings: [...report.findings, ...judged.findings.filter((f) => CONSENT_RULES.includes(f.rule))], phase: PHASE_OF[phase] });
+      // The phase judges consent: the extension's own timeline-based consent finding (it saw the answer come
+      // after the tag in this profile) would say the same thing twice.
+      const own = report.findings.filter((f) => !CONSENT_RULES.includes(f.rule));
+      reports.push({ ...report, findings: [...own, ...judged.findings.filter((f) => CONSENT_RULES.includes(f.rule))], phase: PHASE_OF[phase] });
       summaries.push({
         url,
         phase,

@@ -1,11 +1,13 @@
 // Export and import formats: JSON (cookies-API objects, which Cookie-Editor and EditThisCookie also read),
 // Netscape cookies.txt (curl, wget, yt-dlp) and a Cookie request header.
 import { type Cookie, cookieHost, isPartitioned, type SameSite } from './cookie';
+import { cookieHeader } from './jar';
 import { own } from './own';
 import { isSent } from './send';
 import { hostOf, siteOf } from './site';
+import { toCdp, toCurl, toFetch, toSelenium, toStorageState } from './tool-exports';
 
-export type ExportFormat = 'json' | 'netscape' | 'header';
+export type ExportFormat = 'json' | 'netscape' | 'header' | 'storage-state' | 'cdp' | 'selenium' | 'curl' | 'fetch';
 
 const FIELDS = [
   'name',
@@ -44,9 +46,8 @@ export function toNetscape(cookies: readonly Cookie[]): string {
   return ['# Netscape HTTP Cookie File', '# Exported by Cookie Lens. HttpOnly cookies are prefixed #HttpOnly_ (curl reads them).', '', ...lines, ''].join('\n');
 }
 
-export function toCookieHeader(cookies: readonly Cookie[]): string {
-  return cookies.map((c) => (c.name === '' ? c.value : `${c.name}=${c.value}`)).join('; ');
-}
+/** The Cookie request header for these cookies (a nameless cookie is sent as its value alone). */
+export const toCookieHeader = cookieHeader;
 
 /** Where each cookie would go: the page itself, and each other host and path the cookies belong to. */
 function requestUrls(cookies: readonly Cookie[], pageUrl: string): string[] {
@@ -97,8 +98,25 @@ export function toCookieHeaders(cookies: readonly Cookie[], pageUrl: string, now
 
 /** The export in a format; the Cookie header needs the page the requests come from. */
 export function exportCookies(cookies: readonly Cookie[], format: ExportFormat, pageUrl?: string): string {
-  if (format === 'header') return pageUrl ? toCookieHeaders(cookies, pageUrl) : toCookieHeader(cookies);
-  return format === 'json' ? toJson(cookies) : toNetscape(cookies);
+  const page = pageUrl ?? `https://${cookies[0] ? cookieHost(cookies[0]) : 'localhost'}/`;
+  switch (format) {
+    case 'header':
+      return pageUrl ? toCookieHeaders(cookies, pageUrl) : toCookieHeader(cookies);
+    case 'json':
+      return toJson(cookies);
+    case 'netscape':
+      return toNetscape(cookies);
+    case 'storage-state':
+      return toStorageState(cookies);
+    case 'cdp':
+      return toCdp(cookies);
+    case 'selenium':
+      return toSelenium(cookies);
+    case 'curl':
+      return toCurl(cookies, page);
+    case 'fetch':
+      return toFetch(cookies, page);
+  }
 }
 
 /** What cookies.set needs, from an imported line. */

@@ -63,7 +63,16 @@ describe('the cookie-lens package, packed and installed into an empty folder', (
     for (const name of ['express', 'express-session', 'cookie-session']) expect(modules).not.toContain(name);
     // What the CLI and the library need, and nothing for the demo (puppeteer-core brings most of the rest).
     const ours = JSON.parse(readFileSync(join(app, 'node_modules/cookie-lens/package.json'), 'utf8'));
-    expect(Object.keys(ours.dependencies).sort()).toEqual(['@types/sarif', 'puppeteer-core', 'redos-detector', 'tldts']);
+    // autoconsent for --consent (its content script and rules are read from the package at run time), @iabtcf/core
+    // for the TCF decoder.
+    expect(Object.keys(ours.dependencies).sort()).toEqual([
+      '@duckduckgo/autoconsent',
+      '@iabtcf/core',
+      '@types/sarif',
+      'puppeteer-core',
+      'redos-detector',
+      'tldts',
+    ]);
     expect(Number(/added (\d+) packages?/.exec(installed)?.[1])).toBeGreaterThan(0);
   });
 

@@ -24,6 +24,11 @@ const EXPORTS: [ExportFormat, string][] = [
   ['json', 'JSON'],
   ['netscape', 'cookies.txt'],
   ['header', 'Cookie header'],
+  ['storage-state', 'Playwright storageState'],
+  ['cdp', 'Puppeteer / CDP'],
+  ['selenium', 'Selenium'],
+  ['curl', 'curl'],
+  ['fetch', 'fetch()'],
 ];
 
 const PANEL_FORMATS = FORMATS.filter((f) => f.panel);

@@ -15,6 +15,11 @@ const EXPORT_FILE: Record<ExportFormat, [name: string, mime: string, what: strin
   json: ['cookies.json', 'application/json', 'JSON'],
   netscape: ['cookies.txt', 'text/plain', 'cookies.txt'],
   header: ['cookie-header.txt', 'text/plain', 'Cookie headers (one per request URL)'],
+  'storage-state': ['storage-state.json', 'application/json', 'a Playwright storageState'],
+  cdp: ['cdp-cookies.json', 'application/json', 'CDP / Puppeteer cookies'],
+  selenium: ['selenium-cookies.json', 'application/json', 'Selenium cookies'],
+  curl: ['curl.sh', 'text/x-shellscript', 'curl commands (one per request URL)'],
+  fetch: ['fetch.js', 'text/javascript', 'fetch() calls (one per request URL)'],
 };
 
 /** What the Cookies view does to cookies — delete (with undo), add and edit, export — each ending in a toast. */
