@@ -13,6 +13,7 @@ const validateWithSchema = new Ajv2020({ allErrors: true, strict: false }).compi
 const VALID: unknown[] = [
   { version: 1 },
   JSON.parse(readFileSync(join(ROOT, 'docs/policies/baseline.json'), 'utf8')),
+  JSON.parse(readFileSync(join(ROOT, 'docs/policies/consent.json'), 'utf8')),
   { version: 1, cookies: [{ name: 'sid', domain: '*.shop.example', maxLifetime: 0, roles: ['session'] }], allow: [{ name: 'x' }] },
   { version: 1, cookies: [{ role: 'session', secure: true }, { role: ['csrf', 'auth'], purpose: 'security' }, { purpose: ['analytics', 'advertising'] }] },
   { version: 1, session: { invalidatedOnLogout: true, rotatedOnLogin: false, maxIdle: 900, maxLifetime: 28800 } },
