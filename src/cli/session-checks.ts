@@ -3,11 +3,12 @@
 // (isolated cookie jars, no extension needed) replay a stolen session after logout and play an attacker who
 // plants a session id before the victim logs in. The findings are judged in core (rules
 // session-valid-after-logout and session-fixation) from what is measured here.
-import type { Browser, BrowserContext, CookieParam, Cookie as PuppeteerCookie } from 'puppeteer-core';
+import type { Browser, BrowserContext, CookieParam } from 'puppeteer-core';
 import { type Cookie, cookieHost } from '../core/cookie';
 import { hostOf, siteOf } from '../core/site';
 import { firstLine } from './errors';
 import { type LoggedInProbe, runSteps, type Step } from './login';
+import { cookieParamOf } from './storage-state';
 
 export type ProbeAnswer = { loggedIn: boolean } | { error: string };
 
@@ -43,21 +44,6 @@ function asParam(c: Cookie): CookieParam {
     ...(SAME_SITE[c.sameSite] ? { sameSite: SAME_SITE[c.sameSite] } : {}),
     ...(c.session || c.expirationDate === undefined ? {} : { expires: c.expirationDate }),
     ...(c.partitionKey?.topLevelSite ? { partitionKey: c.partitionKey.topLevelSite } : {}),
-  };
-}
-
-/** A cookie CDP read, set again exactly in another context. */
-function copyOf(c: PuppeteerCookie): CookieParam {
-  const domainCookie = c.domain.startsWith('.');
-  return {
-    name: c.name,
-    value: c.value,
-    ...(domainCookie ? { domain: c.domain } : { url: `https://${c.domain}${c.path}` }),
-    path: c.path,
-    secure: c.secure,
-    httpOnly: c.httpOnly,
-    ...(c.sameSite ? { sameSite: c.sameSite } : {}),
-    ...(c.session ? {} : { expires: c.expires }),
   };
 }
 
@@ -115,7 +101,7 @@ export async function fixation(
     await a.close();
     if (planted.length === 0) return { kept: [], attackerLoggedIn: false, planted: 0 };
     const v = await victim.newPage();
-    await v.setCookie(...planted.map(copyOf));
+    await v.setCookie(...planted.map(cookieParamOf));
     await v.goto(start, { waitUntil: 'load', timeout });
     const failed = await runSteps(v, steps, timeout);
     if (failed) return { error: `the login in the victim's browser failed: ${failed}` };

@@ -21,6 +21,8 @@ export interface StorageState {
   origins: { origin: string; localStorage: { name: string; value: string }[] }[];
 }
 
+const SAME_SITE: Record<string, 'Strict' | 'Lax' | 'None'> = { Strict: 'Strict', Lax: 'Lax', None: 'None' };
+
 /** Reads and checks a storageState file; every problem is a usage error (exit 2) naming the file and the entry. */
 export async function readStorageState(file: string): Promise<StorageState> {
   let data: unknown;
@@ -39,19 +41,35 @@ export async function readStorageState(file: string): Promise<StorageState> {
   return { cookies: d.cookies, origins: d.origins ?? [] };
 }
 
-/** Puts a storageState into the browser: its cookies, and each origin's localStorage (loading the origin once). */
-export async function applyStorageState(session: ExtensionBrowser, state: StorageState, timeout: number): Promise<void> {
-  const params: CookieParam[] = state.cookies.map((c) => ({
+/**
+ * A cookie as Playwright and CDP read it (a domain cookie with a leading dot, a host-only one as the bare host,
+ * `expires` -1 for a session cookie), as puppeteer sets it again: host-only cookies by URL so they stay host-only.
+ */
+export function cookieParamOf(c: {
+  name: string;
+  value: string;
+  domain: string;
+  path: string;
+  secure: boolean;
+  httpOnly?: boolean;
+  sameSite?: string;
+  expires: number;
+}): CookieParam {
+  return {
     name: c.name,
     value: c.value,
-    // Playwright writes a domain cookie with a leading dot, a host-only one as the bare host.
     ...(c.domain.startsWith('.') ? { domain: c.domain } : { url: `https://${c.domain}${c.path}` }),
     path: c.path,
     secure: c.secure,
-    httpOnly: c.httpOnly,
-    sameSite: c.sameSite,
+    httpOnly: c.httpOnly ?? false,
+    ...(SAME_SITE[c.sameSite ?? ''] ? { sameSite: SAME_SITE[c.sameSite ?? ''] } : {}),
     ...(c.expires > 0 ? { expires: c.expires } : {}),
-  }));
+  };
+}
+
+/** Puts a storageState into the browser: its cookies, and each origin's localStorage (loading the origin once). */
+export async function applyStorageState(session: ExtensionBrowser, state: StorageState, timeout: number): Promise<void> {
+  const params = state.cookies.map(cookieParamOf);
   const page = await session.browser.newPage();
   try {
     if (params.length) await page.setCookie(...params);
@@ -66,8 +84,6 @@ export async function applyStorageState(session: ExtensionBrowser, state: Storag
     await page.close().catch(() => undefined);
   }
 }
-
-const SAME_SITE: Record<string, 'Strict' | 'Lax' | 'None'> = { Strict: 'Strict', Lax: 'Lax', None: 'None' };
 
 /** The browser's cookies and the localStorage of these origins, as a Playwright storageState file. */
 export async function saveStorageState(session: ExtensionBrowser, origins: readonly string[], file: string, timeout: number): Promise<number> {

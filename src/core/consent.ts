@@ -20,9 +20,12 @@ export interface ConsentContext {
 /** Purposes that need the visitor's consent before they are set. */
 export const NEEDS_CONSENT: readonly Purpose[] = ['analytics', 'advertising'];
 
+/** An analytics or advertising cookie: one that needs consent. */
+export const needsConsent = (c: Pick<AnalyzedCookie, 'purpose'>) => NEEDS_CONSENT.includes(c.purpose);
+
 /** Does marking need the timeline at all: a first-party consent cookie and a tracking cookie on the page? */
 export function mayBeBeforeConsent(cookies: readonly AnalyzedCookie[]): boolean {
-  return cookies.some((c) => c.purpose === 'consent' && !c.thirdParty) && cookies.some((c) => NEEDS_CONSENT.includes(c.purpose));
+  return cookies.some((c) => c.purpose === 'consent' && !c.thirdParty) && cookies.some(needsConsent);
 }
 
 /**
@@ -37,6 +40,6 @@ export function markBeforeConsent(cookies: AnalyzedCookie[], firstSeen: Readonly
   const answered = Math.min(...times);
   for (const c of cookies) {
     const t = firstSeen.get(refKey(c));
-    if (NEEDS_CONSENT.includes(c.purpose) && t !== undefined && t < answered) c.beforeConsent = true;
+    if (needsConsent(c) && t !== undefined && t < answered) c.beforeConsent = true;
   }
 }

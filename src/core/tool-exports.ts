@@ -71,21 +71,33 @@ export function toSelenium(cookies: readonly Cookie[]): string {
   return `${JSON.stringify(list, null, 2)}\n`;
 }
 
-/** The request URLs and the cookies the browser would send to each (the Cookie header export's answer). */
-function perRequest(cookies: readonly Cookie[], pageUrl: string, now: number): { url: string; cookies: Cookie[] }[] {
-  const site = siteOf(hostOf(pageUrl));
-  const urls = [pageUrl, ...cookies.map((c) => `https://${cookieHost(c)}${c.path}`)];
-  const out: { url: string; cookies: Cookie[] }[] = [];
-  const seen = new Set<string>();
-  for (const url of urls) {
-    if (seen.has(url)) continue;
-    seen.add(url);
-    const req = { url, crossSite: siteOf(hostOf(url)) !== site, topLevel: url === pageUrl, topLevelSite: new URL(pageUrl).origin };
-    const going = cookies.filter((c) => isSent(c, req, now)).sort((a, b) => b.path.length - a.path.length);
-    if (going.length && !out.some((o) => o.cookies.length === going.length && o.cookies.every((c, i) => c === going[i]) && o.url === url))
-      out.push({ url, cookies: going });
+const originOf = (url: string) => {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return undefined;
   }
-  return out;
+};
+
+/**
+ * The requests a page's cookies go with — the page itself, then the host and path of each cookie no earlier
+ * request carries — and the cookies the jar model says the browser would attach to each (domain, path,
+ * Secure, SameSite for a request from this page, the partition), longest path first as browsers order them.
+ * The Cookie header, curl and fetch() exports are all built from this one answer.
+ */
+export function cookiesPerRequest(cookies: readonly Cookie[], pageUrl: string, now: number): { url: string; crossSite: boolean; cookies: Cookie[] }[] {
+  const site = siteOf(hostOf(pageUrl));
+  const topLevelSite = originOf(pageUrl);
+  const requestOf = (url: string) => ({ url, crossSite: siteOf(hostOf(url)) !== site, topLevel: url === pageUrl, topLevelSite });
+  const urls = [pageUrl];
+  for (const c of cookies) if (!urls.some((u) => isSent(c, requestOf(u), now))) urls.push(`https://${cookieHost(c)}${c.path}`);
+  return [...new Set(urls)]
+    .map((url) => ({
+      url,
+      crossSite: requestOf(url).crossSite,
+      cookies: cookies.filter((c) => isSent(c, requestOf(url), now)).sort((a, b) => b.path.length - a.path.length),
+    }))
+    .filter((r) => r.cookies.length > 0);
 }
 
 /** A shell word in single quotes (a quote inside becomes '\''). */
@@ -93,7 +105,7 @@ const sh = (s: string) => `'${s.replace(/'/g, "'\\''")}'`;
 
 /** One curl command per request URL: `curl -b 'a=1; b=2' URL`. */
 export function toCurl(cookies: readonly Cookie[], pageUrl: string, now: number = Date.now()): string {
-  const lines = perRequest(cookies, pageUrl, now).map((r) => `curl -b ${sh(toCookieHeader(r.cookies))} ${sh(r.url)}`);
+  const lines = cookiesPerRequest(cookies, pageUrl, now).map((r) => `curl -b ${sh(toCookieHeader(r.cookies))} ${sh(r.url)}`);
   return `${lines.join('\n')}\n`;
 }
 
@@ -102,7 +114,7 @@ export function toCurl(cookies: readonly Cookie[], pageUrl: string, now: number 
  * its own cookies with `credentials: 'include'`).
  */
 export function toFetch(cookies: readonly Cookie[], pageUrl: string, now: number = Date.now()): string {
-  const lines = perRequest(cookies, pageUrl, now).map(
+  const lines = cookiesPerRequest(cookies, pageUrl, now).map(
     (r) => `await fetch(${JSON.stringify(r.url)}, { headers: { Cookie: ${JSON.stringify(toCookieHeader(r.cookies))} } });`,
   );
   return `${lines.join('\n')}\n`;

@@ -3,9 +3,8 @@
 import { type Cookie, cookieHost, isPartitioned, type SameSite } from './cookie';
 import { cookieHeader } from './jar';
 import { own } from './own';
-import { isSent } from './send';
 import { hostOf, siteOf } from './site';
-import { toCdp, toCurl, toFetch, toSelenium, toStorageState } from './tool-exports';
+import { cookiesPerRequest, toCdp, toCurl, toFetch, toSelenium, toStorageState } from './tool-exports';
 
 export type ExportFormat = 'json' | 'netscape' | 'header' | 'storage-state' | 'cdp' | 'selenium' | 'curl' | 'fetch';
 
@@ -49,41 +48,15 @@ export function toNetscape(cookies: readonly Cookie[]): string {
 /** The Cookie request header for these cookies (a nameless cookie is sent as its value alone). */
 export const toCookieHeader = cookieHeader;
 
-/** Where each cookie would go: the page itself, and each other host and path the cookies belong to. */
-function requestUrls(cookies: readonly Cookie[], pageUrl: string): string[] {
-  const urls = [pageUrl];
-  const covered = (c: Cookie) =>
-    urls.some((u) =>
-      isSent(c, { url: u, crossSite: siteOf(hostOf(u)) !== siteOf(hostOf(pageUrl)), topLevel: u === pageUrl, topLevelSite: topOf(pageUrl) }, Date.now()),
-    );
-  for (const c of cookies) if (!covered(c)) urls.push(`https://${cookieHost(c)}${c.path}`);
-  return [...new Set(urls)];
-}
-
-const topOf = (url: string) => {
-  try {
-    return new URL(url).origin;
-  } catch {
-    return undefined;
-  }
-};
-
 /**
- * One Cookie header per request URL, each with exactly the cookies the browser would attach to that
- * request (the jar model's answer: domain, path, Secure, SameSite for a request from this page, the
- * partition), longest path first as browsers order them. A cookie no listed request would carry is named,
- * with the reason, rather than dropped or glued onto another host's header.
+ * One Cookie header per request URL (cookiesPerRequest: the jar model's answer). A cookie no listed request
+ * would carry is named, with the reason, rather than dropped or glued onto another host's header.
  */
 export function toCookieHeaders(cookies: readonly Cookie[], pageUrl: string, now: number = Date.now()): string {
   const site = siteOf(hostOf(pageUrl));
-  const topLevelSite = topOf(pageUrl);
   const sent = new Set<Cookie>();
   const blocks: string[] = [];
-  for (const url of requestUrls(cookies, pageUrl)) {
-    const crossSite = siteOf(hostOf(url)) !== site;
-    const req = { url, crossSite, topLevel: url === pageUrl, topLevelSite };
-    const going = cookies.filter((c) => isSent(c, req, now)).sort((a, b) => b.path.length - a.path.length);
-    if (going.length === 0) continue;
+  for (const { url, crossSite, cookies: going } of cookiesPerRequest(cookies, pageUrl, now)) {
     for (const c of going) sent.add(c);
     const context = url === pageUrl ? 'loading the page' : crossSite ? `a cross-site request from ${site}` : `a same-site request from ${site}`;
     blocks.push(`# ${url} (${context})\nCookie: ${toCookieHeader(going)}`);

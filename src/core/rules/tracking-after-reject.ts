@@ -1,5 +1,6 @@
+import { needsConsent } from '../consent';
 import type { JarRule } from '../rule';
-import { CONSENT_REFERENCES, CONSENT_SNIPPETS, needsConsent, trackerWords } from './tracking-before-consent';
+import { CONSENT_REFERENCES, CONSENT_SNIPPETS, trackerWords } from './tracking-before-consent';
 
 export const rule: JarRule = {
   id: 'tracking-after-reject',

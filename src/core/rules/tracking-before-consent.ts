@@ -1,5 +1,5 @@
 import type { AnalyzedCookie } from '../analyzed';
-import { NEEDS_CONSENT } from '../consent';
+import { needsConsent } from '../consent';
 import type { JarRule } from '../rule';
 
 /** The cookie, its platform and purpose and where that came from, in one phrase. */
@@ -14,8 +14,6 @@ export function trackerWords(c: AnalyzedCookie): string {
           : 'its name';
   return `"${c.name}" (${c.thirdParty ? 'third-party, ' : ''}${c.platform ? `${c.platform} ` : ''}${c.purpose}, per ${source})`;
 }
-
-export const needsConsent = (c: AnalyzedCookie) => NEEDS_CONSENT.includes(c.purpose);
 
 export const CONSENT_REFERENCES = [
   {

@@ -1,4 +1,5 @@
 import type { AnalyzedCookie } from '../../core/analyzed';
+import { needsConsent } from '../../core/consent';
 import { countCookies } from '../../core/summary';
 import { JsonTree } from '../panel/json-tree';
 
@@ -20,7 +21,7 @@ export function LearnView({ cookies }: { cookies: readonly AnalyzedCookie[] }) {
   const prefixed = cookies.filter((c) => /^__(host|secure)-/i.test(c.name));
   const couldBeHost = sessions.filter((c) => !/^__host-/i.test(c.name) && c.secure && c.hostOnly && c.path === '/' && !c.partitioned);
   const partitioned = cookies.filter((c) => c.partitioned);
-  const tracking = cookies.filter((c) => c.purpose === 'analytics' || c.purpose === 'advertising');
+  const tracking = cookies.filter(needsConsent);
   const consentCookies = cookies.filter((c) => c.purpose === 'consent');
 
   return (
