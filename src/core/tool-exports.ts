@@ -38,8 +38,13 @@ export function toStorageState(
   return `${JSON.stringify(state, null, 2)}\n`;
 }
 
-/** CDP `Network.setCookies({ cookies })` and Puppeteer's `page.setCookie(...cookies)`. */
-export function toCdp(cookies: readonly Cookie[]): string {
+/**
+ * CDP `Network.setCookies({ cookies })` (`dialect` 'cdp') or Puppeteer's `page.setCookie(...cookies)` /
+ * `browser.setCookie` ('puppeteer'). They differ only in the partition key: CDP's `{ topLevelSite,
+ * hasCrossSiteAncestor }`, Puppeteer's `{ sourceOrigin, hasCrossSiteAncestor }` (it maps that to CDP itself).
+ */
+export function toCdp(cookies: readonly Cookie[], dialect: 'cdp' | 'puppeteer' = 'cdp'): string {
+  const site = dialect === 'cdp' ? 'topLevelSite' : 'sourceOrigin';
   const params = cookies.map((c) => ({
     name: c.name,
     value: c.value,
@@ -50,7 +55,7 @@ export function toCdp(cookies: readonly Cookie[]): string {
     ...(c.sameSite === 'unspecified' ? {} : { sameSite: WORDS[c.sameSite] }),
     ...(expiresOf(c) === -1 ? {} : { expires: expiresOf(c) }),
     ...(c.partitionKey?.topLevelSite
-      ? { partitionKey: { topLevelSite: c.partitionKey.topLevelSite, hasCrossSiteAncestor: c.partitionKey.hasCrossSiteAncestor ?? false } }
+      ? { partitionKey: { [site]: c.partitionKey.topLevelSite, hasCrossSiteAncestor: c.partitionKey.hasCrossSiteAncestor ?? false } }
       : {}),
   }));
   return `${JSON.stringify(params, null, 2)}\n`;

@@ -6,7 +6,7 @@ import { own } from './own';
 import { hostOf, siteOf } from './site';
 import { cookiesPerRequest, toCdp, toCurl, toFetch, toSelenium, toStorageState } from './tool-exports';
 
-export type ExportFormat = 'json' | 'netscape' | 'header' | 'storage-state' | 'cdp' | 'selenium' | 'curl' | 'fetch';
+export type ExportFormat = 'json' | 'netscape' | 'header' | 'storage-state' | 'cdp' | 'puppeteer' | 'selenium' | 'curl' | 'fetch';
 
 const FIELDS = [
   'name',
@@ -82,7 +82,8 @@ export function exportCookies(cookies: readonly Cookie[], format: ExportFormat, 
     case 'storage-state':
       return toStorageState(cookies);
     case 'cdp':
-      return toCdp(cookies);
+    case 'puppeteer':
+      return toCdp(cookies, format);
     case 'selenium':
       return toSelenium(cookies);
     case 'curl':
@@ -103,6 +104,13 @@ export interface ImportResult {
   errors: string[];
   /** Every problem found, listed or not. */
   errorCount: number;
+  /** A Playwright storageState's localStorage, per origin. */
+  origins?: StorageStateOrigin[];
+}
+
+export interface StorageStateOrigin {
+  origin: string;
+  localStorage: { name: string; value: string }[];
 }
 
 /** Problems listed one by one; the rest are counted ("… and 1,999,990 more"). A list of millions helps nobody. */
@@ -128,7 +136,11 @@ function fromJsonItem(item: unknown, where: string, errors: string[]): ImportedC
   const problems: string[] = [];
   if (typeof o.name !== 'string') problems.push('"name" must be a string');
   if (typeof o.value !== 'string') problems.push('"value" must be a string');
-  if (typeof o.domain !== 'string' || o.domain.replace(/^\./, '') === '') problems.push('"domain" must be a host name');
+  // CDP's and Puppeteer's cookie params may name the URL the cookie is for instead of its domain: host-only then.
+  const fromUrl = o.domain === undefined && typeof o.url === 'string' ? urlParts(o.url) : undefined;
+  if (fromUrl) Object.assign(o, { domain: fromUrl.host, hostOnly: true, path: o.path ?? fromUrl.path });
+  if (o.domain === undefined && o.url !== undefined && !fromUrl) problems.push('"url" must be an http or https URL');
+  else if (typeof o.domain !== 'string' || o.domain.replace(/^\./, '') === '') problems.push('"domain" must be a host name');
   if (o.path !== undefined && (typeof o.path !== 'string' || !o.path.startsWith('/'))) problems.push('"path" must start with "/"');
   const sameSite = o.sameSite === undefined || o.sameSite === null ? 'unspecified' : own(SAME_SITE, String(o.sameSite).toLowerCase());
   if (!sameSite) problems.push(`"sameSite" ${JSON.stringify(o.sameSite)} is not no_restriction, lax, strict or unspecified`);
@@ -153,10 +165,25 @@ function fromJsonItem(item: unknown, where: string, errors: string[]): ImportedC
     httpOnly: o.httpOnly === true,
     sameSite: sameSite as SameSite,
   };
-  if (typeof expiry === 'number' && o.session !== true) cookie.expirationDate = expiry;
-  const pk = o.partitionKey as { topLevelSite?: unknown } | undefined | null;
-  if (pk && typeof pk.topLevelSite === 'string') cookie.partitionKey = { topLevelSite: pk.topLevelSite };
+  // Playwright, CDP and Puppeteer write -1 for a session cookie.
+  if (typeof expiry === 'number' && expiry >= 0 && o.session !== true) cookie.expirationDate = expiry;
+  // The partition key: CDP's { topLevelSite }, Puppeteer's { sourceOrigin } or a string (Playwright, Puppeteer).
+  const pk = o.partitionKey as { topLevelSite?: unknown; sourceOrigin?: unknown } | string | undefined | null;
+  const top = typeof pk === 'string' ? pk : (pk?.topLevelSite ?? pk?.sourceOrigin);
+  if (typeof top === 'string' && top !== '') cookie.partitionKey = { topLevelSite: top };
   return cookie;
+}
+
+function urlParts(url: string): { host: string; path: string } | undefined {
+  try {
+    const u = new URL(url);
+    if (!/^https?:$/.test(u.protocol) || !u.hostname) return undefined;
+    // RFC 6265's default-path: the URL's directory.
+    const dir = u.pathname.slice(0, u.pathname.lastIndexOf('/'));
+    return { host: u.hostname, path: dir === '' ? '/' : dir };
+  } catch {
+    return undefined;
+  }
 }
 
 /** Collects a file's problems: the first ones in full, the rest counted. */
@@ -214,6 +241,7 @@ function netscapeLine(raw: string, where: string, problems: Problems): ImportedC
  */
 export class ImportReader {
   private format: ImportResult['format'] | undefined;
+  private origins: StorageStateOrigin[] | undefined;
   private head = '';
   private json = '';
   private line = 1;
@@ -271,7 +299,13 @@ export class ImportReader {
         `The file holds ${this.found.toLocaleString('en-US')} cookies; a browser keeps at most ${MAX_IMPORT.toLocaleString('en-US')} in all (Chrome; Firefox 3,000), so it cannot be imported whole.`,
       );
     }
-    return { format: this.format, cookies: this.problems.count ? [] : this.cookies, errors: this.problems.listed, errorCount: this.problems.count };
+    return {
+      format: this.format,
+      cookies: this.problems.count ? [] : this.cookies,
+      errors: this.problems.listed,
+      errorCount: this.problems.count,
+      ...(this.origins && !this.problems.count ? { origins: this.origins } : {}),
+    };
   }
 
   private readJson(text: string): void {
@@ -286,12 +320,45 @@ export class ImportReader {
       this.problems.add(`The file is JSON but holds ${JSON.stringify(data)?.slice(0, 40)}, not a cookie or a list of cookies.`);
       return;
     }
-    const items = Array.isArray(data) ? data : [data];
+    // Playwright's storageState: { cookies: [...], origins: [{ origin, localStorage: [{ name, value }] }] }.
+    const state = !Array.isArray(data) && Array.isArray((data as { cookies?: unknown }).cookies) ? (data as { cookies: unknown[]; origins?: unknown }) : undefined;
+    if (state) this.origins = storageOrigins(state.origins, this.problems);
+    const items = state ? state.cookies : Array.isArray(data) ? data : [data];
     const errors: string[] = [];
     for (const [i, item] of items.entries()) {
       this.add(fromJsonItem(item, `item ${i + 1}`, errors));
       for (const e of errors.splice(0)) this.problems.add(e);
     }
+  }
+}
+
+/** A storageState's `origins`: each origin's localStorage items, checked. */
+function storageOrigins(origins: unknown, problems: Problems): StorageStateOrigin[] {
+  if (origins === undefined) return [];
+  if (!Array.isArray(origins)) {
+    problems.add('"origins" must be a list of { origin, localStorage }.');
+    return [];
+  }
+  const out: StorageStateOrigin[] = [];
+  for (const [i, o] of origins.entries()) {
+    const item = o as { origin?: unknown; localStorage?: unknown };
+    const items = Array.isArray(item?.localStorage) ? (item.localStorage as { name?: unknown; value?: unknown }[]) : undefined;
+    const origin = typeof item?.origin === 'string' ? urlOrigin(item.origin) : undefined;
+    if (!origin || !items || items.some((e) => typeof e?.name !== 'string' || typeof e?.value !== 'string')) {
+      problems.add(`origins item ${i + 1}: needs "origin" (an http or https origin) and "localStorage" as a list of { name, value } strings.`);
+      continue;
+    }
+    out.push({ origin, localStorage: items.map((e) => ({ name: String(e.name), value: String(e.value) })) });
+  }
+  return out;
+}
+
+function urlOrigin(text: string): string | undefined {
+  try {
+    const u = new URL(text);
+    return /^https?:$/.test(u.protocol) ? u.origin : undefined;
+  } catch {
+    return undefined;
   }
 }
 
