@@ -321,7 +321,8 @@ export class ImportReader {
       return;
     }
     // Playwright's storageState: { cookies: [...], origins: [{ origin, localStorage: [{ name, value }] }] }.
-    const state = !Array.isArray(data) && Array.isArray((data as { cookies?: unknown }).cookies) ? (data as { cookies: unknown[]; origins?: unknown }) : undefined;
+    const state =
+      !Array.isArray(data) && Array.isArray((data as { cookies?: unknown }).cookies) ? (data as { cookies: unknown[]; origins?: unknown }) : undefined;
     if (state) this.origins = storageOrigins(state.origins, this.problems);
     const items = state ? state.cookies : Array.isArray(data) ? data : [data];
     const errors: string[] = [];

@@ -81,7 +81,17 @@ describe('exports in the test tools’ own vocabularies', () => {
 });
 
 describe('imports of what the test tools write', () => {
-  const identity = (c: { name: string; value: string; domain: string; hostOnly: boolean; path: string; secure: boolean; httpOnly: boolean; expirationDate?: number; partitionKey?: { topLevelSite?: string } }) => ({
+  const identity = (c: {
+    name: string;
+    value: string;
+    domain: string;
+    hostOnly: boolean;
+    path: string;
+    secure: boolean;
+    httpOnly: boolean;
+    expirationDate?: number;
+    partitionKey?: { topLevelSite?: string };
+  }) => ({
     name: c.name,
     value: c.value,
     domain: c.domain.replace(/^\./, ''),
@@ -115,7 +125,19 @@ describe('imports of what the test tools write', () => {
   it('CDP cookies from Network.getCookies (expires -1, session true, size, priority) and a url instead of a domain', () => {
     const got = parseImport(
       JSON.stringify([
-        { name: 'a', value: '1', domain: 'x.example', path: '/', expires: -1, size: 2, httpOnly: false, secure: true, session: true, sameSite: 'Lax', priority: 'Medium' },
+        {
+          name: 'a',
+          value: '1',
+          domain: 'x.example',
+          path: '/',
+          expires: -1,
+          size: 2,
+          httpOnly: false,
+          secure: true,
+          session: true,
+          sameSite: 'Lax',
+          priority: 'Medium',
+        },
         { name: 'b', value: '2', url: 'https://x.example/app/page', secure: true },
         { name: 'c', value: '3', url: 'ftp://x.example/' },
       ]),
