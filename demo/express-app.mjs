@@ -10,9 +10,11 @@
 //   idle.shop.test      the store with a 2-second server-side idle timeout
 //   tracker.test        sets a cross-site tracking cookie          widget.test   a partitioned (CHIPS) cookie
 //   bad.test            Set-Cookie headers browsers reject           xss.test      cookies carrying HTML/JS payloads
+//   spa.test            a single-page app with its JWT and refresh token in localStorage (spa-site.mjs)
 import cookieSession from 'cookie-session';
 import express from 'express';
 import session from 'express-session';
+import { spaSite } from './spa-site.mjs';
 import { serveHttps } from './tls.mjs';
 
 const YEAR = 365 * 24 * 3600 * 1000;
@@ -189,6 +191,7 @@ export function demoApp() {
     'widget.test': widget(),
     'bad.test': bad(),
     'xss.test': xss(),
+    'spa.test': spaSite(),
   };
   const app = express();
   app.disable('x-powered-by');

@@ -10,6 +10,8 @@ import type { Cookie } from './core/cookie';
 import type { Policy, PolicyViolation } from './core/policy';
 import type { Finding } from './core/rule';
 import type { TimelinePage } from './core/timeline';
+import type { FrameStorage } from './core/web-storage';
+import type { StorageWrite, StorageWriteAnswer } from './page-storage';
 
 export interface PageReport {
   tabId?: number;
@@ -86,6 +88,11 @@ export interface ReportRequest {
   allStores?: boolean;
   /** The popup's compact form (compact-report.ts) instead of the whole report. */
   compact?: boolean;
+  /**
+   * Web storage too: 'read' — the worker reads it (scripting); frames — what the DevTools panel read through
+   * inspectedWindow.eval (the worker adds IndexedDB). Left out (the badge), the report has no `storage`.
+   */
+  storage?: 'read' | FrameStorage[];
 }
 
 /** One response of a tab that carried Set-Cookie (or a top-level document), as the worker saw it. */
@@ -143,6 +150,8 @@ export interface Requests {
   removeCookies: { params: { cookies: Cookie[] }; result: { removed: Cookie[] } };
   /** The persisted change timeline, oldest first; only entries with seq > afterSeq. */
   getTimeline: { params: { afterSeq?: number }; result: TimelinePage };
+  /** Sets (value) or removes (value null) one localStorage or sessionStorage item of a tab's page. */
+  writeStorage: { params: { tabId: number; op: StorageWrite }; result: StorageWriteAnswer };
   /** What the worker saw a tab's responses set (webRequest): every response with Set-Cookie, redirects included. */
   getResponses: { params: { tabId: number }; result: TabResponses };
 }

@@ -14,6 +14,7 @@ import { containersByStore } from './containers';
 import { currentPolicy } from './policy-store';
 import { responseLog } from './responses';
 import { StoreIndex } from './store-index';
+import { readTabStorage } from './web-storage';
 
 /** The worker's index of the cookie stores by site (worker.ts feeds it every change). */
 export const storeIndex = new StoreIndex(browser.cookies);
@@ -93,9 +94,20 @@ export async function pageReport(tabId: number, request: ReportRequest = {}, mar
   // This page's responses (its redirect chain included) are judged; earlier pages' only say who set a cookie.
   const setCookies = mergeSetCookies(seen.responses.slice(seen.pageStart), request.setCookies ?? []);
   const earlierSetCookies = mergeSetCookies(seen.responses.slice(0, seen.pageStart), []);
-  const { cookies, failures } = await pageCookies(url, urls, storeId, request.allStores ?? false, containers);
+  const [{ cookies, failures }, storage] = await Promise.all([
+    pageCookies(url, urls, storeId, request.allStores ?? false, containers),
+    request.storage ? readTabStorage(tabId, url, request.storage === 'read' ? undefined : request.storage) : undefined,
+  ]);
   // The timeline is read only for a page with a consent cookie and a tracking cookie (analyze asks then).
-  const report = await analyze(cookies, { url, pageUrls: urls, setCookies, earlierSetCookies, failures, ...(marks && firstSeen ? { firstSeen } : {}) });
+  const report = await analyze(cookies, {
+    url,
+    pageUrls: urls,
+    setCookies,
+    earlierSetCookies,
+    failures,
+    storage,
+    ...(marks && firstSeen ? { firstSeen } : {}),
+  });
   // A copy per use: Firefox's message cloning turns a second reference to one object into null.
   const container = (id: string | undefined) => {
     const info = id ? containers.get(id) : undefined;

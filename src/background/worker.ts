@@ -13,6 +13,7 @@ import { currentPolicy, savePolicy } from './policy-store';
 import { type ResponseDetails, responseLog } from './responses';
 import { allStoreCookies } from './store-cookies';
 import { TimelineStore } from './timeline-store';
+import { writeTabStorage } from './web-storage';
 
 const timeline = new TimelineStore(browser.storage.local, undefined, (entries, dropped) =>
   emit('timelineAppended', {
@@ -101,4 +102,5 @@ serveRequests({
   },
   getTimeline: ({ afterSeq }) => timeline.read(afterSeq),
   getResponses: ({ tabId }) => responseLog.forTab(tabId),
+  writeStorage: ({ tabId, op }) => writeTabStorage(tabId, op),
 });

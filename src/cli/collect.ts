@@ -41,7 +41,7 @@ export async function pageReportOf(session: ExtensionBrowser, page: Page, knownT
     .frames()
     .map((f) => f.url())
     .filter((u) => /^https?:/.test(u));
-  const result = await session.request('getReport', { tabId, urls });
+  const result = await session.request('getReport', { tabId, urls, storage: 'read' });
   if (!result.report) throw new Error(result.unsupported ?? `No report for ${page.url()}`);
   return result.report;
 }

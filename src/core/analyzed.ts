@@ -6,6 +6,7 @@ import type { Decoded } from './decode/types';
 import type { Finding } from './finding';
 import type { Grade } from './grade';
 import type { SetCookieResult } from './set-cookie';
+import type { StorageReport } from './web-storage';
 
 export const REPORT_SCHEMA_VERSION = 1;
 
@@ -86,6 +87,8 @@ export interface Report {
   findings: Finding[];
   /** Set-Cookie headers the browser refused, with the reason. */
   rejected: RejectedCookie[];
+  /** The page's localStorage, sessionStorage and IndexedDB names, when they were read (the views and the audit). */
+  storage?: StorageReport;
   grade: Grade;
   score: number;
 }

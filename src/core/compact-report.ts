@@ -12,6 +12,7 @@ import type { Grade } from './grade';
 import type { Finding, Severity } from './rule';
 import { severityRank } from './rule';
 import { sitesOf } from './site';
+import type { StorageReport } from './web-storage';
 
 /** Findings of one rule at one severity: the first few in full, and how many there are in all. */
 export interface FindingGroup {
@@ -53,6 +54,9 @@ export interface CompactReport {
   findingCount: number;
   rejected: RejectedCookie[];
   rejectedCount: number;
+  /** The page's web storage, when it was read: values cut at STORAGE_VALUE_KEPT characters, at most MAX_STORAGE_ITEMS items. */
+  storage?: StorageReport;
+  storageItemCount?: number;
 }
 
 export function groupFindings(findings: readonly Finding[], indexOf: (ref: CookieRef) => number = () => -1): FindingGroup[] {
@@ -140,7 +144,19 @@ export function compactReport(report: Report): CompactReport {
     findingCount: report.findings.length,
     rejected: report.rejected.slice(0, MAX_REJECTED),
     rejectedCount: report.rejected.length,
+    ...(report.storage ? { storage: compactStorage(report.storage), storageItemCount: report.storage.items.length } : {}),
   };
+}
+
+/** Storage items the popup lists: the first MAX_STORAGE_ITEMS, credentials first; long values cut (the panel shows them whole). */
+const MAX_STORAGE_ITEMS = 300;
+const STORAGE_VALUE_KEPT = 2000;
+function compactStorage(storage: StorageReport): StorageReport {
+  const items = [...storage.items]
+    .sort((a, b) => Number(Boolean(b.credential)) - Number(Boolean(a.credential)))
+    .slice(0, MAX_STORAGE_ITEMS)
+    .map((item) => (item.value.length > STORAGE_VALUE_KEPT ? { ...item, value: item.value.slice(0, STORAGE_VALUE_KEPT), cut: true } : item));
+  return { ...storage, items };
 }
 
 /** The compact report's cookies as the popup uses them (values cut, no roleEvidence; setBy without its header). */

@@ -13,6 +13,7 @@ import { RULES } from './rules/index';
 import { SecretChecker } from './secrets/verify';
 import { parseSetCookie } from './set-cookie';
 import { isPotentiallyTrustworthy, isThirdParty } from './site';
+import { type FrameStorage, type StorageReport, storageCredential, storageItems } from './web-storage';
 
 export interface AnalyzeOptions {
   url: string;
@@ -39,6 +40,8 @@ export interface AnalyzeOptions {
   secrets?: boolean | SecretChecker;
   /** Problems met before the analysis (a cookie store that could not be read): reported as `analysis-error`. */
   failures?: AnalysisFailure[];
+  /** The page's web storage as the page-storage probe read it, per frame: listed, decoded and judged. */
+  storage?: readonly FrameStorage[];
 }
 
 let sharedChecker: SecretChecker | undefined;
@@ -234,7 +237,9 @@ export async function analyze(cookies: readonly Cookie[], options: AnalyzeOption
   });
   setByEarlier(described, options.earlierSetCookies ?? [], now);
   if (options.firstSeen && mayBeBeforeConsent(described)) markBeforeConsent(described, await options.firstSeen(new Set(described.map(refKey))));
+  const storage = options.storage ? await describeStorage(options.storage, failures) : undefined;
   const ctx: RuleContext = {
+    storage: storage?.items,
     url: options.url,
     now,
     secureContext: isPotentiallyTrustworthy(options.url),
@@ -253,5 +258,29 @@ export async function analyze(cookies: readonly Cookie[], options: AnalyzeOption
       ? []
       : [{ url: r.url, header: r.header, name: r.result.cookie?.name ?? r.result.header?.name ?? '', code: r.result.code, reason: r.result.reason }],
   );
-  return { schemaVersion: REPORT_SCHEMA_VERSION, url: options.url, cookies: described, findings, rejected, ...rated(findings) };
+  return {
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    url: options.url,
+    cookies: described,
+    findings,
+    rejected,
+    ...(storage ? { storage } : {}),
+    ...rated(findings),
+  };
+}
+
+/** Web storage items decoded with the cookie decoders and judged for credentials, each behind a boundary. */
+async function describeStorage(frames: readonly FrameStorage[], failures: AnalysisFailure[]): Promise<StorageReport> {
+  const report = storageItems(frames);
+  for (const item of report.items) {
+    try {
+      const decoded = await decodeValue({ name: item.key, value: item.value }, siblingsOf([]));
+      if (decoded) item.decoded = decoded.decoded;
+      const credential = storageCredential(item.key, item.value);
+      if (credential) item.credential = credential;
+    } catch (error) {
+      failures.push({ cookie: null, stage: `reading storage item ${JSON.stringify(item.key)} of ${item.origin}`, message: reason(error) });
+    }
+  }
+  return report;
 }

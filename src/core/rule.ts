@@ -3,6 +3,7 @@ import type { Role } from './classify';
 import type { ConsentContext } from './consent';
 import type { Cookie } from './cookie';
 import type { AnalysisFailure, Severity } from './finding';
+import type { FrameStorage, StorageItem } from './web-storage';
 
 export { type AnalysisFailure, type Finding, SEVERITIES, type Severity, severityRank } from './finding';
 
@@ -23,6 +24,8 @@ export interface RuleContext {
   consent?: ConsentContext;
   /** The role of a cookie that is not in the report (the login flow's before and after cookies). */
   roleOf: (c: Cookie) => Role;
+  /** The page's localStorage and sessionStorage items (top frame and same-origin frames), when they were read. */
+  storage?: readonly StorageItem[];
   /** Parts of the analysis that failed so far (collected by the engine; `analysis-error` reports them). */
   failures?: readonly AnalysisFailure[];
 }
@@ -55,6 +58,8 @@ export interface RuleExample {
   pageUrls?: string[];
   flow?: { beforeLogin: Partial<Cookie>[]; afterLogin: Partial<Cookie>[]; afterLogout?: Partial<Cookie>[]; server?: ServerChecks };
   consent?: ConsentContext;
+  /** The page's web storage, as the probe reads it. */
+  storage?: FrameStorage[];
   /** Failures met before the analysis (a store that could not be read), passed to analyze. */
   failures?: AnalysisFailure[];
   /** Ms since the epoch the example is judged at; defaults to 2026-01-01. */

@@ -342,9 +342,9 @@ function storageOrigins(origins: unknown, problems: Problems): StorageStateOrigi
   }
   const out: StorageStateOrigin[] = [];
   for (const [i, o] of origins.entries()) {
-    const item = o as { origin?: unknown; localStorage?: unknown };
-    const items = Array.isArray(item?.localStorage) ? (item.localStorage as { name?: unknown; value?: unknown }[]) : undefined;
-    const origin = typeof item?.origin === 'string' ? urlOrigin(item.origin) : undefined;
+    const { origin: where, localStorage: list } = (o ?? {}) as Record<string, unknown>;
+    const items = Array.isArray(list) ? (list as { name?: unknown; value?: unknown }[]) : undefined;
+    const origin = typeof where === 'string' ? urlOrigin(where) : undefined;
     if (!origin || !items || items.some((e) => typeof e?.name !== 'string' || typeof e?.value !== 'string')) {
       problems.add(`origins item ${i + 1}: needs "origin" (an http or https origin) and "localStorage" as a list of { name, value } strings.`);
       continue;

@@ -3,6 +3,7 @@ import browser from 'webextension-polyfill';
 import { type DevtoolsApi, type HarEntry, standaloneApi, tabIdFromQuery } from '../ui/panel/devtools-api';
 import { PanelApp } from '../ui/panel/panel-app';
 import { inspectedUrls } from './frame-urls';
+import { inspectedStorage } from './inspected-storage';
 
 interface DevtoolsNetwork {
   getHAR(): Promise<{ entries: HarEntry[] }>;
@@ -16,6 +17,7 @@ function devtoolsApi(): DevtoolsApi {
   return {
     tabId: browser.devtools.inspectedWindow.tabId,
     resourceUrls: inspectedUrls,
+    pageStorage: inspectedStorage,
     getHar: async () => (await network.getHAR()).entries ?? [],
     onRequestFinished(listener) {
       network.onRequestFinished.addListener(listener);

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { errorLine, explainError } from '../core/browser-errors';
 import { compactSites } from '../core/compact-report';
 import { hostOf, siteOf, sitesOf } from '../core/site';
+import type { FrameStorage } from '../core/web-storage';
 import { onEvent, request } from '../messages';
 import type { PageReport } from '../protocol';
 import { coalesce } from './coalesce';
@@ -23,6 +24,8 @@ export interface ReportInputs {
   allStores?: boolean;
   /** Ask for the popup's compact report. */
   compact?: boolean;
+  /** Web storage too: 'read' (the worker reads it) or a reader of its own (the DevTools panel's inspectedWindow.eval). */
+  storage?: 'read' | (() => Promise<FrameStorage[]>);
 }
 
 /** The sites a report shows: the page's, its frames', and every cookie's (a partitioned one's top-level too). */
@@ -55,13 +58,15 @@ export function usePageReport(tabId: number | undefined, inputs: ReportInputs): 
     const refresh = coalesce(async () => {
       const started = performance.now();
       try {
-        const urls = await latest.current.urls();
+        const { storage } = latest.current;
+        const [urls, frames] = await Promise.all([latest.current.urls(), typeof storage === 'function' ? storage() : storage]);
         const page = await request('getReport', {
           tabId,
           urls,
           setCookies: latest.current.setCookies,
           allStores: latest.current.allStores,
           compact: latest.current.compact,
+          ...(frames ? { storage: frames } : {}),
         });
         // User Timing entries for `npm run bench`: the worker's answer, then (panel-app) the render.
         performance.measure('cookie-lens:report', { start: started, end: performance.now() });

@@ -44,6 +44,17 @@ export const fakeBrowser = {
   webRequest: {
     onHeadersReceived: new FakeEvent<[Record<string, unknown>]>(),
   },
+  /**
+   * Runs the injected function in this realm's own window (happy-dom plays the page: its localStorage and
+   * sessionStorage), as Chrome runs it in the tab; `fake.scriptingError` makes it fail as on a page the
+   * extension may not script.
+   */
+  scripting: {
+    async executeScript({ func, args = [] }: { target: { tabId: number; frameIds?: number[] }; func: (...a: unknown[]) => unknown; args?: unknown[] }) {
+      if (scripting.error) throw new Error(scripting.error);
+      return [{ frameId: 0, documentId: 'fake', result: await func(...structuredClone(args)) }];
+    },
+  },
   runtime: {
     id: 'fake-extension-id',
     onMessage,
@@ -93,8 +104,14 @@ export const fakeBrowser = {
   },
 };
 
+const scripting: { error?: string } = {};
+
 /** Test helpers that are not part of any browser API. */
 export const fake = {
+  /** scripting.executeScript fails with this message (a page the extension may not script), until reset. */
+  set scriptingError(message: string | undefined) {
+    scripting.error = message;
+  },
   addTab(tab: Partial<FakeTab> & { id: number }): FakeTab {
     const full: FakeTab = { active: true, windowId: 1, ...tab };
     tabs.set(full.id, full);
@@ -118,6 +135,7 @@ export const fake = {
     };
   },
   reset(): void {
+    scripting.error = undefined;
     cookies.reset();
     local.reset();
     session.reset();

@@ -19,13 +19,20 @@ const HOSTILE = [
   '[link](https://evil.example)',
 ];
 
+const SUB_JWT = 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJ1c2VyLTQyIiwiaWF0IjoxNzY3MjI1NjAwLCJleHAiOjE3NjcyMjkyMDB9.c2lnbmF0dXJlLW5vdC1jaGVja2Vk';
+
 async function sampleReport(): Promise<AuditReport> {
   const cookies = [
     makeCookie({ name: 'connect.sid', value: 's%3Aabc123.L3URH8qEUlRhbJErOXuJ%2FR5i21GJUY02kERb2c2p5w0', secure: false }),
     makeCookie({ name: 'theme', value: 'dark', secure: false }),
     ...HOSTILE.map((name) => makeCookie({ name, value: 'v', secure: false })),
   ];
-  const first = await analyze(cookies, { url: 'https://shop.example/' });
+  // Web storage with a session JWT and the hostile names as keys and values.
+  const local: [string, string, number][] = [['access_token', SUB_JWT, SUB_JWT.length], ...HOSTILE.map((k): [string, string, number] => [k, k, k.length])];
+  const first = await analyze(cookies, {
+    url: 'https://shop.example/',
+    storage: [{ frameUrl: 'https://shop.example/', origin: 'https://shop.example', local, session: [] }],
+  });
   const second = await analyze([makeCookie({ name: 'PHPSESSID', value: 'k2j3', domain: 'app.shop.example', secure: false })], {
     url: 'https://app.shop.example/',
   });
@@ -100,6 +107,31 @@ describe('JSON report', () => {
     expect(merged.findings).toHaveLength(report.findings.length);
     expect(merged.errors).toHaveLength(1);
     expect(merged.score).toBe(report.score);
+  });
+});
+
+describe('web storage in every format', () => {
+  const token = 'localStorage "access_token" of https://shop.example holds an OAuth access token, a JWT with a subject (sub)';
+  it('JSON: the items (hostile keys included) and the high token-in-web-storage finding, located at the origin', () => {
+    expect(report.storage?.map((i) => i.key)).toEqual(['access_token', ...HOSTILE]);
+    expect(report.storage?.[0]).toMatchObject({ area: 'local', format: 'jwt', credential: { kind: 'access-token', severity: 'high' } });
+    const f = report.findings.find((x) => x.rule === 'token-in-web-storage');
+    expect(f).toMatchObject({ severity: 'high', url: 'https://shop.example', cookie: null });
+    expect(f?.message).toContain(token);
+  });
+
+  it('SARIF, JUnit, Markdown and the terminal each carry the finding; Markdown and the terminal list the items', () => {
+    const sarif = JSON.parse(renderReport(report, 'sarif')) as Log;
+    expect(sarif.runs[0].results?.filter((r) => r.ruleId?.startsWith('token-in-web-storage')).map((r) => r.level)).toEqual(['error']);
+    expect(renderReport(report, 'junit')).toContain('token-in-web-storage: localStorage &quot;access_token&quot;');
+    const md = renderReport(report, 'markdown');
+    expect(md).toContain('## Web storage (6)');
+    expect(md).toContain(
+      '| `https://shop.example` | localStorage | `access_token` | jwt | high: an OAuth access token\\, a JWT with a subject \\(sub\\) | 134 |',
+    );
+    const text = renderReport(report, 'text');
+    expect(text).toContain('WEB STORAGE (6)');
+    expect(text).toContain('[token-in-web-storage]');
   });
 });
 

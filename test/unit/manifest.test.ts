@@ -27,9 +27,9 @@ describe('manifest', () => {
     expect(m.homepage_url).toMatch(/^https:\/\//);
   });
 
-  it('asks only for cookies, storage, webRequest (observing) and host access (and, in Firefox, container names)', () => {
-    expect(manifestFor('chrome', base, '1.0.0').permissions).toEqual(['cookies', 'storage', 'webRequest']);
-    expect(manifestFor('firefox', base, '1.0.0').permissions).toEqual(['cookies', 'storage', 'webRequest', 'contextualIdentities']);
+  it('asks only for cookies, scripting (web storage on demand), storage, webRequest (observing) and host access (and, in Firefox, container names)', () => {
+    expect(manifestFor('chrome', base, '1.0.0').permissions).toEqual(['cookies', 'scripting', 'storage', 'webRequest']);
+    expect(manifestFor('firefox', base, '1.0.0').permissions).toEqual(['cookies', 'scripting', 'storage', 'webRequest', 'contextualIdentities']);
     expect(base.host_permissions).toEqual(['<all_urls>']);
   });
 

@@ -15,6 +15,7 @@ function judge(example: RuleExample) {
     pageUrls: example.pageUrls,
     failures: example.failures,
     consent: example.consent,
+    storage: example.storage,
     flow: example.flow && {
       beforeLogin: example.flow.beforeLogin.map(makeCookie),
       afterLogin: example.flow.afterLogin.map(makeCookie),

@@ -90,7 +90,7 @@ describe('imports of what the test tools write', () => {
     secure: boolean;
     httpOnly: boolean;
     expirationDate?: number;
-    partitionKey?: { topLevelSite?: string };
+    partitionKey?: { topLevelSite?: string } | null;
   }) => ({
     name: c.name,
     value: c.value,

@@ -7,6 +7,7 @@ import { findingKey } from '../finding';
 import { type Grade, rated } from '../grade';
 import { applyPolicy, atLeast, consentViolations, type Policy, type PolicyViolation } from '../policy';
 import { type Finding, type Severity, severityRank } from '../rule';
+import { itemKey, type StorageCredential } from '../web-storage';
 
 /** 2: `errors`, cookie `phase`, `roleEvidence` and purposes, and every finding located at its page. */
 export const AUDIT_SCHEMA_VERSION = 2;
@@ -86,6 +87,45 @@ export interface AuditReport {
   policy?: { file: string; name?: string; violations: PolicyViolation[]; errors: Finding[] };
   /** With --consent: each phase of each target. */
   consent?: ConsentPhaseSummary[];
+  /** The pages' localStorage and sessionStorage items (when they were read), once per origin, area and key. */
+  storage?: AuditStorageItem[];
+}
+
+export interface AuditStorageItem {
+  origin: string;
+  area: 'local' | 'session';
+  key: string;
+  /** The value, cut at AUDIT_STORAGE_VALUE characters (`length` is the whole). */
+  value: string;
+  length: number;
+  format?: string;
+  credential?: StorageCredential;
+  page: string;
+}
+
+/** Storage values in the audit report: enough to recognise the item; the panel shows them whole. */
+const AUDIT_STORAGE_VALUE = 2000;
+
+function auditStorage(reports: readonly Pick<Report, 'url' | 'storage'>[]): AuditStorageItem[] | undefined {
+  if (!reports.some((r) => r.storage)) return undefined;
+  const seen = new Set<string>();
+  const out: AuditStorageItem[] = [];
+  for (const r of reports)
+    for (const item of r.storage?.items ?? []) {
+      if (seen.has(itemKey(item))) continue;
+      seen.add(itemKey(item));
+      out.push({
+        origin: item.origin,
+        area: item.area,
+        key: item.key,
+        value: item.value.slice(0, AUDIT_STORAGE_VALUE),
+        length: item.length,
+        ...(item.decoded ? { format: item.decoded.format } : {}),
+        ...(item.credential ? { credential: { ...item.credential } } : {}),
+        page: r.url,
+      });
+    }
+  return out;
 }
 
 function auditCookie(c: AnalyzedCookie): AuditCookie {
@@ -127,7 +167,7 @@ export interface AuditInput {
   generatedAt: string;
   targets: string[];
   /** One engine report per visited page (the extension's), plus any the flow checks produced. */
-  reports: (Pick<Report, 'url' | 'cookies' | 'findings' | 'rejected'> & { phase?: LoginPhase })[];
+  reports: (Pick<Report, 'url' | 'cookies' | 'findings' | 'rejected' | 'storage'> & { phase?: LoginPhase })[];
   errors?: AuditError[];
   durationMs?: number;
   policy?: { file: string; policy: Policy };
@@ -201,8 +241,11 @@ export function buildAuditReport(input: AuditInput): AuditReport {
     findings,
     ...(policy ? { policy } : {}),
     ...(input.consent ? { consent: input.consent } : {}),
+    ...withStorage(auditStorage(reports)),
   };
 }
+
+const withStorage = (storage: AuditStorageItem[] | undefined) => (storage ? { storage } : {});
 
 /** What the exit code says: 3 the audit could not check everything, 1 findings or violations, 0 passed. */
 export function auditExitCode(report: AuditReport, failOn: Severity | undefined): 0 | 1 | 3 {

@@ -67,6 +67,18 @@ export function toMarkdown(r: AuditReport): string {
     );
   }
   lines.push('');
+  if (r.storage) {
+    lines.push(`## Web storage (${r.storage.length})`, '');
+    if (r.storage.length === 0) lines.push('No localStorage or sessionStorage items.', '');
+    else {
+      lines.push('| Origin | Area | Key | Format | Credential | Length |', '|---|---|---|---|---|---|');
+      for (const i of r.storage)
+        lines.push(
+          `| ${mdCode(i.origin)} | ${i.area === 'local' ? 'localStorage' : 'sessionStorage'} | ${mdCode(i.key)} | ${i.format ?? ''} | ${i.credential ? `${i.credential.severity}: ${mdText(i.credential.what)}` : ''} | ${i.length} |`,
+        );
+      lines.push('');
+    }
+  }
   if (r.rejected.length) {
     lines.push(`## Rejected Set-Cookie headers (${r.rejected.length})`, '');
     for (const x of r.rejected) lines.push(`- ${mdCode(x.header.slice(0, 120))} from ${mdCode(x.url)}: ${mdText(x.reason)}`);

@@ -75,6 +75,14 @@ export function toText(r: AuditReport): string {
     lines.push('');
   }
   if (r.findings.length === 0) lines.push(r.errors.length ? 'No findings on the pages that could be checked.' : 'No findings.', '');
+  if (r.storage?.length) {
+    lines.push(`WEB STORAGE (${r.storage.length})`);
+    for (const i of r.storage)
+      lines.push(
+        `  ${i.area === 'local' ? 'localStorage' : 'sessionStorage'} ${t(i.key, 48)} (${t(i.origin)}, ${i.length} chars)${i.credential ? ` — ${i.credential.severity}: ${t(i.credential.what)}` : ''}`,
+      );
+    lines.push('');
+  }
   if (r.rejected.length) {
     lines.push(`REJECTED SET-COOKIE (${r.rejected.length})`);
     for (const x of r.rejected) lines.push(`  ${t(x.header, 70)}`, `      from ${t(x.url)}: ${t(x.reason)}`);

@@ -34,6 +34,7 @@ import { rule as sessionNotRotated } from './session-not-rotated';
 import { rule as sessionValidAfterLogout } from './session-valid-after-logout';
 import { rule as setOverHttp } from './set-over-http';
 import { rule as thirdPartyTracking } from './third-party-tracking';
+import { rule as tokenInWebStorage } from './token-in-web-storage';
 import { rule as tooManyCookies } from './too-many-cookies';
 import { rule as trackingAfterReject } from './tracking-after-reject';
 import { rule as trackingBeforeConsent } from './tracking-before-consent';
@@ -63,6 +64,7 @@ export const RULES: readonly Rule[] = [
   jwtAlgNone,
   jwtExpired,
   jwtNoExpiry,
+  tokenInWebStorage,
   weakSecret,
   lowEntropySessionId,
   defaultSessionName,

@@ -1,3 +1,6 @@
+import type { FrameStorage } from '../../core/web-storage';
+import type { StorageWrite, StorageWriteAnswer } from '../../page-storage';
+
 /**
  * What the panel needs from the DevTools APIs, passed in as plain functions so the panel renders the
  * same under test (with fakes) as in the real DevTools.
@@ -25,6 +28,14 @@ export interface DevtoolsApi {
   themeName: string;
   /** DevTools' theme changed while the panel is open (or, as a tab, the system's); returns the unsubscribe. */
   onThemeChanged?(listener: (themeName: string) => void): () => void;
+  /**
+   * The inspected page's web storage through DevTools itself (inspectedWindow.eval); absent (the panel as a
+   * tab), the worker reads and writes it (scripting).
+   */
+  pageStorage?: {
+    read(): Promise<FrameStorage[]>;
+    write(op: StorageWrite): Promise<StorageWriteAnswer>;
+  };
   /** True when the panel page runs in a tab of its own (`panel.html?tabId=N`), outside DevTools: no network log. */
   standalone?: boolean;
 }

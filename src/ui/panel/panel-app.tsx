@@ -73,7 +73,13 @@ export function PanelApp({ api }: { api: DevtoolsApi }) {
   const log = useNetworkLog(api);
   const setCookies = useMemo(() => log.map(({ url, header }) => ({ url, header })), [log]);
   const [allStores, setAllStores] = useState(false);
-  const { page, error, loading, reload } = usePageReport(api.tabId, { urls: api.resourceUrls, setCookies, reloadKey: navigations, allStores });
+  const { page, error, loading, reload } = usePageReport(api.tabId, {
+    urls: api.resourceUrls,
+    setCookies,
+    reloadKey: navigations,
+    allStores,
+    storage: api.pageStorage?.read ?? 'read',
+  });
   const timeline = useTimelineStatus();
   const toast = useToast(reload);
   const cookiesState = useCookiesViewState();

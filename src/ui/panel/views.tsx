@@ -6,7 +6,9 @@ import { useMemo } from 'preact/hooks';
 import { cookieHost, refKey } from '../../core/cookie';
 import { siteOf } from '../../core/site';
 import type { TimelineRow } from '../../core/timeline-view';
+import { request } from '../../messages';
 import { localDateTime } from '../format';
+import { StorageList } from '../storage-list';
 import { CookiesView } from './cookies-view';
 import { NetworkView, networkRows } from './network-view';
 import type { PanelContext } from './panel-context';
@@ -65,6 +67,17 @@ export const PANEL_VIEWS: readonly PanelView[] = [
     id: 'network',
     label: (ctx) => `Network (${setCookieCount(ctx)})`,
     View: Network,
+  },
+  {
+    id: 'storage',
+    label: ({ page }) => `Storage${page?.report?.storage ? ` (${page.report.storage.items.length})` : ''}`,
+    View: ({ ctx }) => (
+      <StorageList
+        storage={ctx.page?.report?.storage}
+        write={ctx.api.pageStorage?.write ?? ((op) => request('writeStorage', { tabId: ctx.api.tabId, op }))}
+        reload={ctx.reload}
+      />
+    ),
   },
   {
     id: 'policy',

@@ -4,7 +4,9 @@ import { refKey } from '../../core/cookie';
 import { gradeMeaning } from '../../core/grade';
 import { violationKey } from '../../core/policy';
 import { countCookies } from '../../core/summary';
+import { request } from '../../messages';
 import { ContainerBadge } from '../badges';
+import { StorageList } from '../storage-list';
 import { tabProps } from '../tabs';
 import { usePageReport } from '../use-page-report';
 import { CookiesView } from './cookies-view';
@@ -13,10 +15,11 @@ import { LearnView } from './learn-view';
 import { SendTool } from './send-tool';
 
 const noUrls = async () => [];
-type Tab = 'findings' | 'cookies' | 'learn' | 'send';
+type Tab = 'findings' | 'cookies' | 'storage' | 'learn' | 'send';
 const TABS: [Tab, string][] = [
   ['findings', 'Findings'],
   ['cookies', 'Cookies'],
+  ['storage', 'Storage'],
   ['learn', 'Learn'],
   ['send', 'Sent?'],
 ];
@@ -37,7 +40,7 @@ export function PopupApp({
   /** Opens the full cookie table (the panel page) for this tab. */
   onOpenTable?: () => void;
 }) {
-  const { page, error, loading } = usePageReport(tabId, { urls: noUrls, compact: true });
+  const { page, error, loading, reload } = usePageReport(tabId, { urls: noUrls, compact: true, storage: 'read' });
   const [tab, setTab] = useState<Tab>('findings');
   const [picked, setPicked] = useState<string>();
   const cookies = useMemo(() => (page?.compact ? expandCookies(page.compact) : []), [page?.compact]);
@@ -151,7 +154,13 @@ export function PopupApp({
             onClick={() => setTab(id)}
           >
             {label}
-            {id === 'findings' ? ` (${report.findingCount})` : id === 'cookies' ? ` (${counts.total})` : ''}
+            {id === 'findings'
+              ? ` (${report.findingCount})`
+              : id === 'cookies'
+                ? ` (${counts.total})`
+                : id === 'storage' && report.storageItemCount !== undefined
+                  ? ` (${report.storageItemCount})`
+                  : ''}
           </button>
         ))}
       </div>
@@ -171,6 +180,9 @@ export function PopupApp({
               setTab('send');
             }}
           />
+        )}
+        {tab === 'storage' && (
+          <StorageList storage={report.storage} total={report.storageItemCount} write={(op) => request('writeStorage', { tabId, op })} reload={reload} />
         )}
         {tab === 'learn' && <LearnView cookies={cookies} />}
         {tab === 'send' &&
