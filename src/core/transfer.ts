@@ -70,7 +70,13 @@ export function toCookieHeaders(cookies: readonly Cookie[], pageUrl: string, now
 }
 
 /** The export in a format; the Cookie header needs the page the requests come from. */
-export function exportCookies(cookies: readonly Cookie[], format: ExportFormat, pageUrl?: string): string {
+export function exportCookies(
+  cookies: readonly Cookie[],
+  format: ExportFormat,
+  pageUrl?: string,
+  /** For storageState: the localStorage items to carry, per origin. */
+  origins: readonly StorageStateOrigin[] = [],
+): string {
   const page = pageUrl ?? `https://${cookies[0] ? cookieHost(cookies[0]) : 'localhost'}/`;
   switch (format) {
     case 'header':
@@ -80,7 +86,7 @@ export function exportCookies(cookies: readonly Cookie[], format: ExportFormat, 
     case 'netscape':
       return toNetscape(cookies);
     case 'storage-state':
-      return toStorageState(cookies);
+      return toStorageState(cookies, origins);
     case 'cdp':
     case 'puppeteer':
       return toCdp(cookies, format);

@@ -36,7 +36,7 @@ describe('Cookie Lens in Firefox ESR', () => {
 
   beforeAll(async () => {
     demo = await startDemo();
-    ff = await launchFirefox(['shop.test', 'app.shop.test', 'tracker.test', 'widget.test']);
+    ff = await launchFirefox(['shop.test', 'app.shop.test', 'tracker.test', 'widget.test', 'spa.test']);
     site = await ff.browser.newPage();
     await site.goto(demo.url('shop.test'), { waitUntil: 'load' });
     tabId = await tabOf(demo.url('shop.test'));
@@ -90,6 +90,22 @@ describe('Cookie Lens in Firefox ESR', () => {
     expect(setBy['connect.sid']).toMatch(/^Set by https:\/\/shop\.test:\d+\//);
     expect(setBy._tid).toMatch(/^Set by https:\/\/tracker\.test:\d+\/pixel$/);
     await popup.close();
+  });
+
+  it('web storage: the popup (as a tab) reads the SPA’s localStorage through scripting and flags its JWT', async () => {
+    const spa = await ff.browser.newPage();
+    await spa.goto(demo.url('spa.test'), { waitUntil: 'load' });
+    await spa.click('#login');
+    await spa.waitForFunction(() => document.getElementById('who')?.textContent === 'Signed in as ada');
+    const spaTab = await tabOf(demo.url('spa.test'));
+    const popup = await ff.extensionPage(`/src/popup/popup.html?tabId=${spaTab}`);
+    await popup.waitForSelector('.finding[data-rule="token-in-web-storage"]');
+    await popup.click('[role="tab"][data-tab="storage"]');
+    const row = await popup.waitForSelector('.storage-item[data-key="access_token"]');
+    expect(await row?.evaluate((r) => r.textContent)).toMatch(/JSON Web Token.*High.*a JWT with a subject \(sub\)/);
+    expect(await popup.$eval('.storage-unreadable', (s) => s.textContent)).toMatch(/widget\.test.*cross-origin frame/);
+    await popup.close();
+    await spa.close();
   });
 
   it('the panel page (as a tab) lists the cookies, partitioned ones included, with findings and the decoded session', async () => {

@@ -2,9 +2,13 @@
 // Express + jsonwebtoken from npm) that keeps its JWT and refresh token in localStorage: the popup and the real
 // DevTools panel list the items with the JWT decoded and the token-in-web-storage finding; the panel's delete
 // really removes the item from the page and Undo puts it back; the audit reports the finding in its formats.
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Frame, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemo } from '../../demo/express-app.mjs';
+import { findChromium } from '../../src/cli/chromium';
 import type { AuditReport } from '../../src/core/formats/audit-report';
 import { expectValidReport } from '../judges';
 import { cli, file, HOSTS } from './cli';
@@ -15,6 +19,7 @@ describe('web storage in the popup, the panel and the audit, on a real single-pa
   let demo: Awaited<ReturnType<typeof startDemo>>;
   let session: Session;
   let page: Page;
+  const downloads = mkdtempSync(join(tmpdir(), 'cookie-lens-spa-'));
 
   beforeAll(async () => {
     demo = await startDemo();
@@ -92,6 +97,37 @@ describe('web storage in the popup, the panel and the audit, on a real single-pa
       );
       expect(await panel.$$('.storage-item[data-key="theme"] .storage-value b')).toHaveLength(0);
       await screenshot(devtools, 'panel-storage');
+    });
+
+    it('the storageState export carries localStorage: Playwright loads it into a new context that is signed in', async () => {
+      const cdp = await session.browser.target().createCDPSession();
+      await cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: downloads });
+      await (await panel.waitForSelector('[role="tab"][data-view="cookies"]'))?.click();
+      await panel.waitForSelector('details.menu');
+      await panel.$eval('details.menu', (d) => ((d as HTMLDetailsElement).open = true));
+      await (await panel.waitForSelector('[data-export="storage-state-file"]'))?.click();
+      const state = await poll(() => {
+        try {
+          return JSON.parse(readFileSync(join(downloads, 'storage-state.json'), 'utf8'));
+        } catch {
+          return undefined;
+        }
+      });
+      const origin = new URL(demo.url('spa.test')).origin;
+      const local = state.origins.find((o: { origin: string }) => o.origin === origin)?.localStorage as { name: string; value: string }[];
+      expect(local.map((i) => i.name).sort()).toEqual(['access_token', 'refresh_token', 'theme']);
+      const { chromium } = await import('playwright-core');
+      const browser = await chromium.launch({ executablePath: findChromium(), args: ['--host-resolver-rules=MAP *.test 127.0.0.1'] });
+      try {
+        const context = await browser.newContext({ storageState: join(downloads, 'storage-state.json'), ignoreHTTPSErrors: true });
+        const fresh = await context.newPage();
+        await fresh.goto(demo.url('spa.test'));
+        await fresh.waitForFunction(() => document.getElementById('who')?.textContent !== '…');
+        // The app reads its token from localStorage and the API accepts it: the session came across whole.
+        expect(await fresh.textContent('#who')).toBe('Signed in as ada');
+      } finally {
+        await browser.close();
+      }
     });
   });
 

@@ -4,7 +4,8 @@ import type { AnalyzedCookie } from '../../core/analyzed';
 import { errorLine, explainError } from '../../core/browser-errors';
 import { type Cookie, refKey } from '../../core/cookie';
 import { buildAuditReport, formatById, type ReportFormat } from '../../core/formats/index';
-import { type ExportFormat, exportCookies } from '../../core/transfer';
+import { type ExportFormat, exportCookies, type StorageStateOrigin } from '../../core/transfer';
+import type { StorageReport } from '../../core/web-storage';
 import { request } from '../../messages';
 import type { CookieWrite } from '../../protocol';
 import { plural } from '../format';
@@ -22,6 +23,19 @@ const EXPORT_FILE: Record<ExportFormat, [name: string, mime: string, what: strin
   curl: ['curl.sh', 'text/x-shellscript', 'curl commands (one per request URL)'],
   fetch: ['fetch.js', 'text/javascript', 'fetch() calls (one per request URL)'],
 };
+
+/**
+ * The page's localStorage per origin, for Playwright's storageState (its `origins` hold localStorage only:
+ * sessionStorage does not outlive the tab). Cut values are left out rather than written back shortened.
+ */
+function localStorageOrigins(storage: StorageReport | undefined): StorageStateOrigin[] {
+  const byOrigin = new Map<string, { name: string; value: string }[]>();
+  for (const i of storage?.items ?? []) {
+    if (i.area !== 'local' || i.cut || !i.origin) continue;
+    byOrigin.set(i.origin, [...(byOrigin.get(i.origin) ?? []), { name: i.key, value: i.value }]);
+  }
+  return [...byOrigin].map(([origin, localStorage]) => ({ origin, localStorage }));
+}
 
 /** What the Cookies view does to cookies — delete (with undo), add and edit, export — each ending in a toast. */
 export function useCookieActions({ page, reload, say, cookies: viewState }: PanelContext) {
@@ -56,12 +70,16 @@ export function useCookieActions({ page, reload, say, cookies: viewState }: Pane
   };
 
   const exportShown = async (shown: readonly AnalyzedCookie[], format: ExportFormat, target: 'file' | 'clipboard') => {
-    const text = exportCookies(shown, format, page?.url);
+    const origins = format === 'storage-state' ? localStorageOrigins(page?.report?.storage) : [];
+    const text = exportCookies(shown, format, page?.url, origins);
+    const items = origins.reduce((n, o) => n + o.localStorage.length, 0);
     const [name, mime, what] = EXPORT_FILE[format];
     try {
       if (target === 'file') downloadText(text, name, mime);
       else await copyText(text);
-      say(`${target === 'file' ? 'Saved' : 'Copied'} ${plural(shown.length, 'cookie')} as ${what}.`);
+      say(
+        `${target === 'file' ? 'Saved' : 'Copied'} ${plural(shown.length, 'cookie')}${items ? ` and ${plural(items, 'localStorage item')}` : ''} as ${what}.`,
+      );
     } catch (e) {
       say(errorLine(explainError(e)));
     }
