@@ -129,6 +129,18 @@ describe('web storage in the popup, the panel and the audit, on a real single-pa
         await browser.close();
       }
     });
+
+    it('importing that storageState in the panel writes its localStorage back: the signed-out app is signed in again', async () => {
+      await page.click('#logout');
+      await page.waitForFunction(() => document.getElementById('who')?.textContent === 'Signed out');
+      const input = await panel.waitForSelector('input[type="file"]');
+      await (input as import('puppeteer-core').ElementHandle<HTMLInputElement>).uploadFile(join(downloads, 'storage-state.json'));
+      expect(await (await panel.waitForSelector('[data-testid="import-origins"]'))?.evaluate((p) => p.textContent)).toMatch(/3 items for https:\/\/spa\.test/);
+      await (await panel.waitForSelector('.import-dialog button.primary'))?.click();
+      await poll(async () => /Wrote 3 localStorage items\./.test((await panel.$eval('.toast', (t) => t.textContent).catch(() => '')) ?? ''));
+      await page.reload({ waitUntil: 'load' });
+      await page.waitForFunction(() => document.getElementById('who')?.textContent === 'Signed in as ada');
+    });
   });
 
   it('the audit reads the storage itself and reports the tokens in JSON and SARIF', async () => {

@@ -34,10 +34,14 @@ export function CookiesView({ ctx }: { ctx: PanelContext }) {
   const { page } = ctx;
   const { filterText, setFilterText, onlyIssues, setOnlyIssues, selectedKey, setSelectedKey, detailOpen, setDetailOpen } = ctx.cookies;
   const actions = useCookieActions(ctx);
-  const importer = useImport(page?.storeId, (message) => {
-    ctx.say(message);
-    ctx.reload();
-  });
+  const importer = useImport(
+    page?.storeId,
+    (message) => {
+      ctx.say(message);
+      ctx.reload();
+    },
+    ctx.api.pageStorage?.write ?? ((op) => request('writeStorage', { tabId: ctx.api.tabId, op })),
+  );
   // Asks the details pane to take the focus (Enter on a row): a counter the pane watches; 0 after a click,
   // which leaves the focus on the grid.
   const [focusDetail, setFocusDetail] = useState(0);

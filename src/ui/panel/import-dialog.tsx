@@ -9,7 +9,7 @@ const count = (n: number) => n.toLocaleString('en-US');
  * problem nothing can be imported, and the first ones are listed — and the writing (progress, Cancel).
  */
 export function ImportDialog({ state, onConfirm, onCancel }: { state: ImportState; onConfirm(): void; onCancel(): void }) {
-  const ready = state.step === 'review' && state.problemCount === 0 && state.result.cookies.length > 0;
+  const ready = state.step === 'review' && state.problemCount === 0 && (state.result.cookies.length > 0 || Boolean(state.result.origins?.length));
   const busy = state.step === 'reading' || state.step === 'checking' || state.step === 'writing';
   return (
     <div class="modal-backdrop">
@@ -41,7 +41,7 @@ export function ImportDialog({ state, onConfirm, onCancel }: { state: ImportStat
                 {state.problemCount > state.problems.length && <li>… and {count(state.problemCount - state.problems.length)} more</li>}
               </ul>
             </>
-          ) : state.result.cookies.length === 0 ? (
+          ) : state.result.cookies.length === 0 && !state.result.origins?.length ? (
             <p>The file holds no cookies.</p>
           ) : (
             <>
@@ -49,6 +49,13 @@ export function ImportDialog({ state, onConfirm, onCancel }: { state: ImportStat
                 {plural(state.result.cookies.length, 'cookie')} ({state.result.format === 'json' ? 'JSON' : 'cookies.txt'}) ready to import. Each passed the
                 browser’s rules and the store has room for them. All of them are written, or none: if the browser refuses one, the others are rolled back.
               </p>
+              {state.result.origins?.length ? (
+                <p data-testid="import-origins">
+                  A Playwright storageState: after the cookies, its localStorage is written too —{' '}
+                  {state.result.origins.map((o) => `${plural(o.localStorage.length, 'item')} for ${o.origin}`).join(', ')} (only an origin open in this tab can
+                  be written).
+                </p>
+              ) : null}
               <ul class="import-list">
                 {state.result.cookies.slice(0, 50).map((c) => (
                   <li key={refKey(c)}>

@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { errorLine, errorMessage } from '../../core/browser-errors';
-import { type ImportedCookie, ImportReader, type ImportResult } from '../../core/transfer';
+import { type ImportedCookie, ImportReader, type ImportResult, type StorageStateOrigin } from '../../core/transfer';
 import { onEvent, request } from '../../messages';
+import type { StorageWrite, StorageWriteAnswer } from '../../page-storage';
 import type { ImportOutcome } from '../../protocol';
 import { plural } from '../format';
 
@@ -52,11 +53,38 @@ export function outcomeMessage(o: ImportOutcome): string {
 }
 
 /**
+ * Writes a storageState's localStorage items into the open page, origin by origin; an origin with no frame open
+ * here is named, not skipped silently. Returns the sentence for the toast ('' when the file had none).
+ */
+export async function importStorage(origins: readonly StorageStateOrigin[], write: (op: StorageWrite) => Promise<StorageWriteAnswer>): Promise<string> {
+  let written = 0;
+  const notOpen: string[] = [];
+  const failed: string[] = [];
+  for (const o of origins) {
+    for (const item of o.localStorage) {
+      const answer = await write({ origin: o.origin, area: 'local', key: item.name, value: item.value });
+      if (answer.ok) written++;
+      else if (/No frame of/.test(answer.error)) {
+        notOpen.push(o.origin);
+        break;
+      } else failed.push(`"${item.name}" (${answer.error})`);
+    }
+  }
+  const parts: string[] = [];
+  if (written) parts.push(`Wrote ${plural(written, 'localStorage item')}.`);
+  if (notOpen.length) parts.push(`localStorage of ${notOpen.join(', ')} not written: open a page of that origin in this tab and import again.`);
+  if (failed.length) parts.push(`Not written: ${failed.slice(0, 5).join('; ')}${failed.length > 5 ? ` and ${failed.length - 5} more` : ''}.`);
+  return parts.length ? ` ${parts.join(' ')}` : '';
+}
+
+/**
  * An import from a file: read in slices (progress, cancel), checked by the worker against the storage
  * model and the store's limits, shown for review, then written all or nothing (progress, cancel).
  */
-export function useImport(storeId: string | undefined, done: (message: string) => void) {
+export function useImport(storeId: string | undefined, done: (message: string) => void, writeStorage?: (op: StorageWrite) => Promise<StorageWriteAnswer>) {
   const [state, setState] = useState<ImportState | null>(null);
+  /** A storageState's localStorage, written after its cookies (only where a frame of the origin is open). */
+  const origins = useRef<StorageStateOrigin[]>([]);
   const stop = useRef<() => void>(() => undefined);
   const importId = useRef('');
   useEffect(
@@ -72,7 +100,9 @@ export function useImport(storeId: string | undefined, done: (message: string) =
   const current = (g: number) => g === generation.current;
 
   const check = async (g: number, file: string, result: ImportResult) => {
+    origins.current = result.origins ?? [];
     if (result.errorCount || result.cookies.length === 0) {
+      // A storageState with localStorage only: nothing for the worker to check.
       setState({ step: 'review', file, result, problems: result.errors, problemCount: result.errorCount });
       return;
     }
@@ -128,6 +158,11 @@ export function useImport(storeId: string | undefined, done: (message: string) =
     importId.current = id;
     stop.current = () => void request('cancelImport', { id });
     setState({ step: 'writing', file, done: 0, total: cookies.length });
+    if (cookies.length === 0) {
+      setState(null);
+      done((writeStorage ? await importStorage(origins.current, writeStorage) : '').trim() || 'Nothing to import.');
+      return;
+    }
     try {
       const outcome = await request('importCookies', { id, cookies, storeId });
       if (outcome.problemCount) {
@@ -141,7 +176,8 @@ export function useImport(storeId: string | undefined, done: (message: string) =
         return;
       }
       setState(null);
-      done(outcomeMessage(outcome));
+      const storage = !outcome.failed && !outcome.cancelled && writeStorage ? await importStorage(origins.current, writeStorage) : '';
+      done(outcomeMessage(outcome) + storage);
     } catch (error) {
       setState(null);
       done(`The import did not finish: ${errorMessage(error)}`);
