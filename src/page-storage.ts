@@ -146,3 +146,36 @@ export function writePageStorage(op: { origin: string; area: 'local' | 'session'
     return { ok: false, error: e && typeof e === 'object' && 'message' in e ? String((e as Error).message) : String(e) };
   }
 }
+
+/**
+ * Replaces the localStorage of the frame of `origin` with these items (a profile switch: the other user's tokens
+ * must not stay behind). Answers how many were written, or why not.
+ */
+export function replacePageLocalStorage(
+  origin: string,
+  items: { name: string; value: string }[],
+): { ok: true; written: number } | { ok: false; error: string } {
+  const find = (w: Window, depth: number): Window | undefined => {
+    if (w.location.origin === origin) return w;
+    if (depth > 4) return undefined;
+    for (const el of Array.from(w.document.querySelectorAll('iframe, frame'))) {
+      try {
+        const child = (el as HTMLIFrameElement).contentWindow;
+        const found = child && find(child, depth + 1);
+        if (found) return found;
+      } catch {
+        // a cross-origin frame
+      }
+    }
+    return undefined;
+  };
+  try {
+    const w = find(window, 0);
+    if (!w) return { ok: false, error: `No frame of ${origin} is open in this page now.` };
+    w.localStorage.clear();
+    for (const { name, value } of items) w.localStorage.setItem(name, value);
+    return { ok: true, written: items.length };
+  } catch (e) {
+    return { ok: false, error: e && typeof e === 'object' && 'message' in e ? String((e as Error).message) : String(e) };
+  }
+}

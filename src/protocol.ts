@@ -29,6 +29,8 @@ export interface PageReport {
   /** The report in the popup's compact form, instead of `report`, when asked for (getReport `compact`). */
   compact?: CompactReport;
   policy?: PagePolicy;
+  /** The site's active profile (test user), when one is saved and active. */
+  profile?: string;
 }
 
 /** The active policy applied to the page. */
@@ -118,6 +120,28 @@ export interface TabResponses {
   pageStart: number;
 }
 
+/** A saved profile (test user), as lists show it: no cookie values. */
+export interface ProfileSummary {
+  name: string;
+  savedAt: number;
+  cookies: number;
+  /** localStorage items. */
+  items: number;
+}
+
+/** What a profile switch did. */
+export interface ProfileSwitch {
+  name: string;
+  /** The site's cookies removed first. */
+  removed: number;
+  written: number;
+  /** Saved cookies past their expiry: not written. */
+  expired: number;
+  /** localStorage items written. */
+  items: number;
+  errors: string[];
+}
+
 export interface Requests {
   /** Cookies of a tab's page (plus the given frame and resource URLs, and the Set-Cookie headers DevTools saw), analysed. */
   getReport: {
@@ -152,6 +176,17 @@ export interface Requests {
   getTimeline: { params: { afterSeq?: number }; result: TimelinePage };
   /** Sets (value) or removes (value null) one localStorage or sessionStorage item of a tab's page. */
   writeStorage: { params: { tabId: number; op: StorageWrite }; result: StorageWriteAnswer };
+  /** The site's saved profiles (test users) and the active one. */
+  listProfiles: { params: { site: string }; result: { profiles: ProfileSummary[]; active?: string } };
+  /** Saves the tab's site cookies and localStorage as a profile; it becomes the active one. */
+  saveProfile: { params: { tabId: number; name: string }; result: ProfileSummary };
+  /** Replaces the tab's site cookies and localStorage with a profile's, and reloads the tab. */
+  switchProfile: { params: { tabId: number; name: string }; result: ProfileSwitch };
+  deleteProfile: { params: { site: string; name: string }; result: Record<string, never> };
+  /** A profile encrypted with a passphrase (PBKDF2 + AES-GCM), as the text of a file to share. */
+  exportProfile: { params: { site: string; name: string; passphrase: string }; result: { text: string } };
+  /** Decrypts and stores a shared profile; a wrong passphrase is refused. */
+  importProfile: { params: { text: string; passphrase: string }; result: { name: string; site: string; replaced: boolean } };
   /** What the worker saw a tab's responses set (webRequest): every response with Set-Cookie, redirects included. */
   getResponses: { params: { tabId: number }; result: TabResponses };
 }

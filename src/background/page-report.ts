@@ -12,6 +12,7 @@ import type { PageReport, ReportRequest, ResponseRecord } from '../protocol';
 import { collectPageCookies, storeIdOf } from './collect';
 import { containersByStore } from './containers';
 import { currentPolicy } from './policy-store';
+import { listProfiles } from './profile-store';
 import { responseLog } from './responses';
 import { StoreIndex } from './store-index';
 import { readTabStorage } from './web-storage';
@@ -83,11 +84,12 @@ export async function pageReport(tabId: number, request: ReportRequest = {}, mar
   const url = tab.url ?? '';
   const unsupported = unsupportedReason(url);
   if (unsupported) return { tabId, url, site: '', unsupported };
-  const [storeId, containers, { policy }, seen] = await Promise.all([
+  const [storeId, containers, { policy }, seen, profiles] = await Promise.all([
     storeIdOf(browser.cookies, tabId),
     containersByStore(),
     currentPolicy(),
     responseLog.forTab(tabId),
+    marks ? listProfiles(siteOf(hostOf(url))) : undefined,
   ]);
   // What the worker saw the tab fetch and receive, with what DevTools adds (its HAR) where it is open.
   const urls = [...new Set([...(request.urls ?? []), ...seen.urls])];
@@ -120,6 +122,7 @@ export async function pageReport(tabId: number, request: ReportRequest = {}, mar
     url,
     site: siteOf(hostOf(url)),
     storeId,
+    ...(profiles?.active ? { profile: profiles.active } : {}),
     ...(storeId && containers.has(storeId) ? { container: container(storeId) } : {}),
     ...(containers.size ? { containers: [...containers.keys()].map((id) => ({ ...(container(id) as ContainerInfo), storeId: id })) } : {}),
     ...(request.compact && judged.report ? { compact: compactReport(judged.report), policy: judged.policy } : judged),

@@ -4,7 +4,7 @@
 import browser from 'webextension-polyfill';
 import { explainError } from '../core/browser-errors';
 import { type FrameStorage, PROBE_ITEM_LIMIT, PROBE_VALUE_LIMIT } from '../core/web-storage';
-import { readIndexedDb, readPageStorage, type StorageWrite, type StorageWriteAnswer, writePageStorage } from '../page-storage';
+import { readIndexedDb, readPageStorage, replacePageLocalStorage, type StorageWrite, type StorageWriteAnswer, writePageStorage } from '../page-storage';
 
 /** How long the IndexedDB listing may take per step (a database held by an upgrade elsewhere never answers). */
 const IDB_TIMEOUT = 1000;
@@ -43,6 +43,19 @@ export async function readTabStorage(tabId: number, pageUrl: string, given?: rea
 export async function writeTabStorage(tabId: number, op: StorageWrite): Promise<StorageWriteAnswer> {
   try {
     return await inTopFrame(tabId, writePageStorage, [op]);
+  } catch (error) {
+    return { ok: false, error: explainError(error).message };
+  }
+}
+
+/** Replaces one origin's localStorage in the tab's page (a profile switch). */
+export async function replaceTabLocalStorage(
+  tabId: number,
+  origin: string,
+  items: { name: string; value: string }[],
+): Promise<ReturnType<typeof replacePageLocalStorage>> {
+  try {
+    return await inTopFrame(tabId, replacePageLocalStorage, [origin, items]);
   } catch (error) {
     return { ok: false, error: explainError(error).message };
   }

@@ -10,6 +10,8 @@ import { deleteCookie, restoreCookies, writeCookies } from './cookie-writes';
 import { cancelImport, importCookies } from './import';
 import { pageReport, provideFirstSeen, storeIndex } from './page-report';
 import { currentPolicy, savePolicy } from './policy-store';
+import { listProfiles } from './profile-store';
+import { deleteProfile, exportProfile, importProfile, saveProfile, switchProfile } from './profiles';
 import { type ResponseDetails, responseLog } from './responses';
 import { allStoreCookies } from './store-cookies';
 import { TimelineStore } from './timeline-store';
@@ -103,4 +105,13 @@ serveRequests({
   getTimeline: ({ afterSeq }) => timeline.read(afterSeq),
   getResponses: ({ tabId }) => responseLog.forTab(tabId),
   writeStorage: ({ tabId, op }) => writeTabStorage(tabId, op),
+  listProfiles: ({ site }) => listProfiles(site),
+  saveProfile: ({ tabId, name }) => saveProfile(tabId, name),
+  switchProfile: ({ tabId, name }) => switchProfile(tabId, name),
+  async deleteProfile({ site, name }) {
+    await deleteProfile(site, name);
+    return {};
+  },
+  exportProfile: async ({ site, name, passphrase }) => ({ text: await exportProfile(site, name, passphrase) }),
+  importProfile: ({ text, passphrase }) => importProfile(text, passphrase),
 });

@@ -49,7 +49,7 @@ describe('popup Storage tab', () => {
     sessionStorage.setItem('step', '2');
     const root = await open();
     await vi.waitFor(() => expect(item(root, 'step')).not.toBeNull());
-    (item(root, 'step')?.querySelector('.storage-actions button') as HTMLButtonElement).click();
+    (root.querySelector('.storage-item[data-key="step"] .storage-actions button') as HTMLButtonElement).click();
     const area = await vi.waitFor(() => {
       const found = item(root, 'step')?.querySelector('textarea');
       if (!found) throw new Error('no editor yet');
@@ -58,7 +58,7 @@ describe('popup Storage tab', () => {
     area.value = '3';
     area.dispatchEvent(new Event('input'));
     await vi.waitFor(() => expect(item(root, 'step')?.querySelector('textarea')?.value).toBe('3'));
-    (item(root, 'step')?.querySelector('.storage-edit button') as HTMLButtonElement).click();
+    (root.querySelector('.storage-item[data-key="step"] .storage-edit button') as HTMLButtonElement).click();
     await vi.waitFor(() => expect(sessionStorage.getItem('step')).toBe('3'));
     await vi.waitFor(() => expect(root.querySelector('.storage-done')?.textContent).toMatch(/Saved sessionStorage "step"/));
     (root.querySelector('.storage-done button') as HTMLButtonElement).click();

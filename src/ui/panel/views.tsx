@@ -13,6 +13,7 @@ import { CookiesView } from './cookies-view';
 import { NetworkView, networkRows } from './network-view';
 import type { PanelContext } from './panel-context';
 import { PolicyView } from './policy-view';
+import { ProfilesView } from './profiles-view';
 import { restoreCookie } from './restore';
 import { TimelineView } from './timeline-view';
 
@@ -78,6 +79,11 @@ export const PANEL_VIEWS: readonly PanelView[] = [
         reload={ctx.reload}
       />
     ),
+  },
+  {
+    id: 'profiles',
+    label: ({ page }) => `Profiles${page?.profile ? ` (${page.profile})` : ''}`,
+    View: ProfilesView,
   },
   {
     id: 'policy',

@@ -74,6 +74,15 @@ export function PopupApp({
         <div>
           <h1 class="site">{page.site}</h1>
           {page.container && <ContainerBadge container={page.container} />}
+          {page.profile && (
+            <p
+              class="profile-line"
+              data-testid="active-profile"
+              title="The test user (profile) last saved or switched to for this site: the panel's Profiles view"
+            >
+              Profile: <strong>{page.profile}</strong>
+            </p>
+          )}
           <p class="url" title={page.url}>
             {page.url}
           </p>
