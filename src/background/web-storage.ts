@@ -3,7 +3,7 @@
 // asks here only for IndexedDB, which needs an async probe that eval cannot await).
 import browser from 'webextension-polyfill';
 import { explainError } from '../core/browser-errors';
-import { type FrameStorage, PROBE_ITEM_LIMIT, PROBE_VALUE_LIMIT } from '../core/web-storage';
+import { checkedFrames, type FrameStorage, PROBE_ITEM_LIMIT, PROBE_VALUE_LIMIT } from '../core/web-storage';
 import { readIndexedDb, readPageStorage, replacePageLocalStorage, type StorageWrite, type StorageWriteAnswer, writePageStorage } from '../page-storage';
 
 /** How long the IndexedDB listing may take per step (a database held by an upgrade elsewhere never answers). */
@@ -24,14 +24,16 @@ async function inTopFrame<A extends unknown[], R>(tabId: number, func: (...args:
 export async function readTabStorage(tabId: number, pageUrl: string, given?: readonly FrameStorage[]): Promise<FrameStorage[]> {
   let frames: FrameStorage[];
   try {
-    frames = given ? given.map((f) => ({ ...f })) : await inTopFrame(tabId, readPageStorage, [PROBE_ITEM_LIMIT, PROBE_VALUE_LIMIT]);
+    frames = checkedFrames(given ?? (await inTopFrame(tabId, readPageStorage, [PROBE_ITEM_LIMIT, PROBE_VALUE_LIMIT])));
   } catch (error) {
     return [{ frameUrl: pageUrl, origin: '', error: `The page's storage could not be read: ${explainError(error).message}` }];
   }
   const top = frames[0];
   if (top?.origin) {
     try {
-      Object.assign(top, await inTopFrame(tabId, readIndexedDb, [IDB_TIMEOUT]));
+      const [checked] = checkedFrames([{ frameUrl: top.frameUrl, origin: top.origin, ...(await inTopFrame(tabId, readIndexedDb, [IDB_TIMEOUT])) }]);
+      if (checked.indexedDB) top.indexedDB = checked.indexedDB;
+      if (checked.indexedDBError) top.indexedDBError = checked.indexedDBError;
     } catch (error) {
       top.indexedDBError = explainError(error).message;
     }

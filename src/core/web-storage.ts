@@ -168,6 +168,67 @@ export function storageCredential(key: string, value: string): StorageCredential
   return undefined;
 }
 
+/** At most this many frames are taken from a probe's answer (a page can nest frames without end). */
+export const PROBE_FRAME_LIMIT = 50;
+
+const str = (v: unknown, max: number) => (typeof v === 'string' ? v.slice(0, max) : undefined);
+
+/**
+ * A probe's answer checked and bounded. The DevTools panel's probe runs in the page's own world, where the page
+ * can replace Storage, Array or JSON: whatever comes back is treated as untrusted input — wrong types dropped (and
+ * said), sizes cut to the probe's limits — so a hostile page cannot break or bloat the report.
+ */
+export function checkedFrames(answer: unknown): FrameStorage[] {
+  if (!Array.isArray(answer)) return [{ frameUrl: '', origin: '', error: 'The page answered the storage probe with something that is not a list of frames.' }];
+  const out: FrameStorage[] = [];
+  for (const raw of answer.slice(0, PROBE_FRAME_LIMIT)) {
+    const f = (raw ?? {}) as Record<string, unknown>;
+    const frame: FrameStorage = { frameUrl: str(f.frameUrl, 2048) ?? '', origin: str(f.origin, 512) ?? '' };
+    if (frame.origin && !/^https?:\/\/[^/\s]+$/.test(frame.origin)) frame.origin = '';
+    let dropped = 0;
+    for (const area of ['local', 'session'] as const) {
+      const list = f[area];
+      if (!Array.isArray(list)) continue;
+      const items: ProbedItem[] = [];
+      for (const it of list.slice(0, PROBE_ITEM_LIMIT)) {
+        const [key, value, length] = Array.isArray(it) ? it : [];
+        if (typeof key !== 'string' || typeof value !== 'string') {
+          dropped++;
+          continue;
+        }
+        const whole = typeof length === 'number' && Number.isFinite(length) && length >= value.length ? Math.floor(length) : value.length;
+        items.push([key.slice(0, 1024), value.slice(0, PROBE_VALUE_LIMIT), whole]);
+      }
+      frame[area] = items;
+    }
+    const unread = f.unread as { local?: unknown; session?: unknown } | undefined;
+    const count = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) && v > 0 ? Math.floor(v) : 0);
+    if (unread && (count(unread.local) || count(unread.session))) frame.unread = { local: count(unread.local), session: count(unread.session) };
+    const errors = [str(f.error, 500), dropped ? `${dropped} items were not text and were left out` : undefined].filter(Boolean);
+    if (errors.length) frame.error = errors.join('; ');
+    if (Array.isArray(f.indexedDB)) frame.indexedDB = (f.indexedDB as unknown[]).slice(0, 50).map(checkedDb);
+    const idbError = str(f.indexedDBError, 500);
+    if (idbError) frame.indexedDBError = idbError;
+    out.push(frame);
+  }
+  if (answer.length > PROBE_FRAME_LIMIT) out.push({ frameUrl: '', origin: '', error: `${answer.length - PROBE_FRAME_LIMIT} more frames were not read.` });
+  return out;
+}
+
+function checkedDb(raw: unknown): IndexedDbInfo {
+  const d = (raw ?? {}) as Record<string, unknown>;
+  const stores = Array.isArray(d.stores) ? (d.stores as unknown[]).slice(0, 100) : [];
+  return {
+    name: str(d.name, 256) ?? '',
+    ...(typeof d.version === 'number' && Number.isFinite(d.version) ? { version: d.version } : {}),
+    stores: stores.map((x) => {
+      const s = (x ?? {}) as Record<string, unknown>;
+      return { name: str(s.name, 256) ?? '', ...(typeof s.count === 'number' && Number.isFinite(s.count) ? { count: s.count } : {}) };
+    }),
+    ...(str(d.error, 500) ? { error: str(d.error, 500) } : {}),
+  };
+}
+
 /** The probe's frames as one list of items per origin and area (frames of one origin share its storage). */
 export function storageItems(frames: readonly FrameStorage[]): StorageReport {
   const items: StorageItem[] = [];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { storageCredential, storageItems } from '../../src/core/web-storage';
+import { checkedFrames, PROBE_FRAME_LIMIT, PROBE_VALUE_LIMIT, storageCredential, storageItems } from '../../src/core/web-storage';
 
 const b64 = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
 const jwt = (claims: object) => `${b64({ alg: 'RS256', typ: 'JWT' })}.${b64(claims)}.c2ln`;
@@ -87,5 +87,37 @@ describe('the probe’s frames as one list', () => {
       { frameUrl: 'https://b.example/w', origin: '', items: 0, unread: 0, error: 'a cross-origin frame' },
     ]);
     expect(report.indexedDB).toEqual([{ name: 'db', stores: [{ name: 'st', count: 2 }], origin: 'https://a.example' }]);
+  });
+});
+
+describe('a probe answer from the page’s own world is untrusted input', () => {
+  it('wrong shapes are dropped and said, sizes cut, origins that are not http(s) cleared, frames bounded', () => {
+    expect(checkedFrames('nope')).toEqual([
+      { frameUrl: '', origin: '', error: 'The page answered the storage probe with something that is not a list of frames.' },
+    ]);
+    const [f] = checkedFrames([
+      {
+        frameUrl: 'https://a.example/',
+        origin: 'javascript:alert(1)',
+        local: [['k', 'v', 1], [1, 'x', 1], ['big', 'x'.repeat(PROBE_VALUE_LIMIT + 10), -5], 'junk'],
+        session: { not: 'a list' },
+        unread: { local: Number.NaN, session: 3 },
+        indexedDB: [{ name: 7, stores: [{ name: 's', count: 'many' }] }],
+        extra: '<script>',
+      },
+    ]);
+    expect(f.origin).toBe('');
+    expect(f.local?.map(([k, v, n]) => [k, v.length, n])).toEqual([
+      ['k', 1, 1],
+      ['big', PROBE_VALUE_LIMIT, PROBE_VALUE_LIMIT + 10],
+    ]);
+    expect(f.session).toBeUndefined();
+    expect(f.unread).toEqual({ local: 0, session: 3 });
+    expect(f.error).toBe('2 items were not text and were left out');
+    expect(f.indexedDB).toEqual([{ name: '', stores: [{ name: 's' }] }]);
+    expect(Object.keys(f)).not.toContain('extra');
+    const many = checkedFrames(Array.from({ length: 1000 }, () => ({ frameUrl: 'https://a.example/', origin: 'https://a.example' })));
+    expect(many).toHaveLength(PROBE_FRAME_LIMIT + 1);
+    expect(many.at(-1)?.error).toBe(`${1000 - PROBE_FRAME_LIMIT} more frames were not read.`);
   });
 });
