@@ -28,7 +28,7 @@ function Summary({ page }: { page: PageReport }) {
       <strong>{page.site}</strong> · {plural(counts.total, 'cookie')} · {counts.session} session · {counts.persistent} persistent · {counts.secure} secure
       {counts.partitioned > 0 && ` · ${counts.partitioned} partitioned`}
       {counts.thirdParty > 0 && ` · ${counts.thirdParty} third-party`} ·{' '}
-      <span title={`${gradeMeaning(page.report.grade, page.report.findings)} The grade rates the site's cookies, not Cookie Lens.`}>
+      <span title={`${gradeMeaning(page.report.grade, page.report.findings)} The grade rates the site's cookies and web storage, not Cookie Lens.`}>
         cookie grade <strong class="grade-inline">{page.report.grade}</strong>, score {page.report.score}/100
       </span>
     </span>

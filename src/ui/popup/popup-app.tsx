@@ -103,7 +103,7 @@ export function PopupApp({
       </header>
       <p class="grade-meaning" data-testid="grade-meaning">
         {gradeMeaning(report.grade, report.groups)}{' '}
-        <span class="muted">The grade rates the site's cookies (100 points, less for each problem), not Cookie Lens.</span>
+        <span class="muted">The grade rates the site's cookies and web storage (100 points, less for each problem), not Cookie Lens.</span>
       </p>
       <dl class="counts" aria-label="Cookies by type">
         {(
