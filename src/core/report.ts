@@ -4,7 +4,7 @@ import { classify, credentialLevel } from './classify';
 import { type ConsentContext, markBeforeConsent, mayBeBeforeConsent } from './consent';
 import { type Cookie, cookieRef, cookieSize, cookieType, isPartitioned, refKey } from './cookie';
 import { type CookieDb, loadCookieDb } from './data/cookie-db';
-import { decodeValue } from './decode/index';
+import { decodeValue, formatLabel } from './decode/index';
 import { type Decoded, type SignatureInput, siblingsOf } from './decode/types';
 import { entropyBits } from './entropy';
 import { rated } from './grade';
@@ -275,7 +275,10 @@ async function describeStorage(frames: readonly FrameStorage[], failures: Analys
   for (const item of report.items) {
     try {
       const decoded = await decodeValue({ name: item.key, value: item.value }, siblingsOf([]));
-      if (decoded) item.decoded = decoded.decoded;
+      if (decoded) {
+        item.decoded = decoded.decoded;
+        item.formatName = formatLabel(decoded.decoded.format);
+      }
       const credential = storageCredential(item.key, item.value);
       if (credential) item.credential = credential;
     } catch (error) {

@@ -52,6 +52,8 @@ export interface StorageItem {
   /** The frame it was read in (the first one, when several frames share the origin). */
   frameUrl: string;
   decoded?: Decoded;
+  /** The decoded format's name for people ("JSON Web Token"), so the views need not load the decoders. */
+  formatName?: string;
   /** Set when the item is a credential: what kind, and how bad it is that scripts can read it. */
   credential?: StorageCredential;
 }

@@ -2,7 +2,6 @@
 // sessionStorage items with their decoded form and the token-in-web-storage finding, edit and delete with undo,
 // the frames that could not be read and the IndexedDB databases. Every value is rendered as text.
 import { useState } from 'preact/hooks';
-import { formatLabel } from '../core/decode/index';
 import { AREA_NAME, itemKey, type StorageItem, type StorageReport } from '../core/web-storage';
 import type { StorageWrite, StorageWriteAnswer } from '../page-storage';
 import { SeverityTag } from './badges';
@@ -38,7 +37,7 @@ function ItemRow({ item, onWrite }: { item: StorageItem; onWrite?: (op: StorageW
           {item.key || '(empty key)'}
         </button>
         <span class="badge">{AREA_NAME[item.area]}</span>
-        {item.decoded && <span class="badge badge-decoded">{formatLabel(item.decoded.format)}</span>}
+        {item.decoded && <span class="badge badge-decoded">{item.formatName ?? item.decoded.format}</span>}
         {item.credential && (
           <span class="storage-credential">
             <SeverityTag severity={item.credential.severity} /> {item.credential.what}
