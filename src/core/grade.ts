@@ -48,7 +48,7 @@ export function rated(findings: readonly Finding[]): { score: number; grade: Gra
  * The grade in one line a learner can act on: what it says about this site's cookies (not about the tool)
  * and where to start. "F" alone reads like the extension failed.
  */
-export function gradeMeaning(grade: Grade, findings: readonly { severity: Severity; count?: number }[]): string {
+export function gradeMeaning(grade: Grade, findings: readonly { severity: Severity; count?: number; rule?: string }[]): string {
   // Findings one by one, or grouped with a count (the popup's compact report).
   const n = (s: Severity) => findings.reduce((sum, f) => sum + (f.severity === s ? (f.count ?? 1) : 0), 0);
   const [high, medium, low] = [n('high'), n('medium'), n('low')];
@@ -58,5 +58,6 @@ export function gradeMeaning(grade: Grade, findings: readonly { severity: Severi
   if (grade === 'A') return `Well set up: only ${listed}.`;
   if (grade === 'B') return `Mostly fine: ${listed} to fix.`;
   const start = high ? 'Start with the high-risk ones.' : 'Start with the medium ones.';
-  return `${grade === 'C' ? 'Needs work' : 'Many problems'} in this site's cookies: ${listed}. ${start}`;
+  const what = findings.some((f) => f.rule === 'token-in-web-storage') ? 'cookies and web storage' : 'cookies';
+  return `${grade === 'C' ? 'Needs work' : 'Many problems'} in this site's ${what}: ${listed}. ${start}`;
 }

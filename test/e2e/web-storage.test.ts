@@ -53,6 +53,9 @@ describe('web storage in the popup, the panel and the audit, on a real single-pa
     expect(await popup.$eval('.storage-unreadable', (s) => s.textContent)).toMatch(/widget\.test.*cross-origin frame/);
     expect(await popup.$eval('.storage-idb', (s) => s.textContent)).toMatch(/spa-cache v1.*users \(2 records\)/);
     await screenshot(popup, 'popup-storage');
+    await popup.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]);
+    await popup.waitForSelector(':root.theme-dark');
+    await screenshot(popup, 'popup-storage-dark');
     await popup.close();
   });
 

@@ -31,6 +31,9 @@ describe('grade and score', () => {
 
 describe('what a grade means, in one line', () => {
   it('says what is wrong with the site and where to start, with counts from findings or groups', () => {
+    expect(gradeMeaning('C', [{ severity: 'high', rule: 'token-in-web-storage' }])).toBe(
+      "Needs work in this site's cookies and web storage: 1 high-risk problem. Start with the high-risk ones.",
+    );
     expect(gradeMeaning('A+', [])).toBe("No problems found in this site's cookies.");
     expect(gradeMeaning('A', [{ severity: 'low' }, { severity: 'info' }])).toBe('Well set up: only 1 minor problem.');
     expect(gradeMeaning('F', [{ severity: 'high', count: 3 }, { severity: 'medium' }, { severity: 'low', count: 2 }])).toBe(
