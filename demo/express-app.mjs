@@ -159,6 +159,11 @@ function bad() {
     ]);
     res.type('html').send(page('Rejected cookies', '<h1>This page sends Set-Cookie headers browsers reject</h1>'));
   });
+  // One 5 KB header the browser refuses (over 4,096 bytes): views must fold it, not print it whole.
+  router.get('/long', (_req, res) => {
+    res.append('Set-Cookie', `huge=${'x'.repeat(5000)}; Path=/long; SameSite=None`);
+    res.type('html').send(page('A long rejected cookie', '<h1>This page sends one 5 KB Set-Cookie header the browser rejects</h1>'));
+  });
   return router;
 }
 

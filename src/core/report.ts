@@ -256,7 +256,15 @@ export async function analyze(cookies: readonly Cookie[], options: AnalyzeOption
   const rejected: RejectedCookie[] = setCookies.flatMap((r) =>
     r.result.accepted
       ? []
-      : [{ url: r.url, header: r.header, name: r.result.cookie?.name ?? r.result.header?.name ?? '', code: r.result.code, reason: r.result.reason }],
+      : [
+          {
+            url: r.url,
+            header: r.header,
+            name: r.result.cookie?.name ?? r.result.header?.name ?? headerName(r.header),
+            code: r.result.code,
+            reason: r.result.reason,
+          },
+        ],
   );
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
@@ -268,6 +276,12 @@ export async function analyze(cookies: readonly Cookie[], options: AnalyzeOption
     ...rated(findings),
   };
 }
+
+/** The name a refused header gives itself (before its first "="), when the parser did not get as far. */
+const headerName = (header: string) => {
+  const eq = header.indexOf('=');
+  return eq > 0 ? header.slice(0, Math.min(eq, 256)).trim() : '';
+};
 
 /** Web storage items decoded with the cookie decoders and judged for credentials, each behind a boundary. */
 async function describeStorage(frames: readonly FrameStorage[], failures: AnalysisFailure[]): Promise<StorageReport> {

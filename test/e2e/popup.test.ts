@@ -82,6 +82,26 @@ describe('the popup in Chromium, on the demo shop', () => {
     await screenshot(popup, 'popup-learn');
   });
 
+  it('lists the Set-Cookie headers the browser refused, with why, and folds a 5 KB one', async () => {
+    const bad = await session.browser.newPage();
+    await bad.goto(demo.url('bad.test', '/long'), { waitUntil: 'load' });
+    const shown = await openPopup(session, bad);
+    await (await shown.waitForSelector('[role="tab"][data-tab="cookies"]'))?.click();
+    const item = await shown.waitForSelector('[data-testid="rejected"][data-name="huge"]');
+    expect(await item?.$eval('.rejected-header', (c) => c.textContent?.length)).toBe(161);
+    expect(await item?.evaluate((li) => li.textContent)).toMatch(
+      /Name and value are 5004 bytes; browsers ignore cookies over 4096\. From https:\/\/bad\.test:\d+\/long/,
+    );
+    await (await item?.$('button'))?.click();
+    await poll(
+      async () => (await item?.$eval('.rejected-header', (c) => c.textContent?.length)) === 'huge='.length + 5000 + '; Path=/long; SameSite=None'.length,
+    );
+    // The popup stays as wide as its window: the long header wraps.
+    expect(await shown.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await shown.close();
+    await bad.close();
+  });
+
   it('says plainly when the tab shows a browser page', async () => {
     const blank = await session.browser.newPage();
     await blank.goto('chrome://version');

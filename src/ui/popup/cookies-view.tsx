@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { AnalyzedCookie } from '../../core/analyzed';
+import type { AnalyzedCookie, RejectedCookie } from '../../core/analyzed';
 import { refKey } from '../../core/cookie';
 import { TypeBadges } from '../badges';
 
@@ -95,9 +95,65 @@ function GroupSection({ g, members, onPick }: { g: Group; members: readonly Anal
   );
 }
 
-/** The site's cookies grouped by what they do for (or to) the visitor. */
-export function CookiesView({ cookies, onPick }: { cookies: readonly AnalyzedCookie[]; onPick(c: AnalyzedCookie): void }) {
-  if (cookies.length === 0) return <p class="empty">This site sets no cookies.</p>;
+/** Past this many characters a refused header is folded (a site may send 5 KB of it). */
+const HEADER_SHOWN = 160;
+
+function RejectedItem({ r }: { r: RejectedCookie }) {
+  const [whole, setWhole] = useState(false);
+  const long = r.header.length > HEADER_SHOWN;
+  return (
+    <li data-testid="rejected" data-name={r.name}>
+      <code class="rejected-header">{whole || !long ? r.header : `${r.header.slice(0, HEADER_SHOWN)}…`}</code>
+      {long && (
+        <button type="button" class="link-button" onClick={() => setWhole(!whole)}>
+          {whole ? 'Fold' : `Show all ${r.header.length.toLocaleString('en-US')} characters`}
+        </button>
+      )}
+      <p class="muted">
+        {r.reason} From {r.url}
+      </p>
+    </li>
+  );
+}
+
+/** Set-Cookie headers the browser refused on this page, with why: what no cookie list can show. */
+function RejectedSection({ rejected, total }: { rejected: readonly RejectedCookie[]; total: number }) {
+  return (
+    <section class="cookie-group rejected-group" aria-label="Refused by the browser">
+      <h3>
+        Refused by the browser <span class="muted">({total.toLocaleString('en-US')})</span>
+      </h3>
+      <p class="muted">The site sent these Set-Cookie headers, and the browser did not store them.</p>
+      <ul class="cookie-list">
+        {rejected.map((r) => (
+          <RejectedItem key={`${r.url} ${r.header}`} r={r} />
+        ))}
+      </ul>
+      {total > rejected.length && <p class="muted">The first {rejected.length} are listed; the panel's Network view has them all.</p>}
+    </section>
+  );
+}
+
+/** The site's cookies grouped by what they do for (or to) the visitor, then the headers the browser refused. */
+export function CookiesView({
+  cookies,
+  onPick,
+  rejected = [],
+  rejectedCount = rejected.length,
+}: {
+  cookies: readonly AnalyzedCookie[];
+  onPick(c: AnalyzedCookie): void;
+  rejected?: readonly RejectedCookie[];
+  rejectedCount?: number;
+}) {
+  const refused = rejected.length > 0 && <RejectedSection rejected={rejected} total={rejectedCount} />;
+  if (cookies.length === 0)
+    return (
+      <>
+        <p class="empty">This site sets no cookies.</p>
+        {refused}
+      </>
+    );
   const placed = new Set<AnalyzedCookie>();
   return (
     <div class="cookie-groups">
@@ -107,6 +163,7 @@ export function CookiesView({ cookies, onPick }: { cookies: readonly AnalyzedCoo
         if (members.length === 0) return null;
         return <GroupSection key={g.title} g={g} members={members} onPick={onPick} />;
       })}
+      {refused}
     </div>
   );
 }

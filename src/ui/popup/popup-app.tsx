@@ -184,6 +184,8 @@ export function PopupApp({
         {tab === 'cookies' && (
           <CookiesView
             cookies={cookies}
+            rejected={report.rejected}
+            rejectedCount={report.rejectedCount}
             onPick={(c) => {
               setPicked(refKey(c));
               setTab('send');
