@@ -1,4 +1,5 @@
 // `cookie-lens` commands. Reports go to stdout, progress and errors to stderr; every error is one line.
+
 import { readFileSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -8,15 +9,17 @@ import { mergeAuditReports } from '../core/formats/merge';
 import type { Severity } from '../core/rule';
 import { runAudit } from './audit';
 import { auditUsage, EXIT_CODES, parseAuditArgs } from './audit-args';
+import { CONVERT_USAGE, convert } from './convert';
 import { BrowserNotFoundError, closest, fileProblem, firstLine, UsageError } from './errors';
 
-const COMMANDS = ['audit', 'merge', 'start', 'demo', 'help'];
+const COMMANDS = ['audit', 'merge', 'convert', 'start', 'demo', 'help'];
 
 const USAGE = `Usage: cookie-lens <command> [options]
 
 Commands:
   audit <url...>          run the extension in headless Chromium on the URLs and report (cookie-lens help audit)
   merge <report.json...>  merge JSON reports (the shards of a CI matrix) into one, in any format (cookie-lens help merge)
+  convert <file> --to F   a saved session (storageState, CDP, cookies.txt…) for another tool: curl, Puppeteer, Selenium…
   start                   serve the bundled demo sites and audit them (what \`npm start\` runs; in the repository)
   demo                    open a visible Chromium with the extension on the demo sites (needs a display)
   help [command]          this text, or a command's options
@@ -92,7 +95,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
       const topic = command === 'help' ? rest[0] : undefined;
-      write(topic === 'audit' ? `${auditUsage()}\n` : topic === 'merge' ? `${MERGE_USAGE}\n` : USAGE);
+      write(topic === 'audit' ? `${auditUsage()}\n` : topic === 'merge' ? `${MERGE_USAGE}\n` : topic === 'convert' ? `${CONVERT_USAGE}\n` : USAGE);
       return command === undefined ? 2 : 0;
     }
     if (command === 'audit') {
@@ -109,6 +112,13 @@ export async function main(argv: string[]): Promise<number> {
         return 0;
       }
       return await merge(rest, write);
+    }
+    if (command === 'convert') {
+      if (rest.includes('--help') || rest.includes('-h')) {
+        write(`${CONVERT_USAGE}\n`);
+        return 0;
+      }
+      return convert(rest, write, log);
     }
     if (command === 'start' || command === 'demo') {
       // The demo's web frameworks are development dependencies: loaded only here, in the repository.

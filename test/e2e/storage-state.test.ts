@@ -81,6 +81,46 @@ describe('storageState in and out of the audit, judged by Playwright and curl', 
     expect(curl.output).toContain('Signed in as ada');
   });
 
+  it('cookie-lens convert turns the saved state into curl (curl gets the logged-in page) and Puppeteer cookies (a fresh browser is logged in)', async () => {
+    const state = join(dir, 'state-convert.json');
+    const run = await cli(['audit', demo.url('fixed.shop.test'), '--login', login(), '--save-storage-state', state, '--format', 'json', ...HOSTS]);
+    expect(run.code, run.stderr).not.toBe(3);
+    const account = demo.url('fixed.shop.test', '/account');
+
+    const curl = await cli(['convert', state, '--to', 'curl', '--url', account]);
+    expect(curl.code, curl.stderr).toBe(0);
+    expect(curl.stderr).toMatch(/Converted \d+ cookies from .*state-convert\.json \(a Playwright storageState\) to curl\./);
+    const m = /^curl -b '([^']*)' '([^']*)'$/m.exec(curl.stdout);
+    if (!m) throw new Error(`no curl command in: ${curl.stdout}`);
+    expect(m[2]).toBe(account);
+    const port = new URL(account).port;
+    const replay = await runIn(dir, 'curl', ['-sk', '--resolve', `fixed.shop.test:${port}:127.0.0.1`, '-b', m[1], m[2]]);
+    expect(replay.output).toContain('Signed in as ada');
+
+    const pptr = await cli(['convert', state, '--to', 'puppeteer']);
+    expect(pptr.code, pptr.stderr).toBe(0);
+    const { launch } = await import('puppeteer-core');
+    const browser = await launch({
+      executablePath: findChromium(),
+      args: ['--host-resolver-rules=MAP *.test 127.0.0.1', '--no-sandbox'],
+      acceptInsecureCerts: true,
+    });
+    try {
+      await browser.setCookie(...JSON.parse(pptr.stdout));
+      const page = await browser.newPage();
+      await page.goto(account);
+      expect(await page.$eval('p', (p) => p.textContent)).toBe('Signed in as ada');
+    } finally {
+      await browser.close();
+    }
+
+    const broken = file('broken-state.json', { cookies: [{ name: 'a', value: 1, domain: 'x.test' }] });
+    const bad = await cli(['convert', broken, '--to', 'curl']);
+    expect(bad.code).toBe(2);
+    expect(bad.stdout).toBe('');
+    expect(bad.stderr).toContain('item 1 ("a"): "value" must be a string.');
+  });
+
   it('a storageState that is not one is bad usage (exit 2), before the browser starts', async () => {
     const bad = file('not-state.json', { cookies: [{ name: 'x' }] });
     const run = await cli(['audit', demo.url('shop.test'), '--storage-state', bad, ...HOSTS]);
