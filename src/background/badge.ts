@@ -11,7 +11,10 @@ export const BADGE_COLOR = { high: '#c5221f', medium: '#e37400' } as const;
 export function badgeFor(report: Report | undefined): { text: string; color: string; title: string } {
   const serious = report?.findings.filter((f) => f.severity === 'high' || f.severity === 'medium') ?? [];
   const worst = serious.some((f) => f.severity === 'high') ? 'high' : 'medium';
-  const title = report ? `Cookie Lens — grade ${report.grade}, ${report.cookies.length} cookies, ${serious.length} high/medium findings` : 'Cookie Lens';
+  const storage = report?.storage ? ' (web storage as the popup or panel last read it)' : '';
+  const title = report
+    ? `Cookie Lens — grade ${report.grade}, ${report.cookies.length} cookies, ${serious.length} high/medium findings${storage}`
+    : 'Cookie Lens';
   return { text: serious.length ? String(serious.length) : '', color: BADGE_COLOR[worst], title };
 }
 

@@ -8,6 +8,7 @@ import { applyPolicy } from '../core/policy';
 import { analyze } from '../core/report';
 import type { AnalysisFailure } from '../core/rule';
 import { hostOf, siteOf } from '../core/site';
+import type { FrameStorage } from '../core/web-storage';
 import type { PageReport, ReportRequest, ResponseRecord } from '../protocol';
 import { collectPageCookies, storeIdOf } from './collect';
 import { containersByStore } from './containers';
@@ -69,6 +70,20 @@ function mergeSetCookies(responses: readonly ResponseRecord[], fromDevtools: rea
   return all.filter(({ url, header }) => !keys.has(`${url}\n${header}`) && Boolean(keys.add(`${url}\n${header}`)));
 }
 
+/**
+ * Each tab's web storage as a view (or the audit) last read it, for its page: the badge, which never reads the
+ * page itself (that would cost every page load a script injection), counts its findings too once a view has.
+ */
+const lastRead = new Map<number, { url: string; frames: FrameStorage[] }>();
+const lastStorage = (tabId: number, url: string) => {
+  const read = lastRead.get(tabId);
+  return read && read.url === url ? read.frames : undefined;
+};
+/** The tab closed: its storage read goes. */
+export function forgetTabStorage(tabId: number): void {
+  lastRead.delete(tabId);
+}
+
 /** When each cookie was first created, from the timeline (worker.ts provides it): for the "before consent" mark. */
 let firstSeen: ((keys: ReadonlySet<string>) => Promise<Map<string, number>>) | undefined;
 export function provideFirstSeen(fn: (keys: ReadonlySet<string>) => Promise<Map<string, number>>): void {
@@ -98,8 +113,9 @@ export async function pageReport(tabId: number, request: ReportRequest = {}, mar
   const earlierSetCookies = mergeSetCookies(seen.responses.slice(0, seen.pageStart), []);
   const [{ cookies, failures }, storage] = await Promise.all([
     pageCookies(url, urls, storeId, request.allStores ?? false, containers),
-    request.storage ? readTabStorage(tabId, url, request.storage === 'read' ? undefined : request.storage) : undefined,
+    request.storage ? readTabStorage(tabId, url, request.storage === 'read' ? undefined : request.storage) : lastStorage(tabId, url),
   ]);
+  if (request.storage && storage) lastRead.set(tabId, { url, frames: storage });
   // The timeline is read only for a page with a consent cookie and a tracking cookie (analyze asks then).
   const report = await analyze(cookies, {
     url,

@@ -8,7 +8,7 @@ import { platform } from '../platform';
 import { BadgeScheduler, forgetBadge } from './badge';
 import { deleteCookie, restoreCookies, writeCookies } from './cookie-writes';
 import { cancelImport, importCookies } from './import';
-import { pageReport, provideFirstSeen, storeIndex } from './page-report';
+import { forgetTabStorage, pageReport, provideFirstSeen, storeIndex } from './page-report';
 import { currentPolicy, savePolicy } from './policy-store';
 import { listProfiles } from './profile-store';
 import { deleteProfile, exportProfile, importProfile, saveProfile, switchProfile } from './profiles';
@@ -50,11 +50,15 @@ browser.runtime.onSuspend?.addListener(() => void timeline.suspend());
 
 browser.tabs.onActivated.addListener(({ tabId }) => badges.tabChanged(tabId));
 browser.tabs.onUpdated.addListener((tabId, change) => {
-  if (change.status === 'loading' || change.url) forgetBadge(tabId);
+  if (change.status === 'loading' || change.url) {
+    forgetBadge(tabId);
+    forgetTabStorage(tabId);
+  }
   if (change.status === 'complete') badges.tabChanged(tabId);
 });
 browser.tabs.onRemoved.addListener((tabId) => {
   forgetBadge(tabId);
+  forgetTabStorage(tabId);
   void responseLog.forget(tabId);
 });
 // Observing only: never blocking, never changing a request (no 'blocking' option).

@@ -145,6 +145,27 @@ describe('background worker', () => {
     expect(fake.badge(5)?.color).toBe('#c5221f');
   });
 
+  it('the badge counts the web storage findings a view last read for the page; a navigation forgets them', async () => {
+    const { fakeBrowser, fake, messages } = env;
+    fake.addTab({ id: 6, url: 'https://spa.example/' });
+    fakeBrowser.tabs.onActivated.trigger({ tabId: 6, windowId: 1 });
+    await vi.waitFor(() => expect(fake.badge(6)?.title).toMatch(/0 high\/medium findings$/), { timeout: 2000 });
+    const b64 = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
+    const jwt = `${b64({ alg: 'HS256' })}.${b64({ sub: 'ada' })}.c2ln`;
+    // What the DevTools panel read through inspectedWindow.eval, sent with its report request.
+    const page = await messages.request('getReport', {
+      tabId: 6,
+      storage: [{ frameUrl: 'https://spa.example/', origin: 'https://spa.example', local: [['access_token', jwt, jwt.length]], session: [] }],
+    });
+    expect(page.report?.findings.map((f) => f.rule)).toEqual(['token-in-web-storage']);
+    fakeBrowser.tabs.onActivated.trigger({ tabId: 6, windowId: 1 });
+    await vi.waitFor(() => expect(fake.badge(6)?.text).toBe('1'), { timeout: 2000 });
+    expect(fake.badge(6)?.title).toContain('(web storage as the popup or panel last read it)');
+    fakeBrowser.tabs.onUpdated.trigger(6, { status: 'loading' }, { id: 6, url: 'https://spa.example/', active: true, windowId: 1 });
+    fakeBrowser.tabs.onUpdated.trigger(6, { status: 'complete' }, { id: 6, url: 'https://spa.example/', active: true, windowId: 1 });
+    await vi.waitFor(() => expect(fake.badge(6)?.text).toBe(''), { timeout: 2000 });
+  });
+
   it('emits timelineAppended to open pages after each write', async () => {
     const seen: unknown[] = [];
     env.messages.onEvent('timelineAppended', (e) => seen.push(e));
