@@ -12,6 +12,12 @@ export interface StorageWrite {
   value: string | null;
 }
 
+/** Every item of one origin's localStorage replaced by these (a profile switch: the other user's tokens must go). */
+export interface StorageReplace {
+  origin: string;
+  replaceAll: { name: string; value: string }[];
+}
+
 export type StorageWriteAnswer = { ok: true; previous: string | null } | { ok: false; error: string };
 
 /**
@@ -118,8 +124,11 @@ export async function readIndexedDb(timeoutMs: number): Promise<Pick<FrameStorag
   }
 }
 
-/** Sets or removes one item in the frame of `origin` (the top frame or a same-origin one); answers the value before. */
-export function writePageStorage(op: { origin: string; area: 'local' | 'session'; key: string; value: string | null }): StorageWriteAnswer {
+/**
+ * Sets or removes one item in the frame of `origin` (the top frame or a same-origin one) and answers the value
+ * before; or replaces that origin's whole localStorage (`replaceAll`) and answers null.
+ */
+export function writePageStorage(op: StorageWrite | StorageReplace): StorageWriteAnswer {
   const find = (w: Window, depth: number): Window | undefined => {
     if (w.location.origin === op.origin) return w;
     if (depth > 4) return undefined;
@@ -137,44 +146,16 @@ export function writePageStorage(op: { origin: string; area: 'local' | 'session'
   try {
     const w = find(window, 0);
     if (!w) return { ok: false, error: `No frame of ${op.origin} is open in this page now.` };
+    if ('replaceAll' in op) {
+      w.localStorage.clear();
+      for (const { name, value } of op.replaceAll) w.localStorage.setItem(name, value);
+      return { ok: true, previous: null };
+    }
     const s = op.area === 'local' ? w.localStorage : w.sessionStorage;
     const previous = s.getItem(op.key);
     if (op.value === null) s.removeItem(op.key);
     else s.setItem(op.key, op.value);
     return { ok: true, previous };
-  } catch (e) {
-    return { ok: false, error: e && typeof e === 'object' && 'message' in e ? String((e as Error).message) : String(e) };
-  }
-}
-
-/**
- * Replaces the localStorage of the frame of `origin` with these items (a profile switch: the other user's tokens
- * must not stay behind). Answers how many were written, or why not.
- */
-export function replacePageLocalStorage(
-  origin: string,
-  items: { name: string; value: string }[],
-): { ok: true; written: number } | { ok: false; error: string } {
-  const find = (w: Window, depth: number): Window | undefined => {
-    if (w.location.origin === origin) return w;
-    if (depth > 4) return undefined;
-    for (const el of Array.from(w.document.querySelectorAll('iframe, frame'))) {
-      try {
-        const child = (el as HTMLIFrameElement).contentWindow;
-        const found = child && find(child, depth + 1);
-        if (found) return found;
-      } catch {
-        // a cross-origin frame
-      }
-    }
-    return undefined;
-  };
-  try {
-    const w = find(window, 0);
-    if (!w) return { ok: false, error: `No frame of ${origin} is open in this page now.` };
-    w.localStorage.clear();
-    for (const { name, value } of items) w.localStorage.setItem(name, value);
-    return { ok: true, written: items.length };
   } catch (e) {
     return { ok: false, error: e && typeof e === 'object' && 'message' in e ? String((e as Error).message) : String(e) };
   }

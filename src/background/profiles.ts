@@ -85,7 +85,7 @@ export async function switchProfile(tabId: number, name: string): Promise<Profil
   }
   for (const o of profile.localStorage) {
     const answer = await replaceTabLocalStorage(tabId, o.origin, o.items);
-    if (answer.ok) result.items += answer.written;
+    if (answer.ok) result.items += o.items.length;
     else result.errors.push(`localStorage of ${o.origin}: ${answer.error}`);
   }
   entry.active = name;

@@ -4,7 +4,7 @@
 import browser from 'webextension-polyfill';
 import { explainError } from '../core/browser-errors';
 import { checkedFrames, type FrameStorage, PROBE_ITEM_LIMIT, PROBE_VALUE_LIMIT } from '../core/web-storage';
-import { readIndexedDb, readPageStorage, replacePageLocalStorage, type StorageWrite, type StorageWriteAnswer, writePageStorage } from '../page-storage';
+import { readIndexedDb, readPageStorage, type StorageWrite, type StorageWriteAnswer, writePageStorage } from '../page-storage';
 
 /** How long the IndexedDB listing may take per step (a database held by an upgrade elsewhere never answers). */
 const IDB_TIMEOUT = 1000;
@@ -51,13 +51,9 @@ export async function writeTabStorage(tabId: number, op: StorageWrite): Promise<
 }
 
 /** Replaces one origin's localStorage in the tab's page (a profile switch). */
-export async function replaceTabLocalStorage(
-  tabId: number,
-  origin: string,
-  items: { name: string; value: string }[],
-): Promise<ReturnType<typeof replacePageLocalStorage>> {
+export async function replaceTabLocalStorage(tabId: number, origin: string, items: { name: string; value: string }[]): Promise<StorageWriteAnswer> {
   try {
-    return await inTopFrame(tabId, replacePageLocalStorage, [origin, items]);
+    return await inTopFrame(tabId, writePageStorage, [{ origin, replaceAll: items }]);
   } catch (error) {
     return { ok: false, error: explainError(error).message };
   }
