@@ -78,8 +78,8 @@ export function readPageStorage(itemLimit: number, valueLimit: number): FrameSto
   return out;
 }
 
-/** The top frame's IndexedDB databases: names, versions, object stores and their record counts (async: worker only). */
-export async function readIndexedDb(timeoutMs: number): Promise<Pick<FrameStorage, 'indexedDB' | 'indexedDBError'>> {
+/** The top frame's IndexedDB databases: names, versions, object stores, their record counts and the bytes the browser says they use (async: worker only). */
+export async function readIndexedDb(timeoutMs: number): Promise<Pick<FrameStorage, 'indexedDB' | 'indexedDBError' | 'indexedDBBytes'>> {
   const message = (e: unknown) => (e && typeof e === 'object' && 'message' in e ? String((e as Error).message) : String(e));
   const withTimeout = <T>(p: Promise<T>, what: string) =>
     Promise.race([p, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`${what} did not answer within ${timeoutMs} ms`)), timeoutMs))]);
@@ -118,7 +118,12 @@ export async function readIndexedDb(timeoutMs: number): Promise<Pick<FrameStorag
         dbs.push({ name, version: info.version, stores: [], error: message(e) });
       }
     }
-    return { indexedDB: dbs };
+    // The browser's own estimate of the bytes the origin's IndexedDB takes (Chrome splits usage by kind; Firefox does not).
+    const estimate = (await withTimeout(navigator.storage?.estimate?.() ?? Promise.resolve(undefined), 'navigator.storage.estimate()').catch(
+      () => undefined,
+    )) as { usageDetails?: { indexedDB?: number } } | undefined;
+    const bytes = estimate?.usageDetails?.indexedDB;
+    return typeof bytes === 'number' ? { indexedDB: dbs, indexedDBBytes: bytes } : { indexedDB: dbs };
   } catch (e) {
     return { indexedDBError: message(e) };
   }

@@ -34,6 +34,7 @@ export async function readTabStorage(tabId: number, pageUrl: string, given?: rea
       const [checked] = checkedFrames([{ frameUrl: top.frameUrl, origin: top.origin, ...(await inTopFrame(tabId, readIndexedDb, [IDB_TIMEOUT])) }]);
       if (checked.indexedDB) top.indexedDB = checked.indexedDB;
       if (checked.indexedDBError) top.indexedDBError = checked.indexedDBError;
+      if (checked.indexedDBBytes !== undefined) top.indexedDBBytes = checked.indexedDBBytes;
     } catch (error) {
       top.indexedDBError = explainError(error).message;
     }

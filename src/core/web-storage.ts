@@ -24,6 +24,8 @@ export interface FrameStorage {
   indexedDB?: IndexedDbInfo[];
   /** Why IndexedDB could not be listed. */
   indexedDBError?: string;
+  /** What the origin's IndexedDB takes on disk, by the browser's estimate (Chrome's `usageDetails`). */
+  indexedDBBytes?: number;
 }
 
 /** [key, value (perhaps cut), the value's full length in characters]. */
@@ -71,6 +73,8 @@ export interface StorageReport {
   frames: { frameUrl: string; origin: string; items: number; unread: number; error?: string }[];
   indexedDB: (IndexedDbInfo & { origin: string })[];
   indexedDBErrors: { origin: string; error: string }[];
+  /** Per origin: the bytes its IndexedDB takes, when the browser says. */
+  indexedDBBytes?: Record<string, number>;
 }
 
 const JWT = /^(?:Bearer\s+)?(eyJ[A-Za-z0-9_-]+\.eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*)$/;
@@ -209,6 +213,7 @@ export function checkedFrames(answer: unknown): FrameStorage[] {
     const errors = [str(f.error, 500), dropped ? `${dropped} items were not text and were left out` : undefined].filter(Boolean);
     if (errors.length) frame.error = errors.join('; ');
     if (Array.isArray(f.indexedDB)) frame.indexedDB = (f.indexedDB as unknown[]).slice(0, 50).map(checkedDb);
+    if (typeof f.indexedDBBytes === 'number' && Number.isFinite(f.indexedDBBytes) && f.indexedDBBytes >= 0) frame.indexedDBBytes = Math.round(f.indexedDBBytes);
     const idbError = str(f.indexedDBError, 500);
     if (idbError) frame.indexedDBError = idbError;
     out.push(frame);
@@ -256,6 +261,7 @@ export function storageItems(frames: readonly FrameStorage[]): StorageReport {
       if (f.indexedDB) {
         idbSeen.add(f.origin);
         for (const db of f.indexedDB) report.indexedDB.push({ ...db, origin: f.origin });
+        if (f.indexedDBBytes !== undefined) report.indexedDBBytes = { ...report.indexedDBBytes, [f.origin]: f.indexedDBBytes };
       } else if (f.indexedDBError) report.indexedDBErrors.push({ origin: f.origin, error: f.indexedDBError });
     }
   }

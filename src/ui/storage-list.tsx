@@ -166,6 +166,12 @@ export function StorageList({ storage, total, write, reload }: StorageListProps)
       {(storage.indexedDB.length > 0 || storage.indexedDBErrors.length > 0) && (
         <section class="storage-idb">
           <h3>IndexedDB</h3>
+          {Object.entries(storage.indexedDBBytes ?? {}).map(([origin, bytes]) => (
+            <p key={origin} class="muted" data-testid="idb-bytes">
+              {origin}: about {bytes < 1024 ? plural(bytes, 'byte') : `${(bytes / 1024).toLocaleString('en-US', { maximumFractionDigits: 1 })} KB`} on disk, by
+              the browser's estimate
+            </p>
+          ))}
           <ul>
             {storage.indexedDB.map((db) => (
               <li key={`${db.origin} ${db.name}`}>

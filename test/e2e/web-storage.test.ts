@@ -52,6 +52,10 @@ describe('web storage in the popup, the panel and the audit, on a real single-pa
     // The cross-origin widget frame is named as not read, never silently left out.
     expect(await popup.$eval('.storage-unreadable', (s) => s.textContent)).toMatch(/widget\.test.*cross-origin frame/);
     expect(await popup.$eval('.storage-idb', (s) => s.textContent)).toMatch(/spa-cache v1.*users \(2 records\)/);
+    // Its size on disk, from Chrome's own estimate (navigator.storage.estimate's usageDetails).
+    expect(await popup.$eval('[data-testid="idb-bytes"]', (p) => p.textContent)).toMatch(
+      /^https:\/\/spa\.test:\d+: about [\d.,]+ (KB|bytes) on disk, by the browser's estimate$/,
+    );
     await screenshot(popup, 'popup-storage');
     await popup.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]);
     await popup.waitForSelector(':root.theme-dark');

@@ -67,6 +67,7 @@ describe('the probe’s frames as one list', () => {
         session: [['s', 'x'.repeat(10), 20]],
         unread: { local: 3, session: 0 },
         indexedDB: [{ name: 'db', stores: [{ name: 'st', count: 2 }] }],
+        indexedDBBytes: 4096,
       },
       {
         frameUrl: 'https://a.example/frame',
@@ -87,6 +88,7 @@ describe('the probe’s frames as one list', () => {
       { frameUrl: 'https://b.example/w', origin: '', items: 0, unread: 0, error: 'a cross-origin frame' },
     ]);
     expect(report.indexedDB).toEqual([{ name: 'db', stores: [{ name: 'st', count: 2 }], origin: 'https://a.example' }]);
+    expect(report.indexedDBBytes).toEqual({ 'https://a.example': 4096 });
   });
 });
 
