@@ -22,8 +22,9 @@ export type StorageWriteAnswer = { ok: true; previous: string | null } | { ok: f
 
 /**
  * localStorage and sessionStorage of the top frame and of every same-origin frame (nested ones too); a
- * cross-origin frame is listed with why it was not read. At most `itemLimit` items per area and `valueLimit`
- * characters per value are read; the rest is counted. Synchronous, so `inspectedWindow.eval` can return it.
+ * cross-origin frame is listed with why it was not read; a second frame of an origin is listed without reading
+ * the same storage again. At most `itemLimit` items per area and `valueLimit` characters per value are read;
+ * the rest is counted. Synchronous, so `inspectedWindow.eval` can return it.
  */
 export function readPageStorage(itemLimit: number, valueLimit: number): FrameStorage[] {
   const out: FrameStorage[] = [];
@@ -39,14 +40,20 @@ export function readPageStorage(itemLimit: number, valueLimit: number): FrameSto
     }
     return { items, unread: Math.max(0, s.length - items.length) };
   };
+  // Frames of one origin share its storage (sessionStorage per tab and origin): each origin is read once.
+  const readOrigins = new Set<string>();
   const visit = (w: Window, depth: number) => {
     const entry: FrameStorage = { frameUrl: w.location.href, origin: w.location.origin };
     const errors: string[] = [];
     const unread = { local: 0, session: 0 };
-    for (const [area, key] of [
-      ['localStorage', 'local'],
-      ['sessionStorage', 'session'],
-    ] as const) {
+    const again = readOrigins.has(entry.origin);
+    readOrigins.add(entry.origin);
+    for (const [area, key] of again
+      ? []
+      : ([
+          ['localStorage', 'local'],
+          ['sessionStorage', 'session'],
+        ] as const)) {
       try {
         const r = readArea(w, area);
         entry[key] = r.items;
