@@ -3,7 +3,7 @@
 // asks here only for IndexedDB, which needs an async probe that eval cannot await).
 import browser from 'webextension-polyfill';
 import { explainError } from '../core/browser-errors';
-import { checkedFrames, type FrameStorage, PROBE_ITEM_LIMIT, PROBE_VALUE_LIMIT } from '../core/web-storage';
+import { checkedFrames, checkedIndexedDb, type FrameStorage, PROBE_ITEM_LIMIT, PROBE_VALUE_LIMIT } from '../core/web-storage';
 import { readIndexedDb, readPageStorage, type StorageWrite, type StorageWriteAnswer, writePageStorage } from '../page-storage';
 
 /** How long the IndexedDB listing may take per step (a database held by an upgrade elsewhere never answers). */
@@ -31,10 +31,7 @@ export async function readTabStorage(tabId: number, pageUrl: string, given?: rea
   const top = frames[0];
   if (top?.origin) {
     try {
-      const [checked] = checkedFrames([{ frameUrl: top.frameUrl, origin: top.origin, ...(await inTopFrame(tabId, readIndexedDb, [IDB_TIMEOUT])) }]);
-      if (checked.indexedDB) top.indexedDB = checked.indexedDB;
-      if (checked.indexedDBError) top.indexedDBError = checked.indexedDBError;
-      if (checked.indexedDBBytes !== undefined) top.indexedDBBytes = checked.indexedDBBytes;
+      Object.assign(top, checkedIndexedDb(await inTopFrame(tabId, readIndexedDb, [IDB_TIMEOUT])));
     } catch (error) {
       top.indexedDBError = explainError(error).message;
     }

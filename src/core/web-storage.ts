@@ -2,7 +2,8 @@
 // its IndexedDB databases), as the page-storage probe reads it, and which of it is a credential that any script
 // on the page can read. OWASP's HTML5 Security Cheat Sheet: "Do not store session identifiers in local storage";
 // the OAuth 2.0 for Browser-Based Apps BCP: tokens kept by JavaScript are exposed to any XSS on the origin.
-import { base64ToBytes, isObject, parseJson, utf8 } from './bytes';
+import { parseJson } from './bytes';
+import { jsonPart } from './decode/jwt';
 import type { Decoded } from './decode/types';
 import { entropyBits } from './entropy';
 
@@ -83,10 +84,7 @@ const JWT = /^(?:Bearer\s+)?(eyJ[A-Za-z0-9_-]+\.eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]
 function jwtClaims(text: string): Record<string, unknown> | undefined {
   const m = JWT.exec(text.trim());
   if (!m) return undefined;
-  const bytes = base64ToBytes(m[1].split('.')[1]);
-  const text2 = bytes && utf8(bytes);
-  const json = text2 === null || text2 === undefined ? undefined : parseJson(text2);
-  return isObject(json) ? json : undefined;
+  return jsonPart(m[1].split('.')[1]) ?? undefined;
 }
 
 /** Field names of OAuth and OIDC token responses and of the SDKs that keep them (oidc-client-ts, Auth0, Firebase, Supabase, MSAL). */
@@ -155,9 +153,11 @@ export function storageCredential(key: string, value: string): StorageCredential
   const text = value.trim();
   const unquoted = text.startsWith('"') && text.endsWith('"') ? (parseJson(text) as string | undefined) : undefined;
   const plain = typeof unquoted === 'string' ? unquoted : text;
+  // The key's last segment: SDKs prefix their keys ("CognitoIdentityServiceProvider.client.ada.refreshToken").
+  const last = key.replace(/^.*[.:]/, '');
   const asJwt = jwtCredential(plain, '');
   if (asJwt) {
-    const field = TOKEN_FIELDS.find(([re]) => re.test(key.replace(/^.*[.:]/, '')));
+    const field = TOKEN_FIELDS.find(([re]) => re.test(last));
     // An access or refresh token that is a JWT: the field's name says which.
     const named = asJwt.kind === 'session-jwt' ? 'a JWT with a subject (sub)' : 'a JWT';
     return field && field[1] !== 'id-token' ? { kind: field[1], what: `${field[2]}, ${named}`, severity: 'high' } : asJwt;
@@ -166,7 +166,6 @@ export function storageCredential(key: string, value: string): StorageCredential
     const found = jsonCredential(parseJson(plain));
     if (found) return found;
   }
-  const last = key.replace(/^.*[.:]/, '');
   if (/refresh/i.test(last) && TOKEN_KEY.test(last) && /^[A-Za-z0-9._~+/=-]{16,}$/.test(plain) && entropyBits(plain) >= 64)
     return { kind: 'refresh-token', what: `a refresh token (by its name, ${last})`, severity: 'high' };
   if (TOKEN_KEY.test(key) && /^[A-Za-z0-9._~+/=-]{20,}$/.test(plain) && entropyBits(plain) >= 64)
@@ -178,6 +177,7 @@ export function storageCredential(key: string, value: string): StorageCredential
 export const PROBE_FRAME_LIMIT = 50;
 
 const str = (v: unknown, max: number) => (typeof v === 'string' ? v.slice(0, max) : undefined);
+const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 
 /**
  * A probe's answer checked and bounded. The DevTools panel's probe runs in the page's own world, where the page
@@ -202,37 +202,45 @@ export function checkedFrames(answer: unknown): FrameStorage[] {
           dropped++;
           continue;
         }
-        const whole = typeof length === 'number' && Number.isFinite(length) && length >= value.length ? Math.floor(length) : value.length;
+        const whole = finite(length) && length >= value.length ? Math.floor(length) : value.length;
         items.push([key.slice(0, 1024), value.slice(0, PROBE_VALUE_LIMIT), whole]);
       }
       frame[area] = items;
     }
     const unread = f.unread as { local?: unknown; session?: unknown } | undefined;
-    const count = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) && v > 0 ? Math.floor(v) : 0);
+    const count = (v: unknown) => (finite(v) && v > 0 ? Math.floor(v) : 0);
     if (unread && (count(unread.local) || count(unread.session))) frame.unread = { local: count(unread.local), session: count(unread.session) };
     const errors = [str(f.error, 500), dropped ? `${dropped} items were not text and were left out` : undefined].filter(Boolean);
     if (errors.length) frame.error = errors.join('; ');
-    if (Array.isArray(f.indexedDB)) frame.indexedDB = (f.indexedDB as unknown[]).slice(0, 50).map(checkedDb);
-    if (typeof f.indexedDBBytes === 'number' && Number.isFinite(f.indexedDBBytes) && f.indexedDBBytes >= 0) frame.indexedDBBytes = Math.round(f.indexedDBBytes);
-    const idbError = str(f.indexedDBError, 500);
-    if (idbError) frame.indexedDBError = idbError;
-    out.push(frame);
+    out.push(Object.assign(frame, checkedIndexedDb(f)));
   }
   if (answer.length > PROBE_FRAME_LIMIT) out.push({ frameUrl: '', origin: '', error: `${answer.length - PROBE_FRAME_LIMIT} more frames were not read.` });
+  return out;
+}
+
+/** The IndexedDB part of a probe's answer (a frame's, or the worker's own IndexedDB read), checked and bounded. */
+export function checkedIndexedDb(answer: unknown): Pick<FrameStorage, 'indexedDB' | 'indexedDBError' | 'indexedDBBytes'> {
+  const f = (answer ?? {}) as Record<string, unknown>;
+  const out: Pick<FrameStorage, 'indexedDB' | 'indexedDBError' | 'indexedDBBytes'> = {};
+  if (Array.isArray(f.indexedDB)) out.indexedDB = (f.indexedDB as unknown[]).slice(0, 50).map(checkedDb);
+  if (finite(f.indexedDBBytes) && f.indexedDBBytes >= 0) out.indexedDBBytes = Math.round(f.indexedDBBytes);
+  const error = str(f.indexedDBError, 500);
+  if (error) out.indexedDBError = error;
   return out;
 }
 
 function checkedDb(raw: unknown): IndexedDbInfo {
   const d = (raw ?? {}) as Record<string, unknown>;
   const stores = Array.isArray(d.stores) ? (d.stores as unknown[]).slice(0, 100) : [];
+  const error = str(d.error, 500);
   return {
     name: str(d.name, 256) ?? '',
-    ...(typeof d.version === 'number' && Number.isFinite(d.version) ? { version: d.version } : {}),
+    ...(finite(d.version) ? { version: d.version } : {}),
     stores: stores.map((x) => {
       const s = (x ?? {}) as Record<string, unknown>;
-      return { name: str(s.name, 256) ?? '', ...(typeof s.count === 'number' && Number.isFinite(s.count) ? { count: s.count } : {}) };
+      return { name: str(s.name, 256) ?? '', ...(finite(s.count) ? { count: s.count } : {}) };
     }),
-    ...(str(d.error, 500) ? { error: str(d.error, 500) } : {}),
+    ...(error ? { error } : {}),
   };
 }
 

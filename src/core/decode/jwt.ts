@@ -7,7 +7,8 @@ const JWS = new RegExp(`^(${PART})\\.(${PART})\\.([A-Za-z0-9_-]*)$`);
 const JWE = new RegExp(`^${PART}\\.(?:${PART})?\\.${PART}\\.${PART}\\.${PART}$`);
 const HS: Readonly<Record<string, 'SHA-256' | 'SHA-384' | 'SHA-512'>> = { HS256: 'SHA-256', HS384: 'SHA-384', HS512: 'SHA-512' };
 
-function jsonPart(part: string): Record<string, unknown> | null {
+/** One base64url part of a JWT as its JSON object, or null. */
+export function jsonPart(part: string): Record<string, unknown> | null {
   const bytes = base64ToBytes(part);
   const text = bytes && utf8(bytes);
   const json = text === null || text === undefined ? undefined : parseJson(text);

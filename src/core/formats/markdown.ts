@@ -1,6 +1,7 @@
 import { sameSiteLabel } from '../cookie';
 import { SEVERITIES } from '../rule';
 import { ruleById } from '../rules/index';
+import { AREA_NAME } from '../web-storage';
 import type { AuditReport } from './audit-report';
 import { mdCode, mdText } from './escape';
 import type { ReportFormatSpec } from './format';
@@ -74,7 +75,7 @@ export function toMarkdown(r: AuditReport): string {
       lines.push('| Origin | Area | Key | Format | Credential | Length |', '|---|---|---|---|---|---|');
       for (const i of r.storage)
         lines.push(
-          `| ${mdCode(i.origin)} | ${i.area === 'local' ? 'localStorage' : 'sessionStorage'} | ${mdCode(i.key)} | ${i.format ?? ''} | ${i.credential ? `${i.credential.severity}: ${mdText(i.credential.what)}` : ''} | ${i.length} |`,
+          `| ${mdCode(i.origin)} | ${AREA_NAME[i.area]} | ${mdCode(i.key)} | ${i.format ?? ''} | ${i.credential ? `${i.credential.severity}: ${mdText(i.credential.what)}` : ''} | ${i.length} |`,
         );
       lines.push('');
     }

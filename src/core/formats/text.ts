@@ -1,5 +1,6 @@
 import { sameSiteLabel } from '../cookie';
 import { SEVERITIES } from '../rule';
+import { AREA_NAME } from '../web-storage';
 import type { AuditReport } from './audit-report';
 import { term } from './escape';
 import type { ReportFormatSpec } from './format';
@@ -79,7 +80,7 @@ export function toText(r: AuditReport): string {
     lines.push(`WEB STORAGE (${r.storage.length})`);
     for (const i of r.storage)
       lines.push(
-        `  ${i.area === 'local' ? 'localStorage' : 'sessionStorage'} ${t(i.key, 48)} (${t(i.origin)}, ${i.length} chars)${i.credential ? ` — ${i.credential.severity}: ${t(i.credential.what)}` : ''}`,
+        `  ${AREA_NAME[i.area]} ${t(i.key, 48)} (${t(i.origin)}, ${i.length} chars)${i.credential ? ` — ${i.credential.severity}: ${t(i.credential.what)}` : ''}`,
       );
     lines.push('');
   }
