@@ -3,7 +3,8 @@
 import { type Cookie, cookieHost, isPartitioned, type SameSite } from './cookie';
 import { cookieHeader } from './jar';
 import { own } from './own';
-import { hostOf, siteOf } from './site';
+import { defaultPath } from './set-cookie';
+import { hostOf, parseUrl, siteOf } from './site';
 import { cookiesPerRequest, toCdp, toCurl, toFetch, toSelenium, toStorageState } from './tool-exports';
 
 export type ExportFormat = 'json' | 'netscape' | 'header' | 'storage-state' | 'cdp' | 'puppeteer' | 'selenium' | 'curl' | 'fetch';
@@ -180,17 +181,16 @@ function fromJsonItem(item: unknown, where: string, errors: string[]): ImportedC
   return cookie;
 }
 
+/** An http(s) URL's host and RFC 6265 default-path (what a cookie set for that URL gets). */
 function urlParts(url: string): { host: string; path: string } | undefined {
-  try {
-    const u = new URL(url);
-    if (!/^https?:$/.test(u.protocol) || !u.hostname) return undefined;
-    // RFC 6265's default-path: the URL's directory.
-    const dir = u.pathname.slice(0, u.pathname.lastIndexOf('/'));
-    return { host: u.hostname, path: dir === '' ? '/' : dir };
-  } catch {
-    return undefined;
-  }
+  const u = httpUrl(url);
+  return u?.hostname ? { host: u.hostname, path: defaultPath(u.pathname) } : undefined;
 }
+
+const httpUrl = (text: string) => {
+  const u = parseUrl(text);
+  return u && /^https?:$/.test(u.protocol) ? u : undefined;
+};
 
 /** Collects a file's problems: the first ones in full, the rest counted. */
 class Problems {
@@ -350,7 +350,7 @@ function storageOrigins(origins: unknown, problems: Problems): StorageStateOrigi
   for (const [i, o] of origins.entries()) {
     const { origin: where, localStorage: list } = (o ?? {}) as Record<string, unknown>;
     const items = Array.isArray(list) ? (list as { name?: unknown; value?: unknown }[]) : undefined;
-    const origin = typeof where === 'string' ? urlOrigin(where) : undefined;
+    const origin = typeof where === 'string' ? httpUrl(where)?.origin : undefined;
     if (!origin || !items || items.some((e) => typeof e?.name !== 'string' || typeof e?.value !== 'string')) {
       problems.add(`origins item ${i + 1}: needs "origin" (an http or https origin) and "localStorage" as a list of { name, value } strings.`);
       continue;
@@ -358,15 +358,6 @@ function storageOrigins(origins: unknown, problems: Problems): StorageStateOrigi
     out.push({ origin, localStorage: items.map((e) => ({ name: String(e.name), value: String(e.value) })) });
   }
   return out;
-}
-
-function urlOrigin(text: string): string | undefined {
-  try {
-    const u = new URL(text);
-    return /^https?:$/.test(u.protocol) ? u.origin : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /** Reads a JSON or Netscape export held in memory; every problem is reported with where it is. */
