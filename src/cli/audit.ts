@@ -11,7 +11,7 @@ import { type AuditOptions, checkUrl, shardOf } from './audit-args';
 import { findChromium } from './chromium';
 import { markTab, pageReportOf, sameSiteLinks, sitemapUrls } from './collect';
 import { consentPhase, freshProfile } from './consent';
-import { BrowserNotFoundError, fileProblem, firstLine, UsageError } from './errors';
+import { BrowserNotFoundError, fileProblem, firstLine, readJsonFile, UsageError } from './errors';
 import { type ExtensionBrowser, launchWithExtension } from './extension-browser';
 import { type LoginScript, probeText, readLoginScript, runSteps } from './login';
 import { absoluteCheck, fixation, idleCheck, probe, replayAfterLogout } from './session-checks';
@@ -27,12 +27,7 @@ export interface AuditIo {
 }
 
 async function loadPolicy(file: string): Promise<Policy> {
-  let data: unknown;
-  try {
-    data = JSON.parse(await readFile(file, 'utf8'));
-  } catch (error) {
-    throw new UsageError(`cannot read the policy ${file}: ${fileProblem(error)}`);
-  }
+  const data = await readJsonFile(file, 'the policy');
   const { policy, errors } = validatePolicy(data);
   if (!policy) throw new UsageError(`the policy ${file} is not valid:\n  ${errors.join('\n  ')}`);
   return policy;

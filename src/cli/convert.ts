@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { Cookie } from '../core/cookie';
 import { type ExportFormat, exportCookies, parseImport } from '../core/transfer';
-import { UsageError } from './errors';
+import { fileProblem, UsageError } from './errors';
 
 export const CONVERT_FORMATS: readonly ExportFormat[] = ['storage-state', 'puppeteer', 'cdp', 'selenium', 'curl', 'fetch', 'header', 'json', 'netscape'];
 
@@ -35,7 +35,7 @@ export function convert(args: string[], write: (text: string) => void, log: (lin
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw new UsageError(`cannot read ${file}: ${fileProblem(error)}`);
   }
   const result = parseImport(text);
   if (result.errorCount) {

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { errorMessage } from '../core/browser-errors';
 
 /** Bad usage: a wrong option, a file that cannot be read. The command prints one line and exits 2. */
@@ -28,4 +29,13 @@ export function fileProblem(error: unknown): string {
 /** The first line of an error's message: puppeteer's and Chromium's errors add a call log below it. */
 export function firstLine(error: unknown): string {
   return errorMessage(error).split('\n')[0];
+}
+
+/** A JSON file the user named (a policy, a report, login steps, a storage state); unreadable or not JSON is bad usage. */
+export async function readJsonFile(file: string, what: string): Promise<unknown> {
+  try {
+    return JSON.parse(await readFile(file, 'utf8'));
+  } catch (error) {
+    throw new UsageError(`cannot read ${what} ${file}: ${fileProblem(error)}`);
+  }
 }

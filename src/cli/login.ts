@@ -1,6 +1,5 @@
-import { readFile } from 'node:fs/promises';
 import type { Page } from 'puppeteer-core';
-import { fileProblem, firstLine, UsageError } from './errors';
+import { firstLine, readJsonFile, UsageError } from './errors';
 
 /** One step of a scripted login or logout. */
 export type Step =
@@ -51,12 +50,7 @@ function checkStep(step: unknown, where: string): Step {
 }
 
 export async function readLoginScript(file: string): Promise<LoginScript> {
-  let data: unknown;
-  try {
-    data = JSON.parse(await readFile(file, 'utf8'));
-  } catch (error) {
-    throw new UsageError(`cannot read the login steps ${file}: ${fileProblem(error)}`);
-  }
+  const data = await readJsonFile(file, 'the login steps');
   const d = data as Record<string, unknown>;
   if (!Array.isArray(d.steps) || d.steps.length === 0) throw new UsageError(`${file}: "steps" must be a non-empty list.`);
   for (const key of Object.keys(d))

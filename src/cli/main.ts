@@ -1,7 +1,7 @@
 // `cookie-lens` commands. Reports go to stdout, progress and errors to stderr; every error is one line.
 
 import { readFileSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { type AuditReport, auditExitCode, isReportFormat, REPORT_FORMATS, renderReport } from '../core/formats/index';
@@ -10,7 +10,7 @@ import type { Severity } from '../core/rule';
 import { runAudit } from './audit';
 import { auditUsage, EXIT_CODES, parseAuditArgs } from './audit-args';
 import { CONVERT_USAGE, convert } from './convert';
-import { BrowserNotFoundError, closest, fileProblem, firstLine, UsageError } from './errors';
+import { BrowserNotFoundError, closest, firstLine, readJsonFile, UsageError } from './errors';
 
 const COMMANDS = ['audit', 'merge', 'convert', 'start', 'demo', 'help'];
 
@@ -65,11 +65,7 @@ async function merge(args: string[], write: (text: string) => void): Promise<num
   if (failOn && !['high', 'medium', 'low'].includes(failOn)) throw new UsageError(`--fail-on must be high, medium or low, not "${failOn}".`);
   const reports: AuditReport[] = [];
   for (const file of parsed.positionals) {
-    try {
-      reports.push(JSON.parse(await readFile(file, 'utf8')) as AuditReport);
-    } catch (error) {
-      throw new UsageError(`cannot read the report ${file}: ${fileProblem(error)}`);
-    }
+    reports.push((await readJsonFile(file, 'the report')) as AuditReport);
   }
   let merged: AuditReport;
   try {

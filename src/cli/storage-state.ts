@@ -2,9 +2,9 @@
 // session (no login script), `--save-storage-state FILE` writes the state at the end (after --login), so a QA
 // job logs in once and reuses it. The format is Playwright's own (browserContext.storageState()): cookies with
 // `expires` in seconds (-1 for a session cookie) and its SameSite words, and origins with their localStorage.
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import type { CookieParam, Cookie as PuppeteerCookie } from 'puppeteer-core';
-import { fileProblem, UsageError } from './errors';
+import { readJsonFile, UsageError } from './errors';
 import type { ExtensionBrowser } from './extension-browser';
 
 export interface StorageState {
@@ -25,12 +25,7 @@ const SAME_SITE: Record<string, 'Strict' | 'Lax' | 'None'> = { Strict: 'Strict',
 
 /** Reads and checks a storageState file; every problem is a usage error (exit 2) naming the file and the entry. */
 export async function readStorageState(file: string): Promise<StorageState> {
-  let data: unknown;
-  try {
-    data = JSON.parse(await readFile(file, 'utf8'));
-  } catch (error) {
-    throw new UsageError(`cannot read the storage state ${file}: ${fileProblem(error)}`);
-  }
+  const data = await readJsonFile(file, 'the storage state');
   const d = data as Partial<StorageState>;
   if (!Array.isArray(d.cookies) || (d.origins !== undefined && !Array.isArray(d.origins)))
     throw new UsageError(`${file} is not a Playwright storageState: it needs "cookies" (and "origins") lists.`);
