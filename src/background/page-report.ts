@@ -2,7 +2,7 @@ import browser from 'webextension-polyfill';
 import type { ContainerInfo, Report } from '../core/analyzed';
 import { explainError } from '../core/browser-errors';
 import { compactReport } from '../core/compact-report';
-import type { Cookie } from '../core/cookie';
+import { type Cookie, cookieHost } from '../core/cookie';
 import { rated } from '../core/grade';
 import { applyPolicy } from '../core/policy';
 import { analyze } from '../core/report';
@@ -20,6 +20,11 @@ import { readTabStorage } from './web-storage';
 
 /** The worker's index of the cookie stores by site (worker.ts feeds it every change). */
 export const storeIndex = new StoreIndex(browser.cookies);
+
+/** Every cookie of a site in a store: its domain is the site's, on every path, partitioned ones included. */
+export async function siteCookies(site: string, storeId: string): Promise<Cookie[]> {
+  return (await storeIndex.all(storeId)).filter((c) => siteOf(cookieHost(c)) === site);
+}
 
 export function unsupportedReason(url: string): string | undefined {
   if (/^https?:/i.test(url)) return undefined;

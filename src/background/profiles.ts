@@ -3,15 +3,14 @@
 // the encrypted export/import (core/profile.ts). Everything stays in storage.local under the profiles share.
 import browser from 'webextension-polyfill';
 import { explainError } from '../core/browser-errors';
-import { type Cookie, cookieHost } from '../core/cookie';
 import { openProfile, type Profile, ProfileError, sealProfile } from '../core/profile';
 import { hostOf, siteOf } from '../core/site';
 import { platform } from '../platform';
 import type { ProfileSummary, ProfileSwitch } from '../protocol';
 import { storeIdOf } from './collect';
 import { deleteCookie, writeCookie } from './cookie-writes';
-import { storeIndex } from './page-report';
-import { load, store, summary } from './profile-store';
+import { siteCookies } from './page-report';
+import { load, type Saved, store, summary } from './profile-store';
 import { readTabStorage, replaceTabLocalStorage } from './web-storage';
 
 async function tabSite(tabId: number): Promise<{ url: string; site: string; storeId: string }> {
@@ -20,8 +19,20 @@ async function tabSite(tabId: number): Promise<{ url: string; site: string; stor
   return { url, site: siteOf(hostOf(url)), storeId: (await storeIdOf(browser.cookies, tabId)) ?? platform().defaultStoreId };
 }
 
-async function siteCookies(site: string, storeId: string): Promise<Cookie[]> {
-  return (await storeIndex.all(storeId)).filter((c) => siteOf(cookieHost(c)) === site);
+/** The profile of that name for the site, or a ProfileError saying there is none. */
+function profileOf(saved: Saved, site: string, name: string): Profile {
+  const profile = saved[site]?.profiles.find((p) => p.name === name);
+  if (!profile) throw new ProfileError(`There is no profile "${name}" for ${site}.`);
+  return profile;
+}
+
+/** Puts a profile in its site's list, replacing one of that name; answers whether one was replaced. */
+function putProfile(saved: Saved, profile: Profile): boolean {
+  const entry = saved[profile.site] ?? { profiles: [] };
+  const replaced = entry.profiles.some((p) => p.name === profile.name);
+  entry.profiles = [...entry.profiles.filter((p) => p.name !== profile.name), profile];
+  saved[profile.site] = entry;
+  return replaced;
 }
 
 /** Saves the tab's site cookies and its origins' localStorage under `name` (replacing a profile of that name); it becomes the active one. */
@@ -29,7 +40,7 @@ export async function saveProfile(tabId: number, name: string): Promise<ProfileS
   const clean = name.trim();
   if (!clean) throw new ProfileError('Give the profile a name (the test user it is, e.g. "admin").');
   const { url, site, storeId } = await tabSite(tabId);
-  const [cookies, frames] = await Promise.all([siteCookies(site, storeId), readTabStorage(tabId, url)]);
+  const [cookies, frames] = await Promise.all([siteCookies(site, storeId), readTabStorage(tabId, url, undefined, { indexedDB: false })]);
   const localStorage = new Map<string, { name: string; value: string }[]>();
   for (const f of frames) {
     if (!f.origin || siteOf(hostOf(f.origin)) !== site || localStorage.has(f.origin) || !f.local) continue;
@@ -49,10 +60,8 @@ export async function saveProfile(tabId: number, name: string): Promise<ProfileS
     localStorage: [...localStorage].map(([origin, items]) => ({ origin, items })),
   };
   const saved = await load();
-  const entry = saved[site] ?? { profiles: [] };
-  entry.profiles = [...entry.profiles.filter((p) => p.name !== clean), profile];
-  entry.active = clean;
-  saved[site] = entry;
+  putProfile(saved, profile);
+  saved[site].active = clean;
   await store(saved);
   return summary(profile);
 }
@@ -64,9 +73,7 @@ export async function saveProfile(tabId: number, name: string): Promise<ProfileS
 export async function switchProfile(tabId: number, name: string): Promise<ProfileSwitch> {
   const { site, storeId } = await tabSite(tabId);
   const saved = await load();
-  const entry = saved[site];
-  const profile = entry?.profiles.find((p) => p.name === name);
-  if (!entry || !profile) throw new ProfileError(`There is no profile "${name}" for ${site}.`);
+  const profile = profileOf(saved, site, name);
   const now = Date.now() / 1000;
   const result: ProfileSwitch = { name, removed: 0, written: 0, expired: 0, errors: [], items: 0 };
   for (const c of await siteCookies(site, storeId)) if (await deleteCookie(c).catch(() => false)) result.removed++;
@@ -88,7 +95,7 @@ export async function switchProfile(tabId: number, name: string): Promise<Profil
     if (answer.ok) result.items += o.items.length;
     else result.errors.push(`localStorage of ${o.origin}: ${answer.error}`);
   }
-  entry.active = name;
+  saved[site].active = name;
   await store(saved);
   await browser.tabs.reload(tabId);
   return result;
@@ -105,19 +112,14 @@ export async function deleteProfile(site: string, name: string): Promise<void> {
 }
 
 export async function exportProfile(site: string, name: string, passphrase: string): Promise<string> {
-  const profile = (await load())[site]?.profiles.find((p) => p.name === name);
-  if (!profile) throw new ProfileError(`There is no profile "${name}" for ${site}.`);
-  return sealProfile(profile, passphrase);
+  return sealProfile(profileOf(await load(), site, name), passphrase);
 }
 
 /** Opens an encrypted profile and stores it (a profile of that name on that site is replaced). */
 export async function importProfile(text: string, passphrase: string): Promise<{ name: string; site: string; replaced: boolean }> {
   const profile = await openProfile(text, passphrase);
   const saved = await load();
-  const entry = saved[profile.site] ?? { profiles: [] };
-  const replaced = entry.profiles.some((p) => p.name === profile.name);
-  entry.profiles = [...entry.profiles.filter((p) => p.name !== profile.name), profile];
-  saved[profile.site] = entry;
+  const replaced = putProfile(saved, profile);
   await store(saved);
   return { name: profile.name, site: profile.site, replaced };
 }

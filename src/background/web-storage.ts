@@ -18,10 +18,16 @@ async function inTopFrame<A extends unknown[], R>(tabId: number, func: (...args:
 }
 
 /**
- * The tab's web storage per frame (`given`: what the DevTools panel read itself), with the top frame's IndexedDB.
+ * The tab's web storage per frame (`given`: what the DevTools panel read itself), with the top frame's IndexedDB
+ * unless asked not to (a profile saves localStorage only).
  * A page the extension may not script (the Web Store, a PDF viewer) gives one entry saying why, never an empty list.
  */
-export async function readTabStorage(tabId: number, pageUrl: string, given?: readonly FrameStorage[]): Promise<FrameStorage[]> {
+export async function readTabStorage(
+  tabId: number,
+  pageUrl: string,
+  given?: readonly FrameStorage[],
+  { indexedDB = true }: { indexedDB?: boolean } = {},
+): Promise<FrameStorage[]> {
   let frames: FrameStorage[];
   try {
     frames = checkedFrames(given ?? (await inTopFrame(tabId, readPageStorage, [PROBE_ITEM_LIMIT, PROBE_VALUE_LIMIT])));
@@ -29,7 +35,7 @@ export async function readTabStorage(tabId: number, pageUrl: string, given?: rea
     return [{ frameUrl: pageUrl, origin: '', error: `The page's storage could not be read: ${explainError(error).message}` }];
   }
   const top = frames[0];
-  if (top?.origin) {
+  if (indexedDB && top?.origin) {
     try {
       Object.assign(top, checkedIndexedDb(await inTopFrame(tabId, readIndexedDb, [IDB_TIMEOUT])));
     } catch (error) {

@@ -1,14 +1,14 @@
 // Listeners are registered synchronously at the top level so the browser can wake the worker for them.
 import browser from 'webextension-polyfill';
-import { type Cookie, cookieHost, refKey } from '../core/cookie';
-import { siteOf, sitesOf } from '../core/site';
+import { type Cookie, refKey } from '../core/cookie';
+import { sitesOf } from '../core/site';
 import type { ChangeCause } from '../core/timeline';
 import { emit, serveRequests } from '../messages';
 import { platform } from '../platform';
 import { BadgeScheduler, forgetBadge } from './badge';
 import { deleteCookie, restoreCookies, writeCookies } from './cookie-writes';
 import { cancelImport, importCookies } from './import';
-import { forgetTabStorage, pageReport, provideFirstSeen, storeIndex } from './page-report';
+import { forgetTabStorage, pageReport, provideFirstSeen, siteCookies, storeIndex } from './page-report';
 import { currentPolicy, savePolicy } from './policy-store';
 import { listProfiles } from './profile-store';
 import { deleteProfile, exportProfile, importProfile, saveProfile, switchProfile } from './profiles';
@@ -97,10 +97,7 @@ serveRequests({
     }
     return { errors };
   },
-  async siteCookies({ site, storeId }) {
-    const all = await storeIndex.all(storeId ?? platform().defaultStoreId);
-    return all.filter((c) => siteOf(cookieHost(c)) === site);
-  },
+  siteCookies: ({ site, storeId }) => siteCookies(site, storeId ?? platform().defaultStoreId),
   async removeCookies({ cookies }) {
     const removed: Cookie[] = [];
     for (const c of cookies) if (await deleteCookie(c)) removed.push(c);
