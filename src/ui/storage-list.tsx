@@ -5,6 +5,7 @@ import { useState } from 'preact/hooks';
 import { AREA_NAME, itemKey, type StorageItem, type StorageReport } from '../core/web-storage';
 import type { StorageWrite, StorageWriteAnswer } from '../page-storage';
 import { SeverityTag } from './badges';
+import { FoldedText } from './folded-text';
 import { plural } from './format';
 
 export interface StorageListProps {
@@ -28,7 +29,6 @@ const SHOWN = 300;
 function ItemRow({ item, onWrite }: { item: StorageItem; onWrite?: (op: StorageWrite, what: string) => Promise<void> }) {
   const [open, setOpen] = useState(false);
   const [editing, setEditing] = useState<string | null>(null);
-  const shown = item.value.length > SHOWN ? `${item.value.slice(0, SHOWN)}…` : item.value;
   const op = (value: string | null): StorageWrite => ({ origin: item.origin, area: item.area, key: item.key, value });
   return (
     <li class="storage-item" data-key={item.key} data-area={item.area}>
@@ -45,7 +45,7 @@ function ItemRow({ item, onWrite }: { item: StorageItem; onWrite?: (op: StorageW
         )}
         <span class="muted storage-size">{plural(item.length, 'character')}</span>
       </div>
-      <code class="storage-value">{shown}</code>
+      <FoldedText text={item.value} limit={SHOWN} as="code" class="storage-value" />
       {item.cut && <p class="muted">The value is {item.length.toLocaleString('en-US')} characters; the first ones are shown.</p>}
       {open && (
         <div class="storage-details">

@@ -65,6 +65,21 @@ describe('popup Storage tab', () => {
     await vi.waitFor(() => expect(sessionStorage.getItem('step')).toBe('2'));
   });
 
+  it('a long value is folded at 300 characters and can be shown whole, then folded again', async () => {
+    const long = `${'a'.repeat(400)}<b>end</b>`;
+    localStorage.setItem('blob', long);
+    const root = await open();
+    const value = () => root.querySelector('.storage-item[data-key="blob"] .storage-value')?.textContent;
+    await vi.waitFor(() => expect(value()).toBe(`${'a'.repeat(300)}…`));
+    const button = () => root.querySelector('.storage-item[data-key="blob"] .storage-value + button') as HTMLButtonElement;
+    expect(button().textContent).toBe('Show all 410 characters');
+    button().click();
+    await vi.waitFor(() => expect(value()).toBe(long));
+    expect(root.querySelector('.storage-item[data-key="blob"] .storage-value b')).toBeNull();
+    button().click();
+    await vi.waitFor(() => expect(value()).toBe(`${'a'.repeat(300)}…`));
+  });
+
   it('a page the extension may not script: the reason is shown, not an empty list', async () => {
     fake.fake.scriptingError = 'Cannot access contents of the page. Extension manifest must request permission to access the respective host.';
     const root = await open();

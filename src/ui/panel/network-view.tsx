@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { parseSetCookie, type SetCookieResult } from '../../core/set-cookie';
 import { request } from '../../messages';
 import type { TabResponses } from '../../protocol';
+import { FoldedText } from '../folded-text';
 import type { SetCookieSeen } from './use-network-log';
 
 export type Status = { kind: 'stored' } | { kind: 'deleted' } | { kind: 'rejected'; reason: string } | { kind: 'missing'; reason: string };
@@ -111,14 +112,9 @@ function useVerdicts(rows: readonly NetworkRow[], storeId: string | undefined, v
 }
 
 function HeaderCell({ header }: { header: string }) {
-  const [open, setOpen] = useState(false);
-  if (header.length <= FOLD || open) return <td class="header-cell">{header}</td>;
   return (
     <td class="header-cell">
-      {header.slice(0, FOLD)}…{' '}
-      <button type="button" class="link" onClick={() => setOpen(true)}>
-        show all {header.length.toLocaleString('en-US')} characters
-      </button>
+      <FoldedText text={header} limit={FOLD} />
     </td>
   );
 }

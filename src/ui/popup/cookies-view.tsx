@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { AnalyzedCookie, RejectedCookie } from '../../core/analyzed';
 import { refKey } from '../../core/cookie';
 import { TypeBadges } from '../badges';
+import { FoldedText } from '../folded-text';
 
 interface Group {
   title: string;
@@ -99,16 +100,9 @@ function GroupSection({ g, members, onPick }: { g: Group; members: readonly Anal
 const HEADER_SHOWN = 160;
 
 function RejectedItem({ r }: { r: RejectedCookie }) {
-  const [whole, setWhole] = useState(false);
-  const long = r.header.length > HEADER_SHOWN;
   return (
     <li data-testid="rejected" data-name={r.name}>
-      <code class="rejected-header">{whole || !long ? r.header : `${r.header.slice(0, HEADER_SHOWN)}…`}</code>
-      {long && (
-        <button type="button" class="link-button" onClick={() => setWhole(!whole)}>
-          {whole ? 'Fold' : `Show all ${r.header.length.toLocaleString('en-US')} characters`}
-        </button>
-      )}
+      <FoldedText text={r.header} limit={HEADER_SHOWN} as="code" class="rejected-header" />
       <p class="muted">
         {r.reason} From {r.url}
       </p>
