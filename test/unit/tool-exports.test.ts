@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toCdp, toCurl, toFetch, toSelenium, toStorageState } from '../../src/core/tool-exports';
-import { exportCookies, parseImport } from '../../src/core/transfer';
+import { exportCookies, type ImportedCookie, parseImport } from '../../src/core/transfer';
 import { makeCookie } from '../helpers';
 
 const NOW = Date.UTC(2026, 0, 1);
@@ -81,17 +81,8 @@ describe('exports in the test tools’ own vocabularies', () => {
 });
 
 describe('imports of what the test tools write', () => {
-  const identity = (c: {
-    name: string;
-    value: string;
-    domain: string;
-    hostOnly: boolean;
-    path: string;
-    secure: boolean;
-    httpOnly: boolean;
-    expirationDate?: number;
-    partitionKey?: { topLevelSite?: string } | null;
-  }) => ({
+  // The cookie's identity and attributes, as the import's own type has them.
+  const identity = (c: ImportedCookie) => ({
     name: c.name,
     value: c.value,
     domain: c.domain.replace(/^\./, ''),
