@@ -47,7 +47,7 @@ export default defineConfig(({ mode }) => {
       outDir: `dist/${target}`,
       emptyOutDir: true,
       // Firefox add-on review reads the shipped code: keep it unminified (readable without a source build).
-      minify: target !== 'firefox',
+      minify: target !== 'firefox' && !process.env.NO_MINIFY,
       // The extension loads its chunks from disk, so their size costs no download: Vite's 500 kB web warning
       // (the engine with its cookie database is one ~540 kB chunk) would only be noise in `npm start`.
       chunkSizeWarningLimit: 1024,

@@ -16,6 +16,7 @@ import { type ExtensionBrowser, launchWithExtension } from '../src/cli/extension
 import { poll, settledTimeline, tabIdOf, workerTarget } from '../test/e2e/harness';
 import { treeCpuMs } from './proc-cpu';
 import { median } from './stats';
+import { type CpuProfile, topSelfTime } from './worker-profile';
 
 const HOSTS = 'MAP *.test 127.0.0.1';
 const ROUNDS = 7;
@@ -148,6 +149,18 @@ async function storms(bare: ExtensionBrowser, lens: ExtensionBrowser): Promise<s
     await panel.waitForSelector('main.panel-app');
     await panel.click('[role="tab"][data-view="timeline"]');
     await panel.waitForSelector('.timeline');
+    // STORM_PROFILE=1: where the panel's and the worker's time goes during the Cookie Lens rounds (NO_MINIFY=1 for names).
+    const profiling = process.env.STORM_PROFILE
+      ? await Promise.all(
+          [panel.createCDPSession(), workerTarget(lens).createCDPSession()].map(async (p) => {
+            const cdp = await p;
+            await cdp.send('Profiler.enable');
+            await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+            await cdp.send('Profiler.start');
+            return cdp;
+          }),
+        )
+      : [];
     const delivery: number[] = [];
     const ui: number[] = [];
     const own: number[] = [];
@@ -225,6 +238,12 @@ async function storms(bare: ExtensionBrowser, lens: ExtensionBrowser): Promise<s
         await runBare();
         await runLens();
       }
+    }
+    for (const [i, cdp] of profiling.entries()) {
+      const { profile } = (await cdp.send('Profiler.stop')) as { profile: CpuProfile };
+      const { total, top } = topSelfTime(profile, 20);
+      console.log(`  ${i ? 'worker' : 'panel'}: ${(total / 1000).toFixed(0)} ms of CPU over the storms and pauses`);
+      for (const [k, us] of top) console.log(`  ${(us / 1000).toFixed(1).padStart(7)} ms  ${k}`);
     }
     const ratios = ui.map((u, i) => u / own[i]);
     const overFloor = ui.map((u, i) => u / delivery[i]);

@@ -12,6 +12,41 @@ interface ProfileNode {
   children?: number[];
 }
 
+export interface CpuProfile {
+  nodes: ProfileNode[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
+/** Self time per function (µs), the top `n`; a native function's time is shown with the first script function that called it. */
+export function topSelfTime(profile: CpuProfile, n = 25): { total: number; top: [string, number][] } {
+  const byNode = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parentOf = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parentOf.set(c, n.id);
+  const label = (n: ProfileNode) => `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber}`;
+  /** A native function's time is shown with the first script function that called it. */
+  const caller = (id: number): string => {
+    for (let p = parentOf.get(id); p !== undefined; p = parentOf.get(p)) {
+      const n = byNode.get(p);
+      if (n?.callFrame.url) return ` ← ${label(n)}`;
+    }
+    return '';
+  };
+  const self = new Map<string, number>();
+  let total = 0;
+  profile.samples.forEach((id, i) => {
+    const n = byNode.get(id);
+    const dt = profile.timeDeltas[i] ?? 0;
+    if (!n) return;
+    const name = n.callFrame.functionName || '(anonymous)';
+    if (name === '(idle)' || name === '(program)') return;
+    const key = n.callFrame.url ? label(n) : `${label(n)}${caller(id)}`;
+    self.set(key, (self.get(key) ?? 0) + dt);
+    total += dt;
+  });
+  return { total, top: [...self].sort((a, b) => b[1] - a[1]).slice(0, n) };
+}
+
 export async function benchWorkerProfile(extensionDir: string): Promise<string[]> {
   const site = await startBenchSite({ perPage: (n: number) => 10 + ((n * 7) % 21) });
   const session = await launchWithExtension({ extensionDir: resolve(extensionDir), hostResolverRules: 'MAP *.test 127.0.0.1', ignoreHttpsErrors: true });
@@ -40,32 +75,8 @@ export async function benchWorkerProfile(extensionDir: string): Promise<string[]
         }, round);
     } else for (let round = 0; round < 3; round++) for (let i = 0; i < 30; i++) await page.goto(site.url(`/p/${i}`), { waitUntil: 'load' });
     await new Promise((r) => setTimeout(r, 1500));
-    const { profile } = (await cdp.send('Profiler.stop')) as { profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] } };
-    const byNode = new Map(profile.nodes.map((n) => [n.id, n]));
-    const parentOf = new Map<number, number>();
-    for (const n of profile.nodes) for (const c of n.children ?? []) parentOf.set(c, n.id);
-    const label = (n: ProfileNode) => `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber}`;
-    /** A native function's time is shown with the first script function that called it. */
-    const caller = (id: number): string => {
-      for (let p = parentOf.get(id); p !== undefined; p = parentOf.get(p)) {
-        const n = byNode.get(p);
-        if (n?.callFrame.url) return ` ← ${label(n)}`;
-      }
-      return '';
-    };
-    const self = new Map<string, number>();
-    let total = 0;
-    profile.samples.forEach((id, i) => {
-      const n = byNode.get(id);
-      const dt = profile.timeDeltas[i] ?? 0;
-      if (!n) return;
-      const name = n.callFrame.functionName || '(anonymous)';
-      if (name === '(idle)' || name === '(program)') return;
-      const key = n.callFrame.url ? label(n) : `${label(n)}${caller(id)}`;
-      self.set(key, (self.get(key) ?? 0) + dt);
-      total += dt;
-    });
-    const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 25);
+    const { profile } = (await cdp.send('Profiler.stop')) as { profile: CpuProfile };
+    const { total, top } = topSelfTime(profile);
     return [
       `worker profile, 3 × 30 typical pages: ${(total / 1000).toFixed(0)} ms of worker CPU (self time, idle excluded)`,
       ...top.map(([k, us]) => `  ${(us / 1000).toFixed(1).padStart(7)} ms  ${k}`),

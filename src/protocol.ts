@@ -193,8 +193,9 @@ export interface Requests {
 
 export interface Events {
   /**
-   * New changes are in the timeline (seq in [firstSeq, nextSeq)). Pages fetch entries they want with
-   * getTimeline; the event stays small because a busy page fires thousands of changes a second.
+   * New changes are in the timeline (seq in [firstSeq, nextSeq)), announced when the worker receives them
+   * (getTimeline returns those not yet written with the seq they will get). Pages fetch entries they want
+   * with getTimeline; the event stays small and coalesced because a busy page fires thousands of changes a second.
    */
   timelineAppended: {
     firstSeq: number;

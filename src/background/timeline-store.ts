@@ -21,6 +21,16 @@ export interface TimelineOptions {
   maxPending?: number;
   /** How often the digest of the store is saved while cookies change (ms). */
   digestInterval?: number;
+  /** Received changes are announced at once, then at most once per this many ms while they keep coming. */
+  announceInterval?: number;
+}
+
+/** Changes received since the last announcement: seq in [firstSeq, nextSeq), written or still queued. */
+export interface Received {
+  firstSeq: number;
+  nextSeq: number;
+  dropped: number;
+  cookies: Cookie[];
 }
 
 /** [seq of the first entry, entries, bytes, time of the first entry] */
@@ -36,10 +46,10 @@ interface Meta {
   garbage?: string[];
 }
 
-export const DEFAULT_TIMELINE: TimelineOptions = { capacity: 10_000, chunkSize: 100, maxBytes: RING_BYTES, flushDelay: 50 };
+export const DEFAULT_TIMELINE: TimelineOptions = { capacity: 10_000, chunkSize: 100, maxBytes: RING_BYTES, flushDelay: 250 };
 const STORM_BATCH = 100;
 /** During a storm, writes wait this long, so each writes a few hundred changes at once. */
-const STORM_DELAY = 50;
+const STORM_DELAY = 250;
 const MAX_BATCH = 500;
 const SMALL_RUN = 8;
 const RETRY = [250, 1000, 4000, 15_000];
@@ -84,14 +94,19 @@ export class TimelineStore {
   private digestDue = false;
   private digestTimer: ReturnType<typeof setTimeout> | undefined;
   private ringBytes: number;
+  /** Cookies of the changes not yet announced, and the position the last announcement ended at. */
+  private unannounced: Cookie[] = [];
+  private announcedSeq: number | undefined;
+  private announceTimer: ReturnType<typeof setTimeout> | undefined;
+  private lastAnnounce = Number.NEGATIVE_INFINITY;
   private readonly opts: Required<TimelineOptions>;
 
   constructor(
     private readonly area: StorageArea,
     options: TimelineOptions = DEFAULT_TIMELINE,
-    private readonly onWritten: (entries: TimelineEntry[], dropped: number) => void = () => undefined,
+    private readonly onReceived: (received: Received) => void = () => undefined,
   ) {
-    this.opts = { flushDelay: 0, maxPending: 5000, digestInterval: 10_000, ...options };
+    this.opts = { flushDelay: 0, maxPending: 5000, digestInterval: 10_000, announceInterval: 50, ...options };
     this.ringBytes = this.opts.maxBytes;
   }
 
@@ -104,6 +119,7 @@ export class TimelineStore {
     this.ready = this.reconcile(readStore, now).then(
       (n) => {
         found = n;
+        if (n) this.announce(this.pending.filter((c) => c.missed).map((c) => c.cookie));
       },
       (error: unknown) => {
         this.lastError = `Could not compare the store with the timeline: ${errorMessage(error)}`;
@@ -118,6 +134,31 @@ export class TimelineStore {
     else this.pending.push(change);
     if (this.pending.length > this.opts.maxPending) this.mergeOldest();
     this.schedule();
+    this.announce([change.cookie]);
+  }
+
+  /**
+   * Open views hear of a change when it arrives, not when it is written: what is queued is read with the
+   * seq it will get, so writing can wait for bigger batches without the views waiting for it. The first
+   * change after a quiet spell is announced at once; during a storm, at most once per announceInterval.
+   */
+  private announce(cookies: Cookie[]): void {
+    this.unannounced.push(...cookies);
+    if (this.announceTimer) return;
+    const delay = Math.max(0, this.lastAnnounce + this.opts.announceInterval - Date.now());
+    this.announceTimer = setTimeout(() => void this.announceNow(), delay);
+  }
+
+  private async announceNow(): Promise<void> {
+    const nextSeq = await this.position().catch(() => undefined);
+    this.announceTimer = undefined;
+    this.lastAnnounce = Date.now();
+    const cookies = this.unannounced;
+    this.unannounced = [];
+    if (nextSeq === undefined || !cookies.length) return;
+    const firstSeq = Math.min(this.announcedSeq ?? 0, nextSeq);
+    this.announcedSeq = nextSeq;
+    this.onReceived({ firstSeq, nextSeq, dropped: this.meta?.dropped ?? 0, cookies });
   }
 
   /**
@@ -241,12 +282,11 @@ export class TimelineStore {
       this.inFlight = batch;
       this.lastBatch = batch.length;
       try {
-        const written = await this.persist(batch, mergedAway);
+        await this.persist(batch, mergedAway);
         this.inFlight = [];
         this.attempts = 0;
         this.retryAt = 0;
         this.lastError = undefined;
-        this.onWritten(written, this.meta?.dropped ?? 0);
       } catch (error) {
         this.inFlight = [];
         this.pending.unshift(...batch.slice(merged.length));
@@ -289,6 +329,7 @@ export class TimelineStore {
         }
       }
       this.meta = meta;
+      this.announcedSeq ??= meta.nextSeq;
       return meta;
     })();
     return this.loading;

@@ -17,14 +17,8 @@ import { allStoreCookies } from './store-cookies';
 import { TimelineStore } from './timeline-store';
 import { writeTabStorage } from './web-storage';
 
-const timeline = new TimelineStore(browser.storage.local, undefined, (entries, dropped) =>
-  emit('timelineAppended', {
-    firstSeq: entries[0].seq,
-    nextSeq: (entries.at(-1)?.seq ?? 0) + 1,
-    dropped,
-    domains: [...new Set(entries.map((e) => e.cookie.domain))],
-    sites: sitesOf(entries.map((e) => e.cookie)),
-  }),
+const timeline = new TimelineStore(browser.storage.local, undefined, ({ cookies, ...seqs }) =>
+  emit('timelineAppended', { ...seqs, domains: [...new Set(cookies.map((c) => c.domain))], sites: sitesOf(cookies) }),
 );
 const badges = new BadgeScheduler();
 // The first creation of each cookie the timeline kept, for the "set before consent" mark.

@@ -25,6 +25,19 @@ export interface TimelineRow {
   beforeCut?: boolean;
 }
 
+/** What a row says, computed once per row (a view groups the same rows again at every refresh). */
+const sayings = new WeakMap<TimelineRow, string>();
+const saying = (r: TimelineRow) => {
+  let said = sayings.get(r);
+  if (said === undefined) {
+    said = [refKey(r.entry.cookie), r.entry.cookie.storeId ?? '', r.kind, r.oldValue ?? '', r.newValue ?? '', (r.changes ?? []).join(','), r.missed].join(
+      '\u0000',
+    );
+    sayings.set(r, said);
+  }
+  return said;
+};
+
 /** Firefox reports every removal as `explicit`; an update then shows as a removal and an add in a row. */
 function replacedNext(entries: readonly TimelineEntry[], i: number, key: string): boolean {
   const e = entries[i];
@@ -39,28 +52,65 @@ function replacedNext(entries: readonly TimelineEntry[], i: number, key: string)
  * (an overwrite) or past their expiry date (expired).
  */
 export function timelineRows(entries: readonly TimelineEntry[], formatTime: (ms: number) => string = utcMinute): TimelineRow[] {
-  const rows: TimelineRow[] = [];
-  const pendingOverwrite = new Map<string, TimelineRow>();
-  for (const [i, e] of entries.entries()) {
+  return new TimelineRows(formatTime).append(entries).rows;
+}
+
+/**
+ * timelineRows built as entries arrive (oldest first): each entry is looked at once, so a view that
+ * appends a storm's changes a batch at a time does no work over what it already has.
+ */
+export class TimelineRows {
+  /** Oldest first. */
+  rows: TimelineRow[] = [];
+  private readonly pendingOverwrite = new Map<string, TimelineRow>();
+  /** The last entry, when its row depends on the entry after it (an "explicit" removal: Firefox's overwrites). */
+  private undecided: TimelineEntry | undefined;
+
+  constructor(private readonly formatTime: (ms: number) => string = utcMinute) {}
+
+  append(fresh: readonly TimelineEntry[]): this {
+    if (!fresh.length) return this;
+    let entries = fresh;
+    if (this.undecided) {
+      // Its row was a guess ("removed") made without the next entry: made again now that it is here.
+      this.rows.pop();
+      entries = [this.undecided, ...fresh];
+    }
+    for (const [i, e] of entries.entries()) this.add(entries, i, e);
+    const last = entries[entries.length - 1];
+    this.undecided = last.removed && last.cause === 'explicit' ? last : undefined;
+    return this;
+  }
+
+  /** Forgets the rows of entries before `seq` (the view keeps only the newest entries). */
+  dropBefore(seq: number): void {
+    let n = 0;
+    while (n < this.rows.length && this.rows[n].seq < seq) n++;
+    if (n) this.rows = this.rows.slice(n);
+  }
+
+  private add(entries: readonly TimelineEntry[], i: number, e: TimelineEntry): void {
+    const { rows, pendingOverwrite } = this;
     const key = refKey(e.cookie);
     const base = { seq: e.seq, time: e.time, name: e.cookie.name, domain: e.cookie.domain, path: e.cookie.path, missed: e.missed === true, entry: e };
     if (e.removed && (e.cause === 'overwrite' || replacedNext(entries, i, key))) {
       const row: TimelineRow = { ...base, kind: 'overwritten', oldValue: e.cookie.value, before: e.cookie, beforeCut: e.truncated !== undefined };
       pendingOverwrite.set(key, row);
       rows.push(row);
-      continue;
+      return;
     }
     if (!e.removed) {
       const overwritten = pendingOverwrite.get(key);
       if (overwritten) {
         pendingOverwrite.delete(key);
         overwritten.newValue = e.cookie.value;
-        overwritten.changes = attributeChanges(overwritten.entry.cookie, e.cookie, formatTime);
+        overwritten.changes = attributeChanges(overwritten.entry.cookie, e.cookie, this.formatTime);
         overwritten.entry = e;
-        continue;
+        sayings.delete(overwritten);
+        return;
       }
       rows.push({ ...base, kind: 'created', newValue: e.cookie.value });
-      continue;
+      return;
     }
     const pastExpiry = e.cookie.expirationDate !== undefined && e.cookie.expirationDate * 1000 <= e.time + 1000;
     const kind: ChangeKind =
@@ -71,7 +121,6 @@ export function timelineRows(entries: readonly TimelineEntry[], formatTime: (ms:
           : 'removed';
     rows.push({ ...base, kind, oldValue: e.cookie.value, before: e.cookie, beforeCut: e.truncated !== undefined });
   }
-  return rows;
 }
 
 /** A time as "2026-12-01 10:26 UTC"; the UI passes the reader's local time instead. */
@@ -124,9 +173,6 @@ export interface RowGroup {
   /** The run, newest first; one row when nothing repeats. */
   rows: TimelineRow[];
 }
-
-const saying = (r: TimelineRow) =>
-  [refKey(r.entry.cookie), r.entry.cookie.storeId ?? '', r.kind, r.oldValue ?? '', r.newValue ?? '', (r.changes ?? []).join(','), r.missed].join('\u0000');
 
 /**
  * Runs of consecutive rows that say the same thing about the same cookie (a script renewing an expiry every

@@ -166,14 +166,39 @@ describe('timeline store', () => {
     }
   });
 
-  it('reports each written batch with its seq numbers and the drop count', async () => {
-    const written: number[][] = [];
-    const store = new TimelineStore(area, { capacity: 100, chunkSize: 10, maxBytes: 1e9 }, (entries) => written.push(entries.map((e) => e.seq)));
-    store.record(change(0));
-    await store.flush();
-    store.record(change(1));
-    store.record(change(2));
-    await store.flush();
-    expect(written.flat()).toEqual([0, 1, 2]);
+  it('announces changes when they arrive, before they are written, with the seqs a read gives them', async () => {
+    vi.useFakeTimers();
+    try {
+      const heard: Array<{ firstSeq: number; nextSeq: number; names: string[] }> = [];
+      // Writing waits 5 s: the announcements must not wait for it.
+      const store = new TimelineStore(area, { capacity: 100, chunkSize: 10, maxBytes: 1e9, flushDelay: 5000, announceInterval: 100 }, (r) =>
+        heard.push({ firstSeq: r.firstSeq, nextSeq: r.nextSeq, names: r.cookies.map((c) => c.name) }),
+      );
+      store.record(change(0));
+      await vi.advanceTimersByTimeAsync(1);
+      // The first change after a quiet spell is announced at once.
+      expect(heard).toEqual([{ firstSeq: 0, nextSeq: 1, names: ['c0'] }]);
+      expect(area.writes).toBe(0);
+      // A storm: announced at most once per interval, nothing skipped.
+      for (let i = 1; i <= 30; i++) {
+        store.record(change(i));
+        await vi.advanceTimersByTimeAsync(10);
+      }
+      await vi.advanceTimersByTimeAsync(100);
+      expect(heard.length).toBeGreaterThanOrEqual(3);
+      expect(heard.length).toBeLessThanOrEqual(5);
+      expect(heard.flatMap((h) => h.names)).toEqual(Array.from({ length: 31 }, (_, i) => `c${i}`));
+      for (const [i, h] of heard.entries()) expect(h.firstSeq).toBe(i ? heard[i - 1].nextSeq : 0);
+      // What a view reads on hearing it: every announced change, with the seq it keeps once written.
+      const before = (await store.read(-1)).entries.map((e) => [e.seq, e.cookie.name]);
+      expect(before).toHaveLength(31);
+      expect(area.writes).toBe(0);
+      await vi.advanceTimersByTimeAsync(6000);
+      await store.flush();
+      const after = (await new TimelineStore(area, { capacity: 100, chunkSize: 10, maxBytes: 1e9 }).read(-1)).entries.map((e) => [e.seq, e.cookie.name]);
+      expect(after).toEqual(before);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

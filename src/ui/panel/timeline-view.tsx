@@ -1,10 +1,9 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ContainerInfo } from '../../core/analyzed';
 import { errorLine, explainError } from '../../core/browser-errors';
 import { cookieHost } from '../../core/cookie';
 import { siteOf } from '../../core/site';
-import type { TimelineEntry } from '../../core/timeline';
-import { diffText, groupRepeats, nameFilter, showWhole, type TimelineRow, timelineRows } from '../../core/timeline-view';
+import { diffText, groupRepeats, nameFilter, showWhole, type TimelineRow, TimelineRows } from '../../core/timeline-view';
 import { onEvent, request } from '../../messages';
 import { ContainerBadge } from '../badges';
 import { coalesce } from '../coalesce';
@@ -12,7 +11,7 @@ import { localDateTime } from '../format';
 import { retentionText, type TimelineStatus } from '../timeline-status';
 
 /** Rows rendered at first, and per "show more": the DOM stays small however long the history. */
-const PAGE_ROWS = 500;
+const PAGE_ROWS = 200;
 
 const KIND_LABEL: Record<TimelineRow['kind'], string> = {
   created: 'created',
@@ -62,7 +61,10 @@ export function TimelineView({
   /** "Restore this value": writes the cookie as it was before the row's change back. */
   onRestore?: (row: TimelineRow) => void;
 }) {
-  const [entries, setEntries] = useState<TimelineEntry[]>([]);
+  // Rows are built as entries arrive, each entry once; `version` tells the memos below that there are more.
+  const built = useRef<TimelineRows | undefined>(undefined);
+  built.current ??= new TimelineRows((ms) => localDateTime(ms));
+  const [version, setVersion] = useState(0);
   const [status, setStatus] = useState<TimelineStatus>();
   const [text, setText] = useState('');
   const [onlyPage, setOnlyPage] = useState(true);
@@ -79,7 +81,11 @@ export function TimelineView({
         if (!alive) return;
         if (fresh.length) {
           last = fresh[fresh.length - 1].seq;
-          setEntries((current) => [...current, ...fresh].slice(-page.capacity));
+          const rows = built.current as TimelineRows;
+          rows.append(fresh);
+          // Keeps what the worker keeps (its capacity): the oldest entries go as new ones come.
+          rows.dropBefore(last + 1 - page.capacity);
+          setVersion((v) => v + 1);
         }
         setStatus(page);
         setError(page.lastError && errorLine(explainError(page.lastError)));
@@ -96,12 +102,25 @@ export function TimelineView({
     };
   }, []);
 
-  const rows = useMemo(() => timelineRows(entries, (ms) => localDateTime(ms)).reverse(), [entries]);
   const wanted = useMemo(() => nameFilter(text), [text]);
-  const shown = useMemo(
-    () => groupRepeats(rows.filter((r) => (!onlyPage || pageSites.has(siteOf(cookieHost(r)))) && wanted(r.name))),
-    [rows, onlyPage, pageSites, wanted],
-  );
+  /** Each domain's site, worked out once (a storm repeats the same few domains thousands of times). */
+  const siteOfDomain = useMemo(() => new Map<string, string>(), []);
+  const onPage = (r: TimelineRow) => {
+    const host = cookieHost(r);
+    let site = siteOfDomain.get(host);
+    if (site === undefined) {
+      site = siteOf(host);
+      siteOfDomain.set(host, site);
+    }
+    return pageSites.has(site);
+  };
+  // `version` says the built rows grew (they grow in place).
+  const { rows, shown } = useMemo(() => {
+    const all = (built.current as TimelineRows).rows;
+    const newestFirst: TimelineRow[] = [];
+    for (let i = all.length - 1; i >= 0; i--) if ((!onlyPage || onPage(all[i])) && wanted(all[i].name)) newestFirst.push(all[i]);
+    return { rows: all, shown: groupRepeats(newestFirst) };
+  }, [version, onlyPage, pageSites, wanted]);
   const shownChanges = useMemo(() => shown.reduce((n, g) => n + g.rows.length, 0), [shown]);
   /** Groups of repeated changes the user opened, by their newest row's seq. */
   const [open, setOpen] = useState<ReadonlySet<number>>(new Set());
