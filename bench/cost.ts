@@ -205,7 +205,8 @@ async function storms(bare: ExtensionBrowser, lens: ExtensionBrowser): Promise<s
             observer.observe(document.body, { childList: true, subtree: true, characterData: true });
             const ev = window as unknown as { events?: number[] };
             ev.events = [];
-            chrome.runtime.onMessage.addListener((m: { kind?: string; name?: string }) => {
+            // Events come over a port each listening page opens (src/messages.ts): one more such page.
+            chrome.runtime.connect({ name: 'cookie-lens-events' }).onMessage.addListener((m: { kind?: string; name?: string }) => {
               if (m?.kind === 'event' && m.name === 'timelineAppended') ev.events?.push(Date.now());
             });
           },

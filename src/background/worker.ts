@@ -3,7 +3,7 @@ import browser from 'webextension-polyfill';
 import { type Cookie, refKey } from '../core/cookie';
 import { sitesOf } from '../core/site';
 import type { ChangeCause } from '../core/timeline';
-import { emit, serveRequests } from '../messages';
+import { emit, serveEvents, serveRequests } from '../messages';
 import { platform } from '../platform';
 import { BadgeScheduler, forgetBadge } from './badge';
 import { deleteCookie, restoreCookies, writeCookies } from './cookie-writes';
@@ -20,6 +20,7 @@ import { writeTabStorage } from './web-storage';
 const timeline = new TimelineStore(browser.storage.local, undefined, ({ cookies, ...seqs }) =>
   emit('timelineAppended', { ...seqs, domains: [...new Set(cookies.map((c) => c.domain))], sites: sitesOf(cookies) }),
 );
+serveEvents();
 const badges = new BadgeScheduler();
 // The first creation of each cookie the timeline kept, for the "set before consent" mark.
 provideFirstSeen(async (keys) => {

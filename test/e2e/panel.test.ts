@@ -6,7 +6,7 @@ import type { Frame, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemo, XSS_COOKIES } from '../../demo/express-app.mjs';
 import { expectMultitoolClean, expectValidReport } from '../judges';
-import { launch, openPanel, poll, rowNames, type Session, setFilter } from './harness';
+import { awaitWorkerRestart, launch, openPanel, poll, rowNames, type Session, setFilter, stopWorker } from './harness';
 import { screenshot } from './screenshots';
 
 /** Clicks the element with this text, waiting for it to appear (renders follow asynchronous answers). */
@@ -119,6 +119,7 @@ describe('the DevTools panel in Chromium', () => {
     });
     expect(row).toEqual({ del: 'dark', ins: 'light' });
     await screenshot(devtools, 'panel-timeline');
+
     await clickText(panel, '[role="tab"]', 'Cookies');
   });
 
@@ -213,5 +214,25 @@ describe('the DevTools panel in Chromium', () => {
     expect(await panel.$$eval('.grid img, .grid script, .grid svg, .detail img, .detail script, .detail svg', (els) => els.length)).toBe(0);
     await new Promise((r) => setTimeout(r, 300));
     expect(dialogs).toEqual([]);
+  });
+
+  // Last: puppeteer's handles to the worker do not survive its restart, so no test may come after this one.
+  it('the open Timeline stays live across a worker stop: its event port reconnects to the worker a change wakes', async () => {
+    await page.goto(demo.url('shop.test'), { waitUntil: 'load' });
+    await clickText(panel, '[role="tab"]', 'Timeline');
+    await panel.waitForSelector('.timeline-table');
+    // The worker stops (idle, or killed): the panel's event port closes; a change from the page wakes a new
+    // worker, and the open Timeline shows it live — the panel reconnected, nothing reloaded.
+    await stopWorker(session, page);
+    await page.evaluate(() => {
+      document.cookie = 'theme=sepia; path=/; max-age=600; secure; samesite=lax';
+    });
+    // (Puppeteer holds a new worker at "waiting for debugger" until told to run.)
+    await awaitWorkerRestart(session);
+    const live = await poll(
+      () => panel.$$eval('.timeline-table tr[data-kind="overwritten"][data-cookie="theme"] ins', (ins) => ins.map((i) => i.textContent).includes('sepia')),
+      10_000,
+    );
+    expect(live).toBe(true);
   });
 });

@@ -19,6 +19,38 @@ const cookies = new FakeCookies();
 const local = new FakeStorageArea();
 const session = new FakeStorageArea();
 const onMessage = new FakeEvent<[unknown, Sender, (r: unknown) => void]>();
+
+/**
+ * One end of a runtime port, as Chrome has it: messages are copied and delivered asynchronously to the other
+ * end; `disconnect()` fires onDisconnect on the other end only; posting on a closed port throws.
+ */
+export class FakePort {
+  readonly onMessage = new FakeEvent<[unknown, FakePort]>();
+  readonly onDisconnect = new FakeEvent<[FakePort]>();
+  other: FakePort | undefined;
+  connected = true;
+  constructor(readonly name: string) {}
+  postMessage(message: unknown): void {
+    if (!this.connected) throw new Error('Attempting to use a disconnected port object');
+    const copy = structuredClone(message);
+    const other = this.other as FakePort;
+    queueMicrotask(() => {
+      if (other.connected) other.onMessage.trigger(copy, other);
+    });
+  }
+  disconnect(): void {
+    if (!this.connected) return;
+    this.connected = false;
+    const other = this.other as FakePort;
+    other.connected = false;
+    ports.delete(this);
+    ports.delete(other);
+    other.onDisconnect.trigger(other);
+  }
+}
+const onConnect = new FakeEvent<[FakePort]>();
+/** The worker's ends of the open ports. */
+const ports = new Set<FakePort>();
 const tabs = new Map<number, FakeTab>();
 const badges = new Map<number, { text?: string; color?: string; title?: string }>();
 
@@ -67,6 +99,20 @@ export const fakeBrowser = {
         return undefined;
       }
       return structuredClone(await answers[0]);
+    },
+    onConnect,
+    /** A page's end of a new port; the worker's end goes to onConnect (none listening: closed at once, like Chrome). */
+    connect({ name = '' }: { name?: string } = {}): FakePort {
+      const page = new FakePort(name);
+      const worker = new FakePort(name);
+      page.other = worker;
+      worker.other = page;
+      ports.add(worker);
+      queueMicrotask(() => {
+        if (onConnect.hasListeners()) onConnect.trigger(worker);
+        else worker.disconnect();
+      });
+      return page;
     },
     getURL: chromeUrl,
     getManifest: () => ({ manifest_version: 3, name: 'Cookie Lens', version: '0.0.0-test' }),
@@ -118,6 +164,11 @@ export const fake = {
     return full;
   },
   badge: (tabId: number) => badges.get(tabId),
+  /** The worker stops: every port to it closes (the pages' ends fire onDisconnect). */
+  stopWorker(): void {
+    for (const p of [...ports]) p.disconnect();
+    onConnect.clear();
+  },
   /**
    * Plays Firefox: moz-extension: URLs, firefox-* store ids, explicit-only removals, first-party
    * isolation if asked, and contextualIdentities with these containers (`containers: 'disabled'`
@@ -141,6 +192,8 @@ export const fake = {
     session.reset();
     fakeBrowser.webRequest.onHeadersReceived.clear();
     onMessage.clear();
+    for (const p of [...ports]) p.disconnect();
+    onConnect.clear();
     tabs.clear();
     badges.clear();
     fakeBrowser.tabs.onActivated.clear();
