@@ -9,11 +9,38 @@ function hz(): number {
   return ticksPerSecond;
 }
 
+/** What a Chromium process is, from its command line (Chromium rewrites it as one string with spaces). */
+export type ProcessKind = 'browser' | 'extension' | 'renderer' | 'gpu' | 'network' | 'storage' | 'other';
+
+function kindOf(pid: number, root: number): ProcessKind {
+  if (pid === root) return 'browser';
+  let cmd = '';
+  try {
+    cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ');
+  } catch {
+    return 'other';
+  }
+  if (cmd.includes('--extension-process')) return 'extension';
+  if (cmd.includes('--type=renderer')) return 'renderer';
+  if (cmd.includes('--type=gpu-process')) return 'gpu';
+  if (cmd.includes('NetworkService')) return 'network';
+  if (cmd.includes('StorageService')) return 'storage';
+  return 'other';
+}
+
 /**
  * Milliseconds of CPU (user + system) used so far by `root` and its descendants, including children that have
  * exited and were reaped by a process of the tree (their time is in the reaper's cutime/cstime).
  */
 export function treeCpuMs(root: number): number {
+  return Object.values(treeCpuParts(root)).reduce((a, b) => a + b, 0);
+}
+
+/**
+ * treeCpuMs by process kind: the extension's own process (its service worker and pages) apart from the
+ * browser process (which runs the cookie store and storage.local) and the pages' renderers.
+ */
+export function treeCpuParts(root: number): Record<ProcessKind, number> {
   const parent = new Map<number, number>();
   const ticks = new Map<number, number>();
   for (const entry of readdirSync('/proc')) {
@@ -30,12 +57,12 @@ export function treeCpuMs(root: number): number {
     parent.set(Number(entry), Number(f[1]));
     ticks.set(Number(entry), Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14]));
   }
-  let total = 0;
+  const parts: Record<ProcessKind, number> = { browser: 0, extension: 0, renderer: 0, gpu: 0, network: 0, storage: 0, other: 0 };
   for (const [pid, t] of ticks) {
     let p: number | undefined = pid;
     while (p !== undefined && p > 1 && p !== root) p = parent.get(p);
-    if (p === root) total += t;
+    if (p === root) parts[kindOf(pid, root)] += (t * 1000) / hz();
   }
   if (!ticks.has(root)) throw new Error(`process ${root} is not running`);
-  return (total * 1000) / hz();
+  return parts;
 }
