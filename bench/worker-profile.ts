@@ -47,6 +47,45 @@ export function topSelfTime(profile: CpuProfile, n = 25): { total: number; top: 
   return { total, top: [...self].sort((a, b) => b[1] - a[1]).slice(0, n) };
 }
 
+/** Time (µs) of samples with a function of each name on their stack (names unminified: NO_MINIFY=1). */
+export function inclusiveTime(profile: CpuProfile, names: string[]): Map<string, number> {
+  const byNode = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parentOf = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parentOf.set(c, n.id);
+  const out = new Map(names.map((n) => [n, 0]));
+  profile.samples.forEach((id, i) => {
+    const dt = profile.timeDeltas[i] ?? 0;
+    const seen = new Set<string>();
+    for (let p: number | undefined = id; p !== undefined; p = parentOf.get(p)) {
+      const name = byNode.get(p)?.callFrame.functionName ?? '';
+      if (out.has(name) && !seen.has(name)) {
+        seen.add(name);
+        out.set(name, (out.get(name) ?? 0) + dt);
+      }
+    }
+  });
+  return out;
+}
+
+/** PROFILE_UNDER=name: the self time of what runs under `name`, by function (the top 12). */
+function underLines(profile: CpuProfile, name: string): string[] {
+  const parentOf = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parentOf.set(c, n.id);
+  const byNode = new Map(profile.nodes.map((n) => [n.id, n]));
+  const under = (id: number) => {
+    for (let p: number | undefined = id; p !== undefined; p = parentOf.get(p)) if (byNode.get(p)?.callFrame.functionName === name) return true;
+    return false;
+  };
+  const kept = { ...profile, samples: [] as number[], timeDeltas: [] as number[] };
+  profile.samples.forEach((id, i) => {
+    if (under(id)) {
+      kept.samples.push(id);
+      kept.timeDeltas.push(profile.timeDeltas[i] ?? 0);
+    }
+  });
+  return [`  under ${name}:`, ...topSelfTime(kept, 12).top.map(([k, us]) => `  ${(us / 1000).toFixed(1).padStart(7)} ms  ${k}`)];
+}
+
 export async function benchWorkerProfile(extensionDir: string): Promise<string[]> {
   const site = await startBenchSite({ perPage: (n: number) => 10 + ((n * 7) % 21) });
   const session = await launchWithExtension({ extensionDir: resolve(extensionDir), hostResolverRules: 'MAP *.test 127.0.0.1', ignoreHttpsErrors: true });
@@ -77,9 +116,29 @@ export async function benchWorkerProfile(extensionDir: string): Promise<string[]
     await new Promise((r) => setTimeout(r, 1500));
     const { profile } = (await cdp.send('Profiler.stop')) as { profile: CpuProfile };
     const { total, top } = topSelfTime(profile);
+    // Where the worker's own entry points spend it, callees included.
+    const roots = [
+      'refreshBadge',
+      'pageReport',
+      'record',
+      'persist',
+      'drain',
+      'mergeTail',
+      'observe',
+      'flush',
+      'changed',
+      'cookieChanged',
+      'announceNow',
+      'loadCookieDb',
+      'inflatePack',
+      'analyze',
+    ];
+    const inclusive = [...inclusiveTime(profile, roots)].filter(([, us]) => us > 0).sort((a, b) => b[1] - a[1]);
     return [
       `worker profile, 3 × 30 typical pages: ${(total / 1000).toFixed(0)} ms of worker CPU (self time, idle excluded)`,
       ...top.map(([k, us]) => `  ${(us / 1000).toFixed(1).padStart(7)} ms  ${k}`),
+      `  callees included (NO_MINIFY=1 for names): ${inclusive.map(([k, us]) => `${k} ${(us / 1000).toFixed(0)} ms`).join(', ')}`,
+      ...(process.env.PROFILE_UNDER ? underLines(profile, process.env.PROFILE_UNDER) : []),
     ];
   } finally {
     await session.close();

@@ -130,6 +130,8 @@ export async function pageReport(tabId: number, request: ReportRequest = {}, mar
     failures,
     storage,
     ...(marks && firstSeen ? { firstSeen } : {}),
+    // The badge counts findings: it needs no description (the worker keeps none until a view asks).
+    ...(marks ? {} : { descriptions: false }),
   });
   // A copy per use: Firefox's message cloning turns a second reference to one object into null.
   const container = (id: string | undefined) => {

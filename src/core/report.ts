@@ -17,6 +17,8 @@ import { type FrameStorage, type StorageReport, storageCredential, storageItems 
 
 export interface AnalyzeOptions {
   url: string;
+  /** false: findings and counts only — the cookies' descriptions from the cookie database are left out (the badge). */
+  descriptions?: boolean;
   /** ms since the epoch; defaults to the clock. */
   now?: number;
   /** Frame and subresource URLs of the page. */
@@ -228,7 +230,7 @@ function runRules(ctx: RuleContext, failures: AnalysisFailure[]): Finding[] {
 export async function analyze(cookies: readonly Cookie[], options: AnalyzeOptions): Promise<Report> {
   const now = options.now ?? Date.now();
   const failures: AnalysisFailure[] = [...(options.failures ?? [])];
-  const [decoded, db] = await Promise.all([decodeAll(cookies, options.secrets, failures), loadCookieDb()]);
+  const [decoded, db] = await Promise.all([decodeAll(cookies, options.secrets, failures), loadCookieDb({ descriptions: options.descriptions !== false })]);
   const setCookies = parseHeaders(options.setCookies, now, failures);
   const described = cookies.map((c, i) => {
     const d = describeSafely(c, options.url, decoded[i], db, failures);

@@ -2,6 +2,7 @@
 // the database itself.
 import { describe, expect, it } from 'vitest';
 import { buildTables } from '../../scripts/build-cookie-db.mjs';
+import { CookieDb } from '../../src/core/data/cookie-db';
 import { COOKIE_DB_PACKED, COOKIE_DB_SOURCES } from '../../src/core/data/cookie-db.generated';
 import { databaseAccuracy } from '../fixtures/cookie-db-accuracy';
 
@@ -25,6 +26,29 @@ describe('cookie data', () => {
     expect(r.tracking.recall).toBeGreaterThanOrEqual(0.9);
     expect(r.login.precision).toBeGreaterThanOrEqual(0.95);
     expect(r.login.recall).toBeGreaterThanOrEqual(0.9);
+  });
+});
+
+describe('the database without its descriptions (what the worker keeps for the badge)', () => {
+  it('says the same about every entry, on its own domain and elsewhere, but the words', async () => {
+    const tables = (await committedTables()) as ConstructorParameters<typeof CookieDb>[0];
+    const full = new CookieDb(structuredClone(tables));
+    const lean = new CookieDb(structuredClone(tables), { descriptions: false });
+    expect(lean.hasDescriptions).toBe(false);
+    let credentials = 0;
+    for (const [name, , , , , domains] of tables.ocd.entries) {
+      for (const host of [domains.split(' ')[0] || 'example.com', 'unrelated.example']) {
+        const a = full.lookup(name, host);
+        const b = lean.lookup(name, host);
+        if (a?.credential) credentials++;
+        expect(b && { ...b, description: a?.description }).toEqual(a);
+        if (a?.description) expect(b?.description).toBeUndefined();
+      }
+    }
+    // The login flag, worked out from the descriptions, survives without them.
+    expect(credentials).toBeGreaterThan(20);
+    await lean.withDescriptions();
+    expect(lean.lookup('fe_typo_user', 'example.com')).toEqual(full.lookup('fe_typo_user', 'example.com'));
   });
 });
 

@@ -21,7 +21,8 @@ const entries = fc
     },
   )
   .map((list) => {
-    const times = list.reduce<number[]>((t, x) => [...t, (t.at(-1) ?? 1000) + x.gap], []);
+    const times: number[] = [];
+    for (const x of list) times.push((times.at(-1) ?? 1000) + x.gap);
     return list.map(
       (x, seq): TimelineEntry => ({
         seq,

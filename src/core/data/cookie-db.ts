@@ -28,7 +28,8 @@ type Entry = [name: string, platform: number, category: string, text: number, re
 
 interface Tables {
   sources: typeof COOKIE_DB_SOURCES;
-  ocd: { platforms: string[]; texts: string[]; links: string[]; entries: Entry[] };
+  /** `texts` (the descriptions, 190 KB of the tables) may be left out until a report shows them. */
+  ocd: { platforms: string[]; texts?: string[]; links: string[]; entries: Entry[] };
   tpw: { entities: [name: string, category: string][]; hosts: [host: string, entity: number][] };
 }
 
@@ -84,8 +85,17 @@ export class CookieDb {
   private readonly prefixes = new Map<string, Entry[]>();
   private readonly duplicated = new Set<string>();
   private readonly hosts = new Map<string, number>();
+  /** Per description: it says the cookie is a login (worked out once, so it holds without the texts). */
+  private readonly loginText: Uint8Array;
+  private readonly t: Tables;
 
-  constructor(private readonly t: Tables) {
+  /** `descriptions: false` keeps no description text (the worker's badge needs none): see withDescriptions. */
+  constructor(tables: Tables, { descriptions = true }: { descriptions?: boolean } = {}) {
+    const texts = tables.ocd.texts ?? [];
+    this.loginText = Uint8Array.from(texts, (d) => (LOGIN_TEXT.test(d) && !NOT_LOGIN_TEXT.test(d) ? 1 : 0));
+    // The host pairs live on in the Map alone; the texts only if asked for.
+    this.t = { ...tables, ocd: { ...tables.ocd, ...(descriptions ? {} : { texts: undefined }) }, tpw: { entities: tables.tpw.entities, hosts: [] } };
+    const t = tables;
     this.sources = t.sources;
     const seen = new Map<string, number>();
     for (const e of t.ocd.entries) seen.set(e[0].toLowerCase(), (seen.get(e[0].toLowerCase()) ?? 0) + 1);
@@ -107,12 +117,22 @@ export class CookieDb {
     return this.t.ocd.entries.length;
   }
 
+  /** Whether lookups say what each cookie is for in words (Knowledge.description). */
+  get hasDescriptions(): boolean {
+    return this.t.ocd.texts !== undefined;
+  }
+
+  /** Gives this instance its descriptions, read from the pack again (a database loaded without them). */
+  async withDescriptions(): Promise<this> {
+    this.t.ocd.texts ??= (await inflatePack()).ocd.texts;
+    return this;
+  }
+
   private knowledge(e: Entry, host: string): Knowledge {
     const [, platform, category, text, retention, , , link] = e;
-    const description = this.t.ocd.texts[text];
+    const description = this.t.ocd.texts?.[text];
     const purpose = CATEGORY[category] ?? 'unknown';
-    const login =
-      (purpose === 'functional' || purpose === 'security' || purpose === 'necessary') && LOGIN_TEXT.test(description) && !NOT_LOGIN_TEXT.test(description);
+    const login = (purpose === 'functional' || purpose === 'security' || purpose === 'necessary') && this.loginText[text] === 1;
     return {
       platform: this.t.ocd.platforms[platform] || undefined,
       purpose,
@@ -170,13 +190,16 @@ async function inflatePack(): Promise<Tables> {
   return JSON.parse(text) as Tables;
 }
 
-/** The cookie database, inflated on first use (a few milliseconds) and kept for the context's lifetime. */
-export function loadCookieDb(): Promise<CookieDb> {
+/**
+ * The cookie database, inflated on first use (a few milliseconds) and kept for the context's lifetime.
+ * `descriptions: false` (the worker's badge): without the description texts until someone asks for them.
+ */
+export function loadCookieDb({ descriptions = true }: { descriptions?: boolean } = {}): Promise<CookieDb> {
   loading ??= inflatePack().then((t) => {
-    loaded = new CookieDb(t);
+    loaded = new CookieDb(t, { descriptions });
     return loaded;
   });
-  return loading;
+  return descriptions ? loading.then((db) => db.withDescriptions()) : loading;
 }
 
 /** The database if it has been loaded in this context (analyze loads it), else undefined. */
