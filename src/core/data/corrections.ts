@@ -264,15 +264,17 @@ export const CORRECTIONS: readonly Correction[] = [
   },
 ];
 
+/** Exact names (in list order) and prefixes (longest first, list order among equals), indexed once. */
+const EXACT = new Map<string, Correction[]>();
+const PREFIXES: { prefix: string; correction: Correction }[] = [];
+for (const c of CORRECTIONS) {
+  if (c.name.endsWith('*')) PREFIXES.push({ prefix: c.name.slice(0, -1), correction: c });
+  else EXACT.set(c.name, [...(EXACT.get(c.name) ?? []), c]);
+}
+PREFIXES.sort((a, b) => b.prefix.length - a.prefix.length);
+
 /** The correction for a cookie, if any: exact names first, then the longest prefix. */
 export function correctionFor(name: string, site: string): Correction | undefined {
-  let best: Correction | undefined;
-  for (const c of CORRECTIONS) {
-    if (c.site && c.site !== site) continue;
-    if (c.name.endsWith('*')) {
-      const prefix = c.name.slice(0, -1);
-      if (name.startsWith(prefix) && (!best || (best.name.endsWith('*') && best.name.length < c.name.length))) best = c;
-    } else if (c.name === name) return c;
-  }
-  return best;
+  const applies = (c: Correction) => !c.site || c.site === site;
+  return EXACT.get(name)?.find(applies) ?? PREFIXES.find((p) => name.startsWith(p.prefix) && applies(p.correction))?.correction;
 }
