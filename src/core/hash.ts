@@ -15,7 +15,7 @@ export function hash64(text: string): string {
 }
 
 /** Bytes of a string in UTF-8 (what storage quotas count), without encoding it. */
-const NON_ASCII = /[^\u0000-\u007f]/;
+const NON_ASCII = /[\u0080-\uffff]/;
 
 export function utf8Length(text: string): number {
   // Most text is ASCII: one native scan says so, and then every character is one byte.
