@@ -16,7 +16,7 @@ import { type ExtensionBrowser, launchWithExtension } from '../src/cli/extension
 import { poll, settledTimeline, tabIdOf, workerTarget } from '../test/e2e/harness';
 import { type ProcessKind, treeCpuParts } from './proc-cpu';
 import { median } from './stats';
-import { type CpuProfile, topSelfTime } from './worker-profile';
+import { type CpuProfile, topLines, topSelfTime } from './worker-profile';
 
 const HOSTS = 'MAP *.test 127.0.0.1';
 const ROUNDS = 7;
@@ -265,7 +265,7 @@ async function storms(bare: ExtensionBrowser, lens: ExtensionBrowser): Promise<s
       const { profile } = (await cdp.send('Profiler.stop')) as { profile: CpuProfile };
       const { total, top } = topSelfTime(profile, 20);
       console.log(`  ${i ? 'worker' : 'panel'}: ${(total / 1000).toFixed(0)} ms of CPU over the storms and pauses`);
-      for (const [k, us] of top) console.log(`  ${(us / 1000).toFixed(1).padStart(7)} ms  ${k}`);
+      for (const line of topLines(top)) console.log(line);
     }
     const ratios = ui.map((u, i) => u / own[i]);
     const overFloor = ui.map((u, i) => u / delivery[i]);

@@ -30,15 +30,9 @@ function kindOf(pid: number, root: number): ProcessKind {
 
 /**
  * Milliseconds of CPU (user + system) used so far by `root` and its descendants, including children that have
- * exited and were reaped by a process of the tree (their time is in the reaper's cutime/cstime).
- */
-export function treeCpuMs(root: number): number {
-  return Object.values(treeCpuParts(root)).reduce((a, b) => a + b, 0);
-}
-
-/**
- * treeCpuMs by process kind: the extension's own process (its service worker and pages) apart from the
- * browser process (which runs the cookie store and storage.local) and the pages' renderers.
+ * exited and were reaped by a process of the tree (their time is in the reaper's cutime/cstime), by process
+ * kind: the extension's own process (its service worker and pages) apart from the browser process (which runs
+ * the cookie store and storage.local) and the pages' renderers.
  */
 export function treeCpuParts(root: number): Record<ProcessKind, number> {
   const parent = new Map<number, number>();

@@ -18,24 +18,37 @@ export interface CpuProfile {
   timeDeltas: number[];
 }
 
-/** Self time per function (µs), the top `n`; a native function's time is shown with the first script function that called it. */
-export function topSelfTime(profile: CpuProfile, n = 25): { total: number; top: [string, number][] } {
+/** A sample's node and every caller above it, innermost first. */
+function stacks(profile: CpuProfile): { node: (id: number) => ProfileNode | undefined; up: (id: number) => Generator<ProfileNode> } {
   const byNode = new Map(profile.nodes.map((n) => [n.id, n]));
   const parentOf = new Map<number, number>();
   for (const n of profile.nodes) for (const c of n.children ?? []) parentOf.set(c, n.id);
+  return {
+    node: (id) => byNode.get(id),
+    *up(id) {
+      for (let p: number | undefined = id; p !== undefined; p = parentOf.get(p)) {
+        const n = byNode.get(p);
+        if (n) yield n;
+      }
+    },
+  };
+}
+
+/** Top functions as printed lines: "   12.3 ms  name file:line". */
+export const topLines = (top: [string, number][]) => top.map(([k, us]) => `  ${(us / 1000).toFixed(1).padStart(7)} ms  ${k}`);
+
+/** Self time per function (µs), the top `n`; a native function's time is shown with the first script function that called it. */
+export function topSelfTime(profile: CpuProfile, n = 25): { total: number; top: [string, number][] } {
+  const { node, up } = stacks(profile);
   const label = (n: ProfileNode) => `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber}`;
-  /** A native function's time is shown with the first script function that called it. */
   const caller = (id: number): string => {
-    for (let p = parentOf.get(id); p !== undefined; p = parentOf.get(p)) {
-      const n = byNode.get(p);
-      if (n?.callFrame.url) return ` ← ${label(n)}`;
-    }
+    for (const n of up(id)) if (n.id !== id && n.callFrame.url) return ` ← ${label(n)}`;
     return '';
   };
   const self = new Map<string, number>();
   let total = 0;
   profile.samples.forEach((id, i) => {
-    const n = byNode.get(id);
+    const n = node(id);
     const dt = profile.timeDeltas[i] ?? 0;
     if (!n) return;
     const name = n.callFrame.functionName || '(anonymous)';
@@ -49,15 +62,13 @@ export function topSelfTime(profile: CpuProfile, n = 25): { total: number; top: 
 
 /** Time (µs) of samples with a function of each name on their stack (names unminified: NO_MINIFY=1). */
 export function inclusiveTime(profile: CpuProfile, names: string[]): Map<string, number> {
-  const byNode = new Map(profile.nodes.map((n) => [n.id, n]));
-  const parentOf = new Map<number, number>();
-  for (const n of profile.nodes) for (const c of n.children ?? []) parentOf.set(c, n.id);
+  const { up } = stacks(profile);
   const out = new Map(names.map((n) => [n, 0]));
   profile.samples.forEach((id, i) => {
     const dt = profile.timeDeltas[i] ?? 0;
     const seen = new Set<string>();
-    for (let p: number | undefined = id; p !== undefined; p = parentOf.get(p)) {
-      const name = byNode.get(p)?.callFrame.functionName ?? '';
+    for (const { callFrame } of up(id)) {
+      const name = callFrame.functionName;
       if (out.has(name) && !seen.has(name)) {
         seen.add(name);
         out.set(name, (out.get(name) ?? 0) + dt);
@@ -69,21 +80,15 @@ export function inclusiveTime(profile: CpuProfile, names: string[]): Map<string,
 
 /** PROFILE_UNDER=name: the self time of what runs under `name`, by function (the top 12). */
 function underLines(profile: CpuProfile, name: string): string[] {
-  const parentOf = new Map<number, number>();
-  for (const n of profile.nodes) for (const c of n.children ?? []) parentOf.set(c, n.id);
-  const byNode = new Map(profile.nodes.map((n) => [n.id, n]));
-  const under = (id: number) => {
-    for (let p: number | undefined = id; p !== undefined; p = parentOf.get(p)) if (byNode.get(p)?.callFrame.functionName === name) return true;
-    return false;
-  };
+  const { up } = stacks(profile);
   const kept = { ...profile, samples: [] as number[], timeDeltas: [] as number[] };
   profile.samples.forEach((id, i) => {
-    if (under(id)) {
+    if ([...up(id)].some((n) => n.callFrame.functionName === name)) {
       kept.samples.push(id);
       kept.timeDeltas.push(profile.timeDeltas[i] ?? 0);
     }
   });
-  return [`  under ${name}:`, ...topSelfTime(kept, 12).top.map(([k, us]) => `  ${(us / 1000).toFixed(1).padStart(7)} ms  ${k}`)];
+  return [`  under ${name}:`, ...topLines(topSelfTime(kept, 12).top)];
 }
 
 export async function benchWorkerProfile(extensionDir: string): Promise<string[]> {
@@ -136,7 +141,7 @@ export async function benchWorkerProfile(extensionDir: string): Promise<string[]
     const inclusive = [...inclusiveTime(profile, roots)].filter(([, us]) => us > 0).sort((a, b) => b[1] - a[1]);
     return [
       `worker profile, 3 × 30 typical pages: ${(total / 1000).toFixed(0)} ms of worker CPU (self time, idle excluded)`,
-      ...top.map(([k, us]) => `  ${(us / 1000).toFixed(1).padStart(7)} ms  ${k}`),
+      ...topLines(top),
       `  callees included (NO_MINIFY=1 for names): ${inclusive.map(([k, us]) => `${k} ${(us / 1000).toFixed(0)} ms`).join(', ')}`,
       ...(process.env.PROFILE_UNDER ? underLines(profile, process.env.PROFILE_UNDER) : []),
     ];

@@ -67,7 +67,7 @@ export function serveEvents(): void {
   });
 }
 
-/** Whether any page listens: work done only to build an event can be skipped. */
+/** Whether any page is connected to hear events (an event is kept for replay either way). */
 export const hasListeners = (): boolean => views.size > 0;
 
 function post(port: browser.Runtime.Port, message: unknown): void {

@@ -347,7 +347,7 @@ export class TimelineStore {
     return run;
   }
 
-  private async persist(batch: CookieChange[], mergedAway = 0): Promise<TimelineEntry[]> {
+  private async persist(batch: CookieChange[], mergedAway = 0): Promise<void> {
     const before = await this.load();
     const meta: Meta = structuredClone(before);
     meta.lost += Math.max(0, mergedAway);
@@ -407,7 +407,6 @@ export class TimelineStore {
       this.digestChanged();
     }
     await this.mergeTail();
-    return written;
   }
 
   private digestFailed(error: unknown): void {

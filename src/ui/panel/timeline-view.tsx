@@ -103,17 +103,8 @@ export function TimelineView({
   }, []);
 
   const wanted = useMemo(() => nameFilter(text), [text]);
-  /** Each domain's site, worked out once (a storm repeats the same few domains thousands of times). */
-  const siteOfDomain = useMemo(() => new Map<string, string>(), []);
-  const onPage = (r: TimelineRow) => {
-    const host = cookieHost(r);
-    let site = siteOfDomain.get(host);
-    if (site === undefined) {
-      site = siteOf(host);
-      siteOfDomain.set(host, site);
-    }
-    return pageSites.has(site);
-  };
+  // siteOf memoizes per host: a storm's thousands of rows repeat the same few domains.
+  const onPage = (r: TimelineRow) => pageSites.has(siteOf(cookieHost(r)));
   // `version` says the built rows grew (they grow in place).
   const { rows, shown } = useMemo(() => {
     const all = (built.current as TimelineRows).rows;
