@@ -95,7 +95,7 @@ export class CookieDb {
     this.loginText = Uint8Array.from(texts, (d) => (LOGIN_TEXT.test(d) && !NOT_LOGIN_TEXT.test(d) ? 1 : 0));
     // The host pairs live on in the Map alone; the texts only if asked for.
     this.t = { ...tables, ocd: { ...tables.ocd, ...(descriptions ? {} : { texts: undefined }) }, tpw: { entities: tables.tpw.entities, hosts: [] } };
-    const t = tables;
+    const t = tables; // the whole tables, host pairs included, to index below
     this.sources = t.sources;
     const seen = new Map<string, number>();
     for (const e of t.ocd.entries) seen.set(e[0].toLowerCase(), (seen.get(e[0].toLowerCase()) ?? 0) + 1);
@@ -122,9 +122,16 @@ export class CookieDb {
     return this.t.ocd.texts !== undefined;
   }
 
-  /** Gives this instance its descriptions, read from the pack again (a database loaded without them). */
+  private textsLoading: Promise<void> | undefined;
+
+  /** Gives this instance its descriptions, read from the pack again (a database loaded without them); once, however many ask. */
   async withDescriptions(): Promise<this> {
-    this.t.ocd.texts ??= (await inflatePack()).ocd.texts;
+    if (!this.t.ocd.texts) {
+      this.textsLoading ??= inflatePack().then((t) => {
+        this.t.ocd.texts = t.ocd.texts;
+      });
+      await this.textsLoading;
+    }
     return this;
   }
 
