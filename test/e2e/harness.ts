@@ -146,14 +146,29 @@ export async function runningWorkers(session: Session): Promise<string[]> {
 
 /**
  * Stops the extension's worker the way the browser does when it idles (CDP ServiceWorker.stopAllWorkers);
- * waits until none runs, unless `waitStopped` is false (mid-storm the next event starts a new one at once).
+ * waits until Chrome says it stopped (or none runs), unless `waitStopped` is false (mid-storm the next event starts a new one at once).
  */
 export async function stopWorker(session: Session, page: Page, { waitStopped = true } = {}): Promise<void> {
   const cdp = await page.createCDPSession();
-  await cdp.send('ServiceWorker.enable');
-  await cdp.send('ServiceWorker.stopAllWorkers');
-  await cdp.detach();
-  if (waitStopped) await poll(async () => (await runningWorkers(session)).length === 0);
+  try {
+    // Waits for Chrome to say the extension's worker stopped: an open popup or panel reconnecting may wake a
+    // new one a second later, so "no worker running" is a moment a poll can miss under load.
+    const stopped = new Promise<void>((resolve) => {
+      cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }: { versions: { scriptURL: string; runningStatus: string }[] }) => {
+        if (versions.some((v) => v.scriptURL.includes(session.extensionId) && v.runningStatus === 'stopped')) resolve();
+      });
+    });
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    if (waitStopped) {
+      const none = poll(async () => (await runningWorkers(session)).length === 0);
+      // Settled by the event first, the poll may still time out later: that is no failure.
+      none.catch(() => undefined);
+      await Promise.race([stopped, none]);
+    }
+  } finally {
+    await cdp.detach();
+  }
 }
 
 /** Lets a service worker run that puppeteer's auto-attach holds at "waiting for debugger". */
