@@ -19,7 +19,9 @@ import { median } from './stats';
 import { type CpuProfile, topLines, topSelfTime } from './worker-profile';
 
 const HOSTS = 'MAP *.test 127.0.0.1';
-const ROUNDS = 7;
+/** COST_ROUNDS=n, COST_SETS=typical (or heavy): a quicker look while working on one figure; the defaults are what the README quotes. */
+const ROUNDS = Number(process.env.COST_ROUNDS ?? 7);
+const SETS = new Set((process.env.COST_SETS ?? 'heavy,typical,heap,storm,storage').split(','));
 /** After the last page, what each browser still does (the worker's flush, Chrome's own cookie writes) counts. */
 const TAIL_MS = 1500;
 const STORM_WRITES = 2000;
@@ -109,6 +111,16 @@ function ratioLines(title: string, rounds: Record<string, number>[], budget: num
     `    Cookie Lens over the onChanged listener alone ${spread(overCookies)}; the empty webRequest listener's own cost ${spread(webRequest)}`,
     `    no extension over the empty listener ${spread(none)}   (context: the listener's own cost)`,
     ...partLines(rounds),
+    ...baselineLines(rounds),
+  ];
+}
+
+/** COST_BASELINE=dir of another build of the extension: this build's extension process over that one's, same rounds. */
+function baselineLines(rounds: Record<string, number>[]): string[] {
+  if (rounds[0]?.base === undefined) return [];
+  const ext = rounds.map((r) => r['lens.extension'] / r['base.extension']);
+  return [
+    `    this build's extension process over the baseline build's ${spread(ext)}; ${median(rounds.map((r) => r['lens.extension'])).toFixed(0)} vs ${median(rounds.map((r) => r['base.extension'])).toFixed(0)} ms per round; whole tree ${spread(rounds.map((r) => r.lens / r.base))}`,
   ];
 }
 
@@ -337,6 +349,7 @@ export async function benchCost(extensionDir: string, print: (lines: string[]) =
   const bare = await launch(bareListenerExtension());
   const both = await launch(bareListenerExtension(true));
   const lens = await launch(extensionDir);
+  const baseline = process.env.COST_BASELINE ? await launch(process.env.COST_BASELINE) : undefined;
   const pidOf = (b: Browser) => {
     const pid = b.process()?.pid;
     if (!pid) throw new Error('no browser process');
@@ -347,6 +360,7 @@ export async function benchCost(extensionDir: string, print: (lines: string[]) =
     { name: 'bare', browser: bare.browser, pid: pidOf(bare.browser) },
     { name: 'both', browser: both.browser, pid: pidOf(both.browser) },
     { name: 'lens', browser: lens.browser, pid: pidOf(lens.browser) },
+    ...(baseline ? [{ name: 'base', browser: baseline.browser, pid: pidOf(baseline.browser) }] : []),
   ];
   try {
     if (only === 'storm') {
@@ -354,16 +368,17 @@ export async function benchCost(extensionDir: string, print: (lines: string[]) =
       return;
     }
     print([`cost over the floor (CPU time of each browser's process tree from /proc, ${ROUNDS} rounds, order rotated; ratios per round):`]);
-    print(ratioLines('cookie-heavy set, 50 pages × 40 Set-Cookie', await cpuRounds(contenders, heavySite.url, 50), 1.03));
-    print(ratioLines('typical set, 30 pages × 10–30 Set-Cookie', await cpuRounds(contenders, typicalSite.url, 30), 1.01));
-    print(await heapAfterTypical(extensionDir, bare, typicalSite.url));
-    print(await storms(bare, lens));
-    print(await storageAfter(lens));
+    if (SETS.has('heavy')) print(ratioLines('cookie-heavy set, 50 pages × 40 Set-Cookie', await cpuRounds(contenders, heavySite.url, 50), 1.03));
+    if (SETS.has('typical')) print(ratioLines('typical set, 30 pages × 10–30 Set-Cookie', await cpuRounds(contenders, typicalSite.url, 30), 1.01));
+    if (SETS.has('heap')) print(await heapAfterTypical(extensionDir, bare, typicalSite.url));
+    if (SETS.has('storm')) print(await storms(bare, lens));
+    if (SETS.has('storage')) print(await storageAfter(lens));
   } finally {
     await plain.close();
     await bare.close();
     await both.close();
     await lens.close();
+    await baseline?.close();
     await heavySite.close();
     await typicalSite.close();
   }

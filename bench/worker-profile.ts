@@ -102,6 +102,9 @@ export async function benchWorkerProfile(extensionDir: string): Promise<string[]
     const page = await session.browser.newPage();
     await page.goto(site.url('/p/0'));
     await cdp.send('Profiler.start');
+    // PROFILE_COUNTS=1: how many times each of the worker's functions ran (V8's precise coverage), for the
+    // question the sampled times cannot answer — is a cost per event, per page or per report?
+    if (process.env.PROFILE_COUNTS) await cdp.send('Profiler.startPreciseCoverage', { callCount: true, detailed: false });
     if (process.env.PROFILE_STORM) {
       // A storm of 2,000 writes from the page, as in the storm bench, with a panel page open on the tab.
       const tabId = await (await session.worker()).evaluate(async () => (await chrome.tabs.query({ active: true }))[0]?.id);
@@ -119,6 +122,7 @@ export async function benchWorkerProfile(extensionDir: string): Promise<string[]
         }, round);
     } else for (let round = 0; round < 3; round++) for (let i = 0; i < 30; i++) await page.goto(site.url(`/p/${i}`), { waitUntil: 'load' });
     await new Promise((r) => setTimeout(r, 1500));
+    const counts = process.env.PROFILE_COUNTS ? callCounts((await cdp.send('Profiler.takePreciseCoverage')).result) : [];
     const { profile } = (await cdp.send('Profiler.stop')) as { profile: CpuProfile };
     const { total, top } = topSelfTime(profile);
     // Where the worker's own entry points spend it, callees included.
@@ -144,9 +148,42 @@ export async function benchWorkerProfile(extensionDir: string): Promise<string[]
       ...topLines(top),
       `  callees included (NO_MINIFY=1 for names): ${inclusive.map(([k, us]) => `${k} ${(us / 1000).toFixed(0)} ms`).join(', ')}`,
       ...(process.env.PROFILE_UNDER ? underLines(profile, process.env.PROFILE_UNDER) : []),
+      ...(counts.length
+        ? [
+            '  calls (precise coverage, the 40 most called named functions):',
+            ...counts
+              .filter(
+                ([name], i) =>
+                  i < 40 ||
+                  /^(persist|flush|refreshBadge|pageReport|analyze|observe|saveDigest|writeChunk|mergeTail|drain|run|forTab|announceNow|emit|setBadge\w*) /.test(
+                    name,
+                  ),
+              )
+              .map(([name, n]) => `  ${String(n).padStart(9)}  ${name}`),
+          ]
+        : []),
     ];
   } finally {
     await session.close();
     await site.close();
   }
+}
+
+/** Calls per named function of the extension's scripts, most called first. */
+function callCounts(scripts: { url: string; functions: { functionName: string; ranges: { count: number }[] }[] }[]): [string, number][] {
+  const counts = new Map<string, number>();
+  for (const script of scripts) {
+    if (!script.url.startsWith('chrome-extension://')) continue;
+    const file =
+      script.url
+        .split('/')
+        .pop()
+        ?.replace(/-[\w-]{8}\.js$/, '') ?? '';
+    for (const f of script.functions) {
+      if (!f.functionName) continue;
+      const key = `${f.functionName} (${file})`;
+      counts.set(key, (counts.get(key) ?? 0) + (f.ranges[0]?.count ?? 0));
+    }
+  }
+  return [...counts].sort((a, b) => b[1] - a[1]);
 }

@@ -1,4 +1,5 @@
 import browser from 'webextension-polyfill';
+import { AnalysisCache } from '../core/analysis-cache';
 import type { ContainerInfo, Report } from '../core/analyzed';
 import { explainError } from '../core/browser-errors';
 import { compactReport } from '../core/compact-report';
@@ -89,6 +90,9 @@ export function forgetTabStorage(tabId: number): void {
   lastRead.delete(tabId);
 }
 
+/** The badge's per-cookie analysis, kept between its runs (the views, opened now and then, keep none). */
+const badgeCache = new AnalysisCache();
+
 /** When each cookie was first created, from the timeline (worker.ts provides it): for the "before consent" mark. */
 let firstSeen: ((keys: ReadonlySet<string>) => Promise<Map<string, number>>) | undefined;
 export function provideFirstSeen(fn: (keys: ReadonlySet<string>) => Promise<Map<string, number>>): void {
@@ -132,8 +136,9 @@ export async function pageReport(tabId: number, request: ReportRequest = {}, mar
     failures,
     storage,
     ...(marks && firstSeen ? { firstSeen } : {}),
-    // The badge counts findings: it needs no description (the worker keeps none until a view asks).
-    ...(marks ? {} : { descriptions: false }),
+    // The badge counts findings: it needs no description (the worker keeps none until a view asks). It runs on
+    // every page load, mostly over cookies it saw last time: what it worked out for each is kept.
+    ...(marks ? {} : { descriptions: false, cache: badgeCache }),
   });
   // A copy per use: Firefox's message cloning turns a second reference to one object into null.
   const container = (id: string | undefined) => {

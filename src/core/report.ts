@@ -1,18 +1,19 @@
+import { AnalysisCache } from './analysis-cache';
 import type { AnalyzedCookie, LoginFlow, RejectedCookie, Report, SetCookieRecord } from './analyzed';
 import { REPORT_SCHEMA_VERSION } from './analyzed';
 import { classify, credentialLevel } from './classify';
 import { type ConsentContext, markBeforeConsent, mayBeBeforeConsent } from './consent';
-import { type Cookie, cookieRef, cookieSize, cookieType, isPartitioned, refKey } from './cookie';
+import { type Cookie, cookieHost, cookieRef, cookieSize, cookieType, isPartitioned, refKey } from './cookie';
 import { type CookieDb, loadCookieDb } from './data/cookie-db';
 import { decodeValue, formatLabel } from './decode/index';
-import { type Decoded, type SignatureInput, siblingsOf } from './decode/types';
+import { type CookieLike, type Decoded, type Siblings, type SignatureInput, siblingsOf } from './decode/types';
 import { entropyBits } from './entropy';
 import { rated } from './grade';
 import { type AnalysisFailure, type Finding, type RuleContext, severityRank } from './rule';
 import { RULES } from './rules/index';
 import { SecretChecker } from './secrets/verify';
 import { parseSetCookie } from './set-cookie';
-import { isPotentiallyTrustworthy, isThirdParty } from './site';
+import { hostOf, isPotentiallyTrustworthy, isSameSite, isThirdParty } from './site';
 import { type FrameStorage, type StorageReport, storageCredential, storageItems } from './web-storage';
 
 export interface AnalyzeOptions {
@@ -44,6 +45,8 @@ export interface AnalyzeOptions {
   failures?: AnalysisFailure[];
   /** The page's web storage as the page-storage probe read it, per frame: listed, decoded and judged. */
   storage?: readonly FrameStorage[];
+  /** Per-cookie work kept from earlier analyses of the same cookie objects (the worker's badge). */
+  cache?: AnalysisCache;
 }
 
 let sharedChecker: SecretChecker | undefined;
@@ -112,29 +115,48 @@ export function describeCookie(c: Cookie, pageUrl: string, decoded?: Decoded, db
 const reason = (error: unknown) => (error instanceof Error ? `${error.name}: ${error.message}` : String(error)).slice(0, 300);
 
 /** Decodes and checks signatures, one cookie at a time: a value that breaks either is a failure of that cookie only. */
-async function decodeAll(cookies: readonly Cookie[], secrets: AnalyzeOptions['secrets'], failures: AnalysisFailure[]): Promise<(Decoded | undefined)[]> {
+async function decodeAll(
+  cookies: readonly Cookie[],
+  secrets: AnalyzeOptions['secrets'],
+  failures: AnalysisFailure[],
+  cache: AnalysisCache | undefined,
+): Promise<(Decoded | undefined)[]> {
   const siblings = siblingsOf(cookies);
   const checker = secrets === false ? undefined : secrets instanceof SecretChecker ? secrets : defaultChecker();
   return Promise.all(
     cookies.map(async (c) => {
-      let result: Awaited<ReturnType<typeof decodeValue>>;
-      try {
-        result = await decodeValue(c, siblings);
-      } catch (error) {
-        failures.push({ cookie: cookieRef(c), stage: 'decoding the value', message: reason(error) });
-        return undefined;
+      const cached = cache?.decoded(c, siblings, checker ?? false);
+      if (cached) {
+        failures.push(...cached.failures);
+        return cached.decoded;
       }
-      if (result?.signature && checker) {
-        try {
-          const found = await checker.find(result.signature as SignatureInput);
-          if (found !== null) result.decoded.knownSecret = found;
-        } catch (error) {
-          failures.push({ cookie: cookieRef(c), stage: 'the signature check', message: reason(error) });
-        }
-      }
-      return result?.decoded;
+      const own: AnalysisFailure[] = [];
+      const lookups: [string, CookieLike | undefined][] = [];
+      const decoded = await decodeOne(c, cache ? AnalysisCache.recording(siblings, lookups) : siblings, checker, own);
+      failures.push(...own);
+      cache?.rememberDecoded(c, { decoded, failures: own, lookups, checker: checker ?? false });
+      return decoded;
     }),
   );
+}
+
+async function decodeOne(c: Cookie, siblings: Siblings, checker: SecretChecker | undefined, failures: AnalysisFailure[]): Promise<Decoded | undefined> {
+  let result: Awaited<ReturnType<typeof decodeValue>>;
+  try {
+    result = await decodeValue(c, siblings);
+  } catch (error) {
+    failures.push({ cookie: cookieRef(c), stage: 'decoding the value', message: reason(error) });
+    return undefined;
+  }
+  if (result?.signature && checker) {
+    try {
+      const found = await checker.find(result.signature as SignatureInput);
+      if (found !== null) result.decoded.knownSecret = found;
+    } catch (error) {
+      failures.push({ cookie: cookieRef(c), stage: 'the signature check', message: reason(error) });
+    }
+  }
+  return result?.decoded;
 }
 
 /** Fills `setBy` from earlier pages' headers, parsing only those that name a cookie still without one. */
@@ -184,6 +206,25 @@ function describeSafely(c: Cookie, url: string, decoded: Decoded | undefined, db
   }
 }
 
+/** describeSafely for one page, through the cache when there is one. */
+function describer(url: string, db: CookieDb, descriptions: boolean, failures: AnalysisFailure[], cache: AnalysisCache | undefined) {
+  const host = url === '' ? '' : hostOf(url);
+  return (c: Cookie, decoded: Decoded | undefined): AnalyzedCookie => {
+    if (!cache) return describeSafely(c, url, decoded, db, failures);
+    const key = { decoded, db, descriptions, party: url === '' ? '' : host !== '' && !isSameSite(cookieHost(c), host) ? 'third' : 'first' };
+    const hit = cache.described(c, key);
+    if (hit) {
+      failures.push(...hit.failures);
+      return hit.cookie;
+    }
+    const own: AnalysisFailure[] = [];
+    const cookie = describeSafely(c, url, decoded, db, own);
+    failures.push(...own);
+    cache.rememberDescribed(c, { ...key, failures: own, cookie });
+    return cookie;
+  };
+}
+
 /** Runs every rule; a rule that throws on one cookie (or on the jar) is a failure there, not of the report. */
 function runRules(ctx: RuleContext, failures: AnalysisFailure[]): Finding[] {
   const findings: Finding[] = [];
@@ -230,10 +271,12 @@ function runRules(ctx: RuleContext, failures: AnalysisFailure[]): Finding[] {
 export async function analyze(cookies: readonly Cookie[], options: AnalyzeOptions): Promise<Report> {
   const now = options.now ?? Date.now();
   const failures: AnalysisFailure[] = [...(options.failures ?? [])];
-  const [decoded, db] = await Promise.all([decodeAll(cookies, options.secrets, failures), loadCookieDb({ descriptions: options.descriptions !== false })]);
+  const descriptions = options.descriptions !== false;
+  const [decoded, db] = await Promise.all([decodeAll(cookies, options.secrets, failures, options.cache), loadCookieDb({ descriptions })]);
   const setCookies = parseHeaders(options.setCookies, now, failures);
+  const describe = describer(options.url, db, descriptions, failures, options.cache);
   const described = cookies.map((c, i) => {
-    const d = describeSafely(c, options.url, decoded[i], db, failures);
+    const d = describe(c, decoded[i]);
     d.setBy = setterOf(c, setCookies);
     return d;
   });
