@@ -8,7 +8,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { startBenchSite } from '../demo/bench-site.mjs';
+import { startBenchSite, TYPICAL_SET } from '../demo/bench-site.mjs';
 import { serveHttps } from '../demo/tls.mjs';
 import { HEADROOM_BYTES, QUOTA_BYTES } from '../src/background/storage-budget';
 import { CHROMIUM_ARGS, findChromium } from '../src/cli/chromium';
@@ -115,13 +115,13 @@ function ratioLines(title: string, rounds: Record<string, number>[], budget: num
   ];
 }
 
-/** COST_BASELINE=dir of another build of the extension: this build's extension process over that one's, same rounds. */
+/** COST_BASELINE=dir[,dir…] of other builds of the extension: this build's extension process over each one's, same rounds. */
 function baselineLines(rounds: Record<string, number>[]): string[] {
-  if (rounds[0]?.base === undefined) return [];
-  const ext = rounds.map((r) => r['lens.extension'] / r['base.extension']);
-  return [
-    `    this build's extension process over the baseline build's ${spread(ext)}; ${median(rounds.map((r) => r['lens.extension'])).toFixed(0)} vs ${median(rounds.map((r) => r['base.extension'])).toFixed(0)} ms per round; whole tree ${spread(rounds.map((r) => r.lens / r.base))}`,
-  ];
+  const names = Object.keys(rounds[0] ?? {}).filter((k) => /^base\d+$/.test(k));
+  return names.map(
+    (name, i) =>
+      `    this build's extension process over build ${i + 1} of COST_BASELINE ${spread(rounds.map((r) => r['lens.extension'] / r[`${name}.extension`]))}; ${median(rounds.map((r) => r['lens.extension'])).toFixed(0)} vs ${median(rounds.map((r) => r[`${name}.extension`])).toFixed(0)} ms per round; whole tree ${spread(rounds.map((r) => r.lens / r[name]))}`,
+  );
 }
 
 /**
@@ -335,7 +335,7 @@ async function heapAfterTypical(extensionDir: string, bare: ExtensionBrowser, ur
 /** Prints each part as it is measured (the whole takes several minutes). */
 export async function benchCost(extensionDir: string, print: (lines: string[]) => void, only?: 'storm'): Promise<void> {
   const heavySite = await startBenchSite({ perPage: 40 });
-  const typicalSite = await startBenchSite({ perPage: (n: number) => 10 + ((n * 7) % 21) });
+  const typicalSite = await startBenchSite(TYPICAL_SET);
   const executablePath = findChromium();
   if (!executablePath) throw new Error('Chromium not found (apt-get install -y chromium, or set CHROME_PATH)');
   const plain = await puppeteer.launch({
@@ -349,7 +349,7 @@ export async function benchCost(extensionDir: string, print: (lines: string[]) =
   const bare = await launch(bareListenerExtension());
   const both = await launch(bareListenerExtension(true));
   const lens = await launch(extensionDir);
-  const baseline = process.env.COST_BASELINE ? await launch(process.env.COST_BASELINE) : undefined;
+  const baselines = await Promise.all((process.env.COST_BASELINE?.split(',') ?? []).filter(Boolean).map((dir) => launch(dir)));
   const pidOf = (b: Browser) => {
     const pid = b.process()?.pid;
     if (!pid) throw new Error('no browser process');
@@ -360,7 +360,7 @@ export async function benchCost(extensionDir: string, print: (lines: string[]) =
     { name: 'bare', browser: bare.browser, pid: pidOf(bare.browser) },
     { name: 'both', browser: both.browser, pid: pidOf(both.browser) },
     { name: 'lens', browser: lens.browser, pid: pidOf(lens.browser) },
-    ...(baseline ? [{ name: 'base', browser: baseline.browser, pid: pidOf(baseline.browser) }] : []),
+    ...baselines.map((b, i) => ({ name: `base${i + 1}`, browser: b.browser, pid: pidOf(b.browser) })),
   ];
   try {
     if (only === 'storm') {
@@ -369,7 +369,7 @@ export async function benchCost(extensionDir: string, print: (lines: string[]) =
     }
     print([`cost over the floor (CPU time of each browser's process tree from /proc, ${ROUNDS} rounds, order rotated; ratios per round):`]);
     if (SETS.has('heavy')) print(ratioLines('cookie-heavy set, 50 pages × 40 Set-Cookie', await cpuRounds(contenders, heavySite.url, 50), 1.03));
-    if (SETS.has('typical')) print(ratioLines('typical set, 30 pages × 10–30 Set-Cookie', await cpuRounds(contenders, typicalSite.url, 30), 1.01));
+    if (SETS.has('typical')) print(ratioLines('typical set, 30 pages on 10 sites × 10–30 Set-Cookie, a tracker frame on 6', await cpuRounds(contenders, typicalSite.url, 30), 1.01));
     if (SETS.has('heap')) print(await heapAfterTypical(extensionDir, bare, typicalSite.url));
     if (SETS.has('storm')) print(await storms(bare, lens));
     if (SETS.has('storage')) print(await storageAfter(lens));
@@ -378,7 +378,7 @@ export async function benchCost(extensionDir: string, print: (lines: string[]) =
     await bare.close();
     await both.close();
     await lens.close();
-    await baseline?.close();
+    for (const b of baselines) await b.close();
     await heavySite.close();
     await typicalSite.close();
   }

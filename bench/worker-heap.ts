@@ -1,7 +1,7 @@
 // `npm run bench -- heap`: what the worker's heap holds, fresh and after the typical set (a diagnostic for the
 // worker-heap budget): a heap snapshot over CDP, summed by V8 node type, with the biggest single objects.
 import { resolve } from 'node:path';
-import { startBenchSite } from '../demo/bench-site.mjs';
+import { startBenchSite, TYPICAL_SET } from '../demo/bench-site.mjs';
 import { type ExtensionBrowser, launchWithExtension } from '../src/cli/extension-browser';
 import { workerTarget } from '../test/e2e/harness';
 
@@ -48,7 +48,7 @@ async function composition(session: ExtensionBrowser, label: string): Promise<st
 }
 
 export async function benchWorkerHeap(extensionDir: string): Promise<string[]> {
-  const site = await startBenchSite({ perPage: (n: number) => 10 + ((n * 7) % 21) });
+  const site = await startBenchSite(TYPICAL_SET);
   const session = await launchWithExtension({ extensionDir: resolve(extensionDir), hostResolverRules: 'MAP *.test 127.0.0.1', ignoreHttpsErrors: true });
   try {
     await new Promise((r) => setTimeout(r, 1500));

@@ -1,7 +1,7 @@
 // `npm run bench -- profile`: where the worker's time goes while the typical page set loads — the CPU profile
 // of the service worker (V8's sampling profiler over CDP), self time summed per function, the top 25.
 import { resolve } from 'node:path';
-import { startBenchSite } from '../demo/bench-site.mjs';
+import { startBenchSite, TYPICAL_SET } from '../demo/bench-site.mjs';
 import { launchWithExtension } from '../src/cli/extension-browser';
 import { workerTarget } from '../test/e2e/harness';
 
@@ -92,7 +92,7 @@ function underLines(profile: CpuProfile, name: string): string[] {
 }
 
 export async function benchWorkerProfile(extensionDir: string): Promise<string[]> {
-  const site = await startBenchSite({ perPage: (n: number) => 10 + ((n * 7) % 21) });
+  const site = await startBenchSite(TYPICAL_SET);
   const session = await launchWithExtension({ extensionDir: resolve(extensionDir), hostResolverRules: 'MAP *.test 127.0.0.1', ignoreHttpsErrors: true });
   try {
     await session.worker();
