@@ -74,6 +74,14 @@ async function loadPages(browser: Browser, url: (path: string) => string, pages:
 async function cpuRounds(contenders: Contender[], url: (path: string) => string, pages: number): Promise<Record<string, number>[]> {
   for (const c of contenders) await loadPages(c.browser, url, pages); // warm-up: caches, JIT, the first cookies
   const rounds: Record<string, number>[] = [];
+  // How often each browser started its extension's worker during the rounds (Chrome stops one idle for 30 s):
+  // a start (parsing the scripts, the first analysis) is part of what a page load costs when it happens.
+  const starts = new Map(contenders.map((c) => [c.name, 0]));
+  const onTarget = (name: string) => (t: { type(): string }) => {
+    if (t.type() === 'service_worker') starts.set(name, (starts.get(name) ?? 0) + 1);
+  };
+  const listeners = contenders.map((c) => [c, onTarget(c.name)] as const);
+  for (const [c, l] of listeners) c.browser.on('targetcreated', l);
   for (let round = 0; round < ROUNDS; round++) {
     const order = [...contenders.slice(round % contenders.length), ...contenders.slice(0, round % contenders.length)];
     const cpu: Record<string, number> = {};
@@ -92,6 +100,8 @@ async function cpuRounds(contenders: Contender[], url: (path: string) => string,
     }
     rounds.push(cpu);
   }
+  for (const [c, l] of listeners) c.browser.off('targetcreated', l);
+  for (const r of rounds) for (const [name, n] of starts) r[`${name}.workerStarts`] = n;
   return rounds;
 }
 
@@ -111,6 +121,10 @@ function ratioLines(title: string, rounds: Record<string, number>[], budget: num
     `    Cookie Lens over the onChanged listener alone ${spread(overCookies)}; the empty webRequest listener's own cost ${spread(webRequest)}`,
     `    no extension over the empty listener ${spread(none)}   (context: the listener's own cost)`,
     ...partLines(rounds),
+    `    worker starts during the ${rounds.length} rounds: ${Object.keys(rounds[0] ?? {})
+      .filter((k) => k.endsWith('.workerStarts'))
+      .map((k) => `${k.replace('.workerStarts', '')} ${rounds[0][k]}`)
+      .join(', ')}`,
     ...baselineLines(rounds),
   ];
 }
@@ -369,7 +383,8 @@ export async function benchCost(extensionDir: string, print: (lines: string[]) =
     }
     print([`cost over the floor (CPU time of each browser's process tree from /proc, ${ROUNDS} rounds, order rotated; ratios per round):`]);
     if (SETS.has('heavy')) print(ratioLines('cookie-heavy set, 50 pages × 40 Set-Cookie', await cpuRounds(contenders, heavySite.url, 50), 1.03));
-    if (SETS.has('typical')) print(ratioLines('typical set, 30 pages on 10 sites × 10–30 Set-Cookie, a tracker frame on 6', await cpuRounds(contenders, typicalSite.url, 30), 1.01));
+    if (SETS.has('typical'))
+      print(ratioLines('typical set, 30 pages on 10 sites × 10–30 Set-Cookie, a tracker frame on 6', await cpuRounds(contenders, typicalSite.url, 30), 1.01));
     if (SETS.has('heap')) print(await heapAfterTypical(extensionDir, bare, typicalSite.url));
     if (SETS.has('storm')) print(await storms(bare, lens));
     if (SETS.has('storage')) print(await storageAfter(lens));

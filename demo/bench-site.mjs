@@ -17,7 +17,11 @@ export function startBenchSite({ perPage = 40, delayMs = 0, sites = 1, frameEver
   const answer = (req, res) => {
     const n = counter++;
     if ((req.url ?? '').startsWith('/frame')) {
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'set-cookie': [`tid=${fresh(n)}; Path=/; Secure; SameSite=None; Max-Age=31536000`], 'cache-control': 'no-store' });
+      res.writeHead(200, {
+        'content-type': 'text/html; charset=utf-8',
+        'set-cookie': [`tid=${fresh(n)}; Path=/; Secure; SameSite=None; Max-Age=31536000`],
+        'cache-control': 'no-store',
+      });
       res.end('<!doctype html><title>tracker</title>');
       return;
     }

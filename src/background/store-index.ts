@@ -1,7 +1,7 @@
 import type browser from 'webextension-polyfill';
 import { type Cookie, cookieHost, refKey } from '../core/cookie';
 import { hostOf, siteOf } from '../core/site';
-import { stateDigest } from '../core/timeline-codec';
+import { sameState } from '../core/timeline-codec';
 import { getAll } from './read-cookies';
 
 type CookiesApi = Pick<typeof browser.cookies, 'getAll'>;
@@ -102,7 +102,7 @@ function apply(store: StoreCookies, { removed, cookie }: { removed: boolean; coo
   let cookies = map.get(site);
   if (removed) {
     const held = cookies?.get(key);
-    if (held && stateDigest(held) === stateDigest(cookie)) cookies?.delete(key);
+    if (held && sameState(held, cookie)) cookies?.delete(key);
     return;
   }
   if (!cookies) {

@@ -119,3 +119,15 @@ export function stateDigest(c: Cookie, truncated?: { hash: string }): string {
   const value = truncated ? `#${truncated.hash}` : c.value.length > VALUE_LIMIT ? `#${hash64(c.value)}` : c.value;
   return hash64([value, c.expirationDate ?? '', c.secure ? 1 : 0, c.httpOnly ? 1 : 0, c.sameSite, c.session ? 1 : 0].join('\u0000'));
 }
+
+/** Do two cookies have the same state, as stateDigest tells states apart (values compared whole)? Without hashing. */
+export function sameState(a: Cookie, b: Cookie): boolean {
+  return (
+    a.value === b.value &&
+    (a.expirationDate ?? '') === (b.expirationDate ?? '') &&
+    a.secure === b.secure &&
+    a.httpOnly === b.httpOnly &&
+    a.sameSite === b.sameSite &&
+    a.session === b.session
+  );
+}

@@ -5,7 +5,7 @@
 // cookie, shows every change nobody recorded (the browser was closed, the worker was stopped mid-storm).
 import { type Cookie, refKey } from './cookie';
 import type { CookieChange, TimelineEntry } from './timeline';
-import { stateDigest } from './timeline-codec';
+import { sameState, stateDigest } from './timeline-codec';
 
 /** [storeId, name, domain, hostOnly, path, topLevelSite, crossSiteAncestor, firstPartyDomain, expirationDate, digest] */
 export type DigestItem = [
@@ -64,12 +64,26 @@ export function cookieOfItem(item: DigestItem): Cookie {
   return cookie;
 }
 
+/**
+ * A cookie as the live state holds it: the cookie itself until the digest is saved — comparing its fields is
+ * cheaper than hashing them on every change (two or three hashes per event were a tenth of the worker's time
+ * during page loads); its item is worked out when the digest is saved or compared with the store.
+ */
+interface Held {
+  cookie: Cookie;
+  truncated?: { hash: string };
+}
+type Entry = DigestItem | Held;
+
+const itemFor = (e: Entry): DigestItem => (Array.isArray(e) ? e : itemOf(e.cookie, e.truncated));
+const digestFor = (e: Entry): string => (Array.isArray(e) ? e[9] : stateDigest(e.cookie, e.truncated));
+
 export class StoreDigest {
-  private readonly items = new Map<string, DigestItem>();
+  private readonly items = new Map<string, Entry>();
 
   static of(cookies: readonly Cookie[]): StoreDigest {
     const d = new StoreDigest();
-    for (const c of cookies) d.items.set(refKey(c), itemOf(c));
+    for (const c of cookies) d.items.set(refKey(c), { cookie: c });
     return d;
   }
 
@@ -91,13 +105,15 @@ export class StoreDigest {
 
   /** The cookie of this key as the state has it (without its value), if it has one. */
   cookieAt(c: Cookie): Cookie | undefined {
-    const item = this.items.get(refKey(c));
-    return item && cookieOfItem(item);
+    const entry = this.items.get(refKey(c));
+    return entry && cookieOfItem(itemFor(entry));
   }
 
   /** Does the state hold this cookie, in this state? */
   holds(c: Cookie): boolean {
-    return this.items.get(refKey(c))?.[9] === stateDigest(c);
+    const entry = this.items.get(refKey(c));
+    if (!entry) return false;
+    return Array.isArray(entry) || entry.truncated ? digestFor(entry) === stateDigest(c) : sameState(entry.cookie, c);
   }
 
   /** Applies a recorded change; `known`, when given, keeps the last recorded cookie of each key. */
@@ -107,13 +123,13 @@ export class StoreDigest {
       this.items.delete(key);
       known?.delete(key);
     } else {
-      this.items.set(key, itemOf(entry.cookie, entry.truncated));
+      this.items.set(key, entry.truncated ? { cookie: entry.cookie, truncated: entry.truncated } : { cookie: entry.cookie });
       known?.set(key, entry.cookie);
     }
   }
 
   toStored(seq: number): StoredDigest {
-    return { version: 2, seq, items: [...this.items.values()] };
+    return { version: 2, seq, items: [...this.items.values()].map(itemFor) };
   }
 
   /**
@@ -123,14 +139,14 @@ export class StoreDigest {
   missedChanges(actual: readonly Cookie[], now: number, known: ReadonlyMap<string, Cookie> = new Map()): CookieChange[] {
     const changes: CookieChange[] = [];
     const current = new Map(actual.map((c) => [refKey(c), c]));
-    for (const [key, item] of this.items) {
+    for (const [key, entry] of this.items) {
       const cur = current.get(key);
       // The last recorded state, where the replayed timeline has it; else the digest's (no value).
-      const old = known.get(key) ?? cookieOfItem(item);
+      const old = known.get(key) ?? cookieOfItem(itemFor(entry));
       if (!cur) {
         const expired = old.expirationDate !== undefined && old.expirationDate * 1000 <= now;
         changes.push({ time: now, cause: expired ? 'expired' : 'explicit', removed: true, cookie: old, missed: true });
-      } else if (stateDigest(cur) !== item[9]) {
+      } else if (stateDigest(cur) !== digestFor(entry)) {
         changes.push({ time: now, cause: 'overwrite', removed: true, cookie: old, missed: true });
         changes.push({ time: now, cause: 'explicit', removed: false, cookie: cur, missed: true });
       }

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Cookie } from '../../src/core/cookie';
 import type { TimelineEntry } from '../../src/core/timeline';
-import { decodeEntry, encodeEntry } from '../../src/core/timeline-codec';
+import { decodeEntry, encodeEntry, sameState, stateDigest } from '../../src/core/timeline-codec';
+import { StoreDigest } from '../../src/core/timeline-digest';
 
 const cookieArb: fc.Arbitrary<Cookie> = fc
   .record({
@@ -62,5 +63,45 @@ describe('timeline codec', () => {
       },
     };
     expect(JSON.stringify(encodeEntry(entry)).length * 2).toBeLessThan(JSON.stringify(entry).length);
+  });
+
+  it('sameState says what comparing stateDigests says, for any two cookies (long values and near-twins included)', () => {
+    const twin = fc.tuple(
+      cookieArb,
+      fc.constantFrom('value', 'expirationDate', 'secure', 'httpOnly', 'sameSite', 'session', 'name', 'none'),
+      fc.string({ minLength: 4000, maxLength: 4100 }),
+    );
+    fc.assert(
+      fc.property(twin, ([a, field, long]) => {
+        const base = field === 'value' ? { ...a, value: long } : a;
+        const changed: Cookie = { ...base };
+        if (field === 'value') changed.value = `${long.slice(0, -1)}x`;
+        if (field === 'expirationDate') changed.expirationDate = (base.expirationDate ?? 0) + 1;
+        if (field === 'secure' || field === 'httpOnly' || field === 'session') changed[field] = !base[field];
+        if (field === 'sameSite') changed.sameSite = base.sameSite === 'lax' ? 'strict' : 'lax';
+        if (field === 'name') changed.name = `${base.name}2`;
+        expect(sameState(base, changed)).toBe(stateDigest(base) === stateDigest(changed));
+        expect(sameState(base, { ...base })).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('a live digest that holds cookies saves, compares and finds missed changes as one built from saved items', () => {
+    fc.assert(
+      fc.property(fc.array(cookieArb, { maxLength: 30 }), fc.array(fc.tuple(fc.nat(), fc.boolean(), fc.string({ maxLength: 10 }))), (jar, edits) => {
+        const live = StoreDigest.of(jar);
+        const saved = StoreDigest.fromStored(live.toStored(7));
+        expect(saved.toStored(7)).toEqual(live.toStored(7));
+        const actual = jar.flatMap((c, i) => {
+          const edit = edits.find(([n]) => n % Math.max(1, jar.length) === i);
+          if (!edit) return [c];
+          return edit[1] ? [] : [{ ...c, value: `${c.value}${edit[2]}!` }];
+        });
+        for (const c of [...jar, ...actual]) expect(live.holds(c)).toBe(saved.holds(c));
+        expect(live.missedChanges(actual, 1000)).toEqual(saved.missedChanges(actual, 1000));
+      }),
+      { numRuns: 300 },
+    );
   });
 });
