@@ -14,7 +14,7 @@ import { HEADROOM_BYTES, QUOTA_BYTES } from '../src/background/storage-budget';
 import { CHROMIUM_ARGS, findChromium } from '../src/cli/chromium';
 import { type ExtensionBrowser, launchWithExtension } from '../src/cli/extension-browser';
 import { poll, settledTimeline, tabIdOf, workerTarget } from '../test/e2e/harness';
-import { type ProcessKind, treeCpuParts } from './proc-cpu';
+import { extensionThreadCpu, type ProcessKind, treeCpuParts } from './proc-cpu';
 import { median } from './stats';
 import { type CpuProfile, topLines, topSelfTime } from './worker-profile';
 
@@ -88,9 +88,13 @@ async function cpuRounds(contenders: Contender[], url: (path: string) => string,
     for (const c of order) {
       await sleep(300);
       const before = treeCpuParts(c.pid);
+      const threadsBefore = process.env.COST_THREADS ? extensionThreadCpu(c.pid) : {};
       await loadPages(c.browser, url, pages);
       await sleep(TAIL_MS);
       const after = treeCpuParts(c.pid);
+      // COST_THREADS=1: the extension processes' CPU by thread name (kept apart from the figures above).
+      if (process.env.COST_THREADS)
+        for (const [name, ms] of Object.entries(extensionThreadCpu(c.pid))) cpu[`${c.name}.thread.${name}`] = ms - (threadsBefore[name] ?? 0);
       let total = 0;
       for (const kind of Object.keys(after) as ProcessKind[]) {
         cpu[`${c.name}.${kind}`] = after[kind] - (before[kind] ?? 0);
@@ -126,7 +130,20 @@ function ratioLines(title: string, rounds: Record<string, number>[], budget: num
       .map((k) => `${k.replace('.workerStarts', '')} ${rounds[0][k]}`)
       .join(', ')}`,
     ...baselineLines(rounds),
+    ...threadLines(rounds),
   ];
+}
+
+/** COST_THREADS=1: median CPU per round of each extension-process thread, Cookie Lens against the two empty listeners. */
+function threadLines(rounds: Record<string, number>[]): string[] {
+  const names = [...new Set(Object.keys(rounds[0] ?? {}).flatMap((k) => (/^(lens|both)\.thread\./.test(k) ? [k.replace(/^(lens|both)\.thread\./, '')] : [])))];
+  const at = (who: string, name: string) => median(rounds.map((r) => r[`${who}.thread.${name}`] ?? 0));
+  const rows = names.map((n) => [n, at('lens', n), at('both', n)] as const).filter(([, a, b]) => a + b >= 10);
+  return rows.length
+    ? [
+        `    extension-process threads, ms per round (Cookie Lens / two empty listeners): ${rows.map(([n, a, b]) => `${n} ${a.toFixed(0)}/${b.toFixed(0)}`).join(', ')}`,
+      ]
+    : [];
 }
 
 /** COST_BASELINE=dir[,dir…] of other builds of the extension: this build's extension process over each one's, same rounds. */

@@ -60,3 +60,41 @@ export function treeCpuParts(root: number): Record<ProcessKind, number> {
   if (!ticks.has(root)) throw new Error(`process ${root} is not running`);
   return parts;
 }
+
+/**
+ * CPU ms so far of the threads of `root`'s extension processes, by thread name (/proc/PID/task/TID/comm): tells
+ * the service worker's own thread (its JavaScript) from the IPC and main threads every event passes through.
+ */
+export function extensionThreadCpu(root: number): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry) || kindOf(Number(entry), root) !== 'extension') continue;
+    let ancestor = Number(entry);
+    while (ancestor > 1 && ancestor !== root) {
+      try {
+        const stat = readFileSync(`/proc/${ancestor}/stat`, 'utf8');
+        ancestor = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      } catch {
+        break;
+      }
+    }
+    if (ancestor !== root) continue;
+    let tasks: string[] = [];
+    try {
+      tasks = readdirSync(`/proc/${entry}/task`);
+    } catch {
+      continue;
+    }
+    for (const tid of tasks) {
+      try {
+        const name = readFileSync(`/proc/${entry}/task/${tid}/comm`, 'utf8').trim().replace(/\d+$/, '#');
+        const stat = readFileSync(`/proc/${entry}/task/${tid}/stat`, 'utf8');
+        const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        out[name] = (out[name] ?? 0) + ((Number(f[11]) + Number(f[12])) * 1000) / hz();
+      } catch {
+        // the thread ended meanwhile
+      }
+    }
+  }
+  return out;
+}

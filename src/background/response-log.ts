@@ -22,8 +22,12 @@ export interface ResponseDetails {
 
 const META = (tabId: number) => `responses:${tabId}`;
 const CHUNK = (tabId: number, n: number) => `responses:${tabId}:${n}`;
-/** Records per stored chunk: a flush rewrites only the chunk being filled, never the whole log. */
-const CHUNK_RECORDS = 50;
+/**
+ * Records per stored chunk: a flush rewrites only the chunk being filled, never the whole log. Small, since a
+ * record holds every Set-Cookie line of its response (1–3 KB on a typical page): with 50 a flush re-serialised
+ * ~25 records (~40 KB) per page load; with 8, ~4. A worker that starts again reads 1,000 / 8 items per tab.
+ */
+const CHUNK_RECORDS = 8;
 
 /** What is stored besides the chunks; `first` and `pageStart` are absolute record numbers. */
 interface StoredMeta {
