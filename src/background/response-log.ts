@@ -80,12 +80,20 @@ export class ResponseLog {
   private readonly loading = new Map<number, Promise<TabState>>();
   private readonly dirty = new Set<number>();
   private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly unannounced = new Set<number>();
+  private announceTimer: ReturnType<typeof setTimeout> | undefined;
 
+  /**
+   * Writes wait `delayMs` (500: a page load's responses, which come over a second or so, go in a few writes,
+   * not one per 100 ms), while `appended` hears of new responses within `announceMs`: a view reads the log from
+   * the worker's memory, so its Network view need not wait for the write.
+   */
   constructor(
     private readonly area: StorageArea,
-    private readonly delayMs = 100,
-    /** Told after a tab's new responses are written (the pages refresh their Network view). */
-    private readonly written: (tabId: number) => void = () => undefined,
+    private readonly delayMs = 500,
+    /** Told when a tab has new responses (the pages refresh their Network view). */
+    private readonly appended: (tabId: number) => void = () => undefined,
+    private readonly announceMs = 100,
   ) {}
 
   /** How many tabs' logs are in memory now (at most RESIDENT_TABS once written). */
@@ -168,6 +176,13 @@ export class ResponseLog {
     }
     this.dirty.add(d.tabId);
     this.schedule();
+    this.unannounced.add(d.tabId);
+    this.announceTimer ??= setTimeout(() => {
+      this.announceTimer = undefined;
+      const ids = [...this.unannounced];
+      this.unannounced.clear();
+      for (const id of ids) this.appended(id);
+    }, this.announceMs);
   }
 
   private dropOldest(s: TabState, count: number): void {
@@ -217,7 +232,6 @@ export class ResponseLog {
         if (s.stale.length) await this.area.remove(s.stale.splice(0).map((n) => CHUNK(id, n)));
         await this.area.set(this.items(id, s));
         s.stored = total;
-        this.written(id);
       } catch (error) {
         this.dirty.add(id);
         // Anything but the quota (a storage hiccup): try again later, losing nothing.

@@ -117,4 +117,18 @@ describe('the worker’s per-tab response log', () => {
     expect(area.bytesWritten).toBeGreaterThan(logBytes);
     expect((await new ResponseLog(area, 1).forTab(7)).responses).toHaveLength(300);
   });
+
+  it('a view hears of new responses within 100 ms and reads them before they are written; the write follows within 500 ms', async () => {
+    const area = new FakeStorageArea();
+    const heard: number[] = [];
+    const log = new ResponseLog(area, 500, (tabId) => heard.push(tabId), 100);
+    log.observe(response({ url: 'https://app.example/', type: 'main_frame' }, 'sid=1; HttpOnly'));
+    log.observe(response({ url: 'https://app.example/api' }, 'pref=dark'));
+    await settle(150);
+    expect(heard).toEqual([7]);
+    expect((await log.forTab(7)).responses.map((r) => r.setCookies[0])).toEqual(['sid=1; HttpOnly', 'pref=dark']);
+    expect((await new ResponseLog(area, 5).forTab(7)).responses).toEqual([]);
+    await settle(450);
+    expect((await new ResponseLog(area, 5).forTab(7)).responses.map((r) => r.setCookies[0])).toEqual(['sid=1; HttpOnly', 'pref=dark']);
+  });
 });
