@@ -15,11 +15,12 @@ export type TimelineStatus = Pick<TimelinePage, 'nextSeq' | 'dropped' | 'lost' |
 export function retentionText(t: TimelineStatus): string {
   const r = t.retention;
   const parts = [
-    `${count(t.nextSeq, 'change')} recorded`,
+    // Changes still queued are recorded too (the Timeline lists them): a page load's wait a second to be written.
+    `${count(t.nextSeq + t.pending, 'change')} recorded`,
     `keeps the last ${n(r.maxEntries)} or ${mb(r.maxBytes)} (now ${n(r.entries)}, ${mb(r.bytes)}${r.oldest ? `, since ${localDateTime(r.oldest)}` : ''})`,
   ];
   if (t.dropped) parts.push(`${count(t.dropped, 'older change')} dropped`);
-  if (t.pending) parts.push(`${n(t.pending)} waiting to be written`);
+  if (t.pending) parts.push(`${n(t.pending)} of them not yet written to storage`);
   if (t.lost) parts.push(`${n(t.lost)} merged into the latest change of their cookie while storage failed`);
   if (t.lastError) parts.push(`storage: ${errorLine(explainError(t.lastError))}`);
   return parts.join(' · ');

@@ -517,5 +517,9 @@ describe('status bar words', () => {
     const retention = { maxEntries: 10_000, maxBytes: 7_340_032, entries: 1, bytes: 100 };
     expect(retentionText({ nextSeq: 1, dropped: 0, lost: 0, pending: 0, retention } as never)).toMatch(/^1 change recorded · /);
     expect(retentionText({ nextSeq: 3, dropped: 1, lost: 0, pending: 0, retention } as never)).toMatch(/^3 changes recorded · .* · 1 older change dropped$/);
+    // Queued changes are recorded (the Timeline lists them), and said to be not yet written.
+    expect(retentionText({ nextSeq: 3, dropped: 0, lost: 0, pending: 2, retention } as never)).toMatch(
+      /^5 changes recorded · .* · 2 of them not yet written to storage$/,
+    );
   });
 });
