@@ -26,23 +26,30 @@ export function retentionText(t: TimelineStatus): string {
   return parts.join(' · ');
 }
 
-/** The timeline's status, refreshed at most once a second while changes come in. */
+/** The timeline's status: refreshed when changes come in — at once after a quiet second, then at most once a second. */
 export function useTimelineStatus(): TimelineStatus | undefined {
   const [status, setStatus] = useState<TimelineStatus>();
   useEffect(() => {
     let alive = true;
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const load = () =>
-      request('getTimeline', { afterSeq: Number.MAX_SAFE_INTEGER }).then(
+    let last = Number.NEGATIVE_INFINITY;
+    const load = () => {
+      last = Date.now();
+      return request('getTimeline', { afterSeq: Number.MAX_SAFE_INTEGER }).then(
         ({ entries: _, ...t }) => alive && setStatus(t),
         () => undefined,
       );
+    };
     void load();
+    // (The bar used to wait a second after every change, so it said "1 change recorded" under a page that had just set two.)
     const off = onEvent('timelineAppended', () => {
-      timer ??= setTimeout(() => {
-        timer = undefined;
-        void load();
-      }, 1000);
+      timer ??= setTimeout(
+        () => {
+          timer = undefined;
+          void load();
+        },
+        Math.max(0, last + 1000 - Date.now()),
+      );
     });
     return () => {
       alive = false;

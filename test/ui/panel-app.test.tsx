@@ -45,6 +45,17 @@ describe('DevTools panel', () => {
     expect(root.querySelector('[data-testid="timeline-status"]')?.textContent).toMatch(/3 changes recorded/);
   });
 
+  it('the status bar counts a change within a moment of it after a quiet spell, not a second later', async () => {
+    await set('a');
+    const { root } = await renderPanel();
+    const status = () => root.querySelector('[data-testid="timeline-status"]')?.textContent ?? '';
+    await vi.waitFor(() => expect(status()).toMatch(/1 change recorded/), { timeout: 5000 });
+    // Quiet for longer than the bar's refresh interval (the open panel also hears the replay of 'a' on connecting).
+    await new Promise((r) => setTimeout(r, 2100));
+    await set('b');
+    await vi.waitFor(() => expect(status()).toMatch(/2 changes recorded/), { timeout: 500, interval: 20 });
+  });
+
   it('shows what each cookie is for: a Purpose column, the purpose: filter, and the evidence and data source in the details', async () => {
     await set('_ga', { value: 'GA1.2.3.4' });
     await set('PHPSESSID', { value: 'n8d1rq4v0h2m6k3p9s7t5l1c2e', httpOnly: true });
