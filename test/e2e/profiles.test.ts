@@ -71,7 +71,10 @@ describe('profiles: switching test users in the real panel', () => {
 
     await switchTo('ada');
     expect(await account()).toBe('Signed in as ada');
-    expect(await panel.$eval('[role="tab"][data-view="profiles"]', (t) => t.textContent)).toBe('Profiles (ada)');
+    // The tab's label comes with the page report, which reloads after the switch (and again as the page reloads).
+    const label = () => panel.$eval('[role="tab"][data-view="profiles"]', (t) => t.textContent);
+    await poll(async () => (await label()) === 'Profiles (ada)', 10_000).catch(() => undefined);
+    expect(await label()).toBe('Profiles (ada)');
     await switchTo('grace');
     expect(await account()).toBe('Signed in as grace');
     await screenshot(devtools, 'panel-profiles');
