@@ -84,13 +84,13 @@ export class ResponseLog {
   private announceTimer: ReturnType<typeof setTimeout> | undefined;
 
   /**
-   * Writes wait `delayMs` (500: a page load's responses, which come over a second or so, go in a few writes,
-   * not one per 100 ms), while `appended` hears of new responses within `announceMs`: a view reads the log from
-   * the worker's memory, so its Network view need not wait for the write.
+   * Writes wait `delayMs` (100: a worker stopped by hand just after a page load keeps its responses — nothing
+   * would mark them lost), while `appended` hears of new responses within `announceMs`: a view reads the log from
+   * the worker's memory, so it need not wait for the write.
    */
   constructor(
     private readonly area: StorageArea,
-    private readonly delayMs = 500,
+    private readonly delayMs = 100,
     /** Told when a tab has new responses (the pages refresh their Network view). */
     private readonly appended: (tabId: number) => void = () => undefined,
     private readonly announceMs = 100,

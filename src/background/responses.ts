@@ -4,4 +4,4 @@ import { emit } from '../messages';
 import { ResponseLog } from './response-log';
 
 export type { ResponseDetails } from './response-log';
-export const responseLog = new ResponseLog(browser.storage.session, 500, (tabId) => emit('responsesAppended', { tabId }));
+export const responseLog = new ResponseLog(browser.storage.session, 100, (tabId) => emit('responsesAppended', { tabId }));

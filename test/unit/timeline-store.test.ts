@@ -202,10 +202,10 @@ describe('timeline store', () => {
     }
   });
 
-  it("a page load's changes are written together a second later; a storm that starts meanwhile is written at the storm's pace", async () => {
+  it("with a calm delay of a second, a page load's changes wait for it; a storm that starts meanwhile is written at the storm's pace", async () => {
     vi.useFakeTimers();
     try {
-      const store = new TimelineStore(area, DEFAULT_TIMELINE);
+      const store = new TimelineStore(area, { ...DEFAULT_TIMELINE, flushDelay: 1000 });
       for (let i = 0; i < 20; i++) store.record(change(i));
       await vi.advanceTimersByTimeAsync(900);
       expect(area.writes).toBe(0);
