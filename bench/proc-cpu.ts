@@ -28,6 +28,40 @@ function kindOf(pid: number, root: number): ProcessKind {
   return 'other';
 }
 
+/** The fields of a /proc stat file after the command name (which may hold spaces and parentheses), or null if gone. */
+function statFields(path: string): string[] | null {
+  try {
+    const stat = readFileSync(path, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  } catch {
+    return null; // exited meanwhile
+  }
+}
+
+/**
+ * Every process of `root`'s tree (root included) with its CPU ticks so far (user + system, and those of reaped
+ * children). f[0] is stat field 3 (state): ppid is field 4, utime..cstime are fields 14–17.
+ */
+function treeTicks(root: number): Map<number, number> {
+  const parent = new Map<number, number>();
+  const ticks = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const f = statFields(`/proc/${entry}/stat`);
+    if (!f) continue;
+    parent.set(Number(entry), Number(f[1]));
+    ticks.set(Number(entry), Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14]));
+  }
+  if (!ticks.has(root)) throw new Error(`process ${root} is not running`);
+  const inTree = new Map<number, number>();
+  for (const [pid, t] of ticks) {
+    let p: number | undefined = pid;
+    while (p !== undefined && p > 1 && p !== root) p = parent.get(p);
+    if (p === root) inTree.set(pid, t);
+  }
+  return inTree;
+}
+
 /**
  * Milliseconds of CPU (user + system) used so far by `root` and its descendants, including children that have
  * exited and were reaped by a process of the tree (their time is in the reaper's cutime/cstime), by process
@@ -35,29 +69,8 @@ function kindOf(pid: number, root: number): ProcessKind {
  * the cookie store and storage.local) and the pages' renderers.
  */
 export function treeCpuParts(root: number): Record<ProcessKind, number> {
-  const parent = new Map<number, number>();
-  const ticks = new Map<number, number>();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    let stat: string;
-    try {
-      stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-    } catch {
-      continue; // exited meanwhile
-    }
-    // The command name (field 2) may hold spaces and parentheses: the fields after it start past the last ')'.
-    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    // f[0] is field 3 (state): ppid is field 4, utime..cstime are fields 14–17.
-    parent.set(Number(entry), Number(f[1]));
-    ticks.set(Number(entry), Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14]));
-  }
   const parts: Record<ProcessKind, number> = { browser: 0, extension: 0, renderer: 0, gpu: 0, network: 0, storage: 0, other: 0 };
-  for (const [pid, t] of ticks) {
-    let p: number | undefined = pid;
-    while (p !== undefined && p > 1 && p !== root) p = parent.get(p);
-    if (p === root) parts[kindOf(pid, root)] += (t * 1000) / hz();
-  }
-  if (!ticks.has(root)) throw new Error(`process ${root} is not running`);
+  for (const [pid, t] of treeTicks(root)) parts[kindOf(pid, root)] += (t * 1000) / hz();
   return parts;
 }
 
@@ -67,33 +80,23 @@ export function treeCpuParts(root: number): Record<ProcessKind, number> {
  */
 export function extensionThreadCpu(root: number): Record<string, number> {
   const out: Record<string, number> = {};
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry) || kindOf(Number(entry), root) !== 'extension') continue;
-    let ancestor = Number(entry);
-    while (ancestor > 1 && ancestor !== root) {
-      try {
-        const stat = readFileSync(`/proc/${ancestor}/stat`, 'utf8');
-        ancestor = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      } catch {
-        break;
-      }
-    }
-    if (ancestor !== root) continue;
+  for (const pid of treeTicks(root).keys()) {
+    if (kindOf(pid, root) !== 'extension') continue;
     let tasks: string[] = [];
     try {
-      tasks = readdirSync(`/proc/${entry}/task`);
+      tasks = readdirSync(`/proc/${pid}/task`);
     } catch {
       continue;
     }
     for (const tid of tasks) {
+      const f = statFields(`/proc/${pid}/task/${tid}/stat`);
+      let name: string;
       try {
-        const name = readFileSync(`/proc/${entry}/task/${tid}/comm`, 'utf8').trim().replace(/\d+$/, '#');
-        const stat = readFileSync(`/proc/${entry}/task/${tid}/stat`, 'utf8');
-        const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-        out[name] = (out[name] ?? 0) + ((Number(f[11]) + Number(f[12])) * 1000) / hz();
+        name = readFileSync(`/proc/${pid}/task/${tid}/comm`, 'utf8').trim().replace(/\d+$/, '#');
       } catch {
-        // the thread ended meanwhile
+        continue; // the thread ended meanwhile
       }
+      if (f) out[name] = (out[name] ?? 0) + ((Number(f[11]) + Number(f[12])) * 1000) / hz();
     }
   }
   return out;

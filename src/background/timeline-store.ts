@@ -15,7 +15,7 @@ export interface TimelineOptions {
   chunkSize: number;
   /** Bytes the ring may use in storage (chunks and meta), as the quota counts them. */
   maxBytes: number;
-  /** Changes arriving within this many ms are written together (STORM_DELAY after a storm-sized batch). */
+  /** Changes arriving within this many ms are written together (at least STORM_DELAY after a storm-sized batch). */
   flushDelay?: number;
   /** Changes held in memory while storage fails; beyond it the oldest are merged, one per cookie, and marked. */
   maxPending?: number;
@@ -53,7 +53,7 @@ interface Meta {
  */
 export const DEFAULT_TIMELINE: TimelineOptions = { capacity: 10_000, chunkSize: 100, maxBytes: RING_BYTES, flushDelay: 250 };
 const STORM_BATCH = 100;
-/** During a storm writes go every 250 ms: each writes a few hundred changes, and the queue in memory stays short. */
+/** During a storm, writes wait this long, so each writes a few hundred changes at once. */
 const STORM_DELAY = 250;
 const MAX_BATCH = 500;
 const SMALL_RUN = 8;
@@ -84,8 +84,6 @@ export class TimelineStore {
   private inFlight: CookieChange[] = [];
   private writing: Promise<void> | null = null;
   private timer: ReturnType<typeof setTimeout> | undefined;
-  /** When the armed write is due (Date.now() time). */
-  private timerDue = 0;
   private retryAt = 0;
   private attempts = 0;
   private lastBatch = 0;
@@ -256,16 +254,9 @@ export class TimelineStore {
   }
 
   private schedule(): void {
-    const now = Date.now();
-    // A storm beginning while a longer calm write waits (flushDelay over STORM_DELAY): written at the storm's pace.
-    if (this.timer && !this.writing && this.pending.length >= STORM_BATCH && this.timerDue - now > STORM_DELAY && this.retryAt <= now) {
-      clearTimeout(this.timer);
-      this.timer = undefined;
-    }
     if (this.writing || this.timer) return;
-    const storm = this.lastBatch >= STORM_BATCH || this.pending.length >= STORM_BATCH;
-    const delay = Math.max(this.retryAt - now, storm ? STORM_DELAY : this.opts.flushDelay);
-    this.timerDue = now + delay;
+    const now = Date.now();
+    const delay = Math.max(this.retryAt - now, this.lastBatch >= STORM_BATCH ? STORM_DELAY : this.opts.flushDelay);
     this.timer = setTimeout(() => this.writeNow(), delay);
   }
 

@@ -3,7 +3,7 @@ import type { AnalyzedCookie, LoginFlow, RejectedCookie, Report, SetCookieRecord
 import { REPORT_SCHEMA_VERSION } from './analyzed';
 import { classify, credentialLevel } from './classify';
 import { type ConsentContext, markBeforeConsent, mayBeBeforeConsent } from './consent';
-import { type Cookie, cookieHost, cookieRef, cookieSize, cookieType, isPartitioned, refKey } from './cookie';
+import { type Cookie, cookieRef, cookieSize, cookieType, isPartitioned, refKey } from './cookie';
 import { type CookieDb, loadCookieDb } from './data/cookie-db';
 import { decodeValue, formatLabel } from './decode/index';
 import { type CookieLike, type Decoded, type Siblings, type SignatureInput, siblingsOf } from './decode/types';
@@ -13,7 +13,7 @@ import { type AnalysisFailure, type Finding, type RuleContext, severityRank } fr
 import { RULES } from './rules/index';
 import { SecretChecker } from './secrets/verify';
 import { parseSetCookie } from './set-cookie';
-import { hostOf, isPotentiallyTrustworthy, isSameSite, isThirdParty } from './site';
+import { isPotentiallyTrustworthy, isThirdParty } from './site';
 import { type FrameStorage, type StorageReport, storageCredential, storageItems } from './web-storage';
 
 export interface AnalyzeOptions {
@@ -208,10 +208,10 @@ function describeSafely(c: Cookie, url: string, decoded: Decoded | undefined, db
 
 /** describeSafely for one page, through the cache when there is one. */
 function describer(url: string, db: CookieDb, descriptions: boolean, failures: AnalysisFailure[], cache: AnalysisCache | undefined) {
-  const host = url === '' ? '' : hostOf(url);
   return (c: Cookie, decoded: Decoded | undefined): AnalyzedCookie => {
     if (!cache) return describeSafely(c, url, decoded, db, failures);
-    const key = { decoded, db, descriptions, party: url === '' ? '' : host !== '' && !isSameSite(cookieHost(c), host) ? 'third' : 'first' };
+    // What describeCookie reads of the page: whether there is one, and whether the cookie is third-party on it.
+    const key = { decoded, db, descriptions, party: url === '' ? '' : isThirdParty(c, url) ? 'third' : 'first' };
     const hit = cache.described(c, key);
     if (hit) {
       failures.push(...hit.failures);

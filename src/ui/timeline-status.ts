@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { errorLine, explainError } from '../core/browser-errors';
 import type { TimelinePage } from '../core/timeline';
 import { onEvent, request } from '../messages';
+import { coalesce } from './coalesce';
 import { localDateTime } from './format';
 
 const n = (x: number) => x.toLocaleString('en-US');
@@ -15,7 +16,7 @@ export type TimelineStatus = Pick<TimelinePage, 'nextSeq' | 'dropped' | 'lost' |
 export function retentionText(t: TimelineStatus): string {
   const r = t.retention;
   const parts = [
-    // Changes still queued are recorded too (the Timeline lists them): a page load's wait a second to be written.
+    // Changes still queued are recorded too (the Timeline lists them), as are those waiting for their write.
     `${count(t.nextSeq + t.pending, 'change')} recorded`,
     `keeps the last ${n(r.maxEntries)} or ${mb(r.maxBytes)} (now ${n(r.entries)}, ${mb(r.bytes)}${r.oldest ? `, since ${localDateTime(r.oldest)}` : ''})`,
   ];
@@ -31,29 +32,22 @@ export function useTimelineStatus(): TimelineStatus | undefined {
   const [status, setStatus] = useState<TimelineStatus>();
   useEffect(() => {
     let alive = true;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let last = Number.NEGATIVE_INFINITY;
-    const load = () => {
-      last = Date.now();
-      return request('getTimeline', { afterSeq: Number.MAX_SAFE_INTEGER }).then(
-        ({ entries: _, ...t }) => alive && setStatus(t),
-        () => undefined,
-      );
-    };
-    void load();
-    // (The bar used to wait a second after every change, so it said "1 change recorded" under a page that had just set two.)
-    const off = onEvent('timelineAppended', () => {
-      timer ??= setTimeout(
-        () => {
-          timer = undefined;
-          void load();
-        },
-        Math.max(0, last + 1000 - Date.now()),
-      );
-    });
+    // (It used to wait a second after every change, so it said "1 change recorded" under a page that had just set two.)
+    const refresh = coalesce(
+      () =>
+        request('getTimeline', { afterSeq: Number.MAX_SAFE_INTEGER }).then(
+          ({ entries: _, ...t }) => {
+            if (alive) setStatus(t);
+          },
+          () => undefined,
+        ),
+      1000,
+    );
+    void refresh.run();
+    const off = onEvent('timelineAppended', refresh.soon);
     return () => {
       alive = false;
-      clearTimeout(timer);
+      refresh.stop();
       off();
     };
   }, []);
