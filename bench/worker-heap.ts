@@ -27,11 +27,17 @@ async function composition(session: ExtensionBrowser, label: string): Promise<st
     const types = snap.snapshot.meta.node_types[0];
     const [type, name, size] = ['type', 'name', 'self_size'].map((f) => fields.indexOf(f));
     const byType = new Map<string, number>();
+    // HEAP_BY_NAME=code (or string, array…): that type's nodes summed by name, the biggest 25 printed.
+    const byName = new Map<string, number>();
     const big: { size: number; what: string }[] = [];
     for (let i = 0; i < snap.nodes.length; i += fields.length) {
       const t = types[snap.nodes[i + type]];
       const s = snap.nodes[i + size];
       byType.set(t, (byType.get(t) ?? 0) + s);
+      if (t === process.env.HEAP_BY_NAME) {
+        const what = String(snap.strings[snap.nodes[i + name]]).slice(0, 60);
+        byName.set(what, (byName.get(what) ?? 0) + s);
+      }
       if (s >= 16 * KiB) big.push({ size: s, what: `${t} ${JSON.stringify(String(snap.strings[snap.nodes[i + name]]).slice(0, 70))}` });
     }
     big.sort((a, b) => b.size - a.size);
@@ -41,6 +47,10 @@ async function composition(session: ExtensionBrowser, label: string): Promise<st
         .map(([t, s]) => `${t} ${(s / KiB).toFixed(0)} KiB`)
         .join(', ')}`,
       ...big.slice(0, 12).map((b) => `      ${(b.size / KiB).toFixed(0).padStart(5)} KiB  ${b.what}`),
+      ...[...byName]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 25)
+        .map(([what, s]) => `      ${process.env.HEAP_BY_NAME} by name: ${(s / KiB).toFixed(1).padStart(6)} KiB  ${JSON.stringify(what)}`),
     ];
   } finally {
     await cdp.detach();

@@ -2,7 +2,7 @@
 // the database itself.
 import { describe, expect, it } from 'vitest';
 import { buildTables } from '../../scripts/build-cookie-db.mjs';
-import { CookieDb } from '../../src/core/data/cookie-db';
+import { CookieDb, isGeneric, LOGIN_TEXT, NOT_LOGIN_TEXT } from '../../src/core/data/cookie-db';
 import { COOKIE_DB_PACKED, COOKIE_DB_SOURCES } from '../../src/core/data/cookie-db.generated';
 import { databaseAccuracy } from '../fixtures/cookie-db-accuracy';
 
@@ -49,6 +49,95 @@ describe('the database without its descriptions (what the worker keeps for the b
     expect(credentials).toBeGreaterThan(20);
     await lean.withDescriptions();
     expect(lean.lookup('fe_typo_user', 'example.com')).toEqual(full.lookup('fe_typo_user', 'example.com'));
+  });
+});
+
+type Entry = [name: string, platform: number, category: string, text: number, retention: string, domains: string, wildcard: 0 | 1, link: number];
+interface RawTables {
+  ocd: { platforms: string[]; texts: string[]; links: string[]; entries: Entry[] };
+  tpw: { entities: [string, string][]; hosts: [string, number][] };
+}
+const PURPOSE: Record<string, string> = { F: 'functional', M: 'advertising', A: 'analytics', S: 'security', N: 'necessary', P: 'preference' };
+const ENTITY: Record<string, string> = {
+  ad: 'advertising',
+  marketing: 'advertising',
+  social: 'advertising',
+  analytics: 'analytics',
+  'tag-manager': 'analytics',
+  'consent-provider': 'consent',
+  'customer-success': 'functional',
+  video: 'functional',
+  utility: 'functional',
+};
+const onDomain = (host: string, d: string) => host === d || host.endsWith(`.${d}`);
+
+/** The lookup rules applied by scanning the raw entries: the oracle the compact index is held to. */
+function scanLookup(t: RawTables, name: string, rawHost: string) {
+  const host = rawHost.replace(/^\./, '').toLowerCase();
+  const count = (n: string) => t.ocd.entries.filter((e) => e[0].toLowerCase() === n.toLowerCase()).length;
+  const applies = (e: Entry) => {
+    const domains = e[5] ? e[5].split(' ') : [];
+    if (!isGeneric(e[0], count(e[0]) > 1, domains.length > 0) && !(e[6] === 1 && e[0].length <= 3)) return true;
+    return domains.some((d) => onDomain(host, d));
+  };
+  const exact = t.ocd.entries.find((e) => e[6] === 0 && e[0] === name && applies(e));
+  const prefixes = t.ocd.entries
+    .map((e, i) => [e, i] as const)
+    .filter(([e]) => e[6] === 1 && e[0].slice(0, 2) === name.slice(0, 2) && name.startsWith(e[0]))
+    .sort(([a, i], [b, j]) => b[0].length - a[0].length || i - j)
+    .map(([e]) => e);
+  const e = exact ?? prefixes.find(applies);
+  if (!e) return undefined;
+  const purpose = PURPOSE[e[2]] ?? 'unknown';
+  const text = t.ocd.texts[e[3]];
+  const login = ['functional', 'security', 'necessary'].includes(purpose) && LOGIN_TEXT.test(text) && !NOT_LOGIN_TEXT.test(text);
+  return {
+    platform: t.ocd.platforms[e[1]] || undefined,
+    purpose,
+    description: text,
+    retention: e[4] || undefined,
+    privacyLink: t.ocd.links[e[7]] || undefined,
+    source: 'open-cookie-database',
+    ...(login ? { credential: 'session' } : {}),
+    ...(e[5] && !e[5].split(' ').some((d) => onDomain(host, d)) ? { elsewhere: true } : {}),
+  };
+}
+
+describe('the compact index (columns and chains instead of parsed entries)', () => {
+  it('answers every name of the data (exact, longer names for its prefixes, other cases), on its domains and elsewhere, as a scan of the raw entries does', async () => {
+    const tables = (await committedTables()) as RawTables;
+    const db = new CookieDb(structuredClone(tables) as unknown as ConstructorParameters<typeof CookieDb>[0]);
+    let found = 0;
+    let prefixHits = 0;
+    for (const [name, , , , , domains, wildcard] of tables.ocd.entries) {
+      const names = [name, `${name}x7`, name.toUpperCase(), name.toLowerCase(), name.slice(0, 2)];
+      for (const host of [domains.split(' ')[0] || 'example.com', `.www.${domains.split(' ')[0] || 'example.com'}`, 'unrelated.example']) {
+        for (const n of names) {
+          const want = scanLookup(tables, n, host);
+          expect(db.lookup(n, host), `${n} on ${host}`).toEqual(want);
+          if (want) found++;
+          if (want && wildcard === 1 && n !== name) prefixHits++;
+        }
+      }
+    }
+    // Not a vacuous match of two empty answers.
+    expect(found).toBeGreaterThan(10_000);
+    expect(prefixHits).toBeGreaterThan(100);
+  });
+
+  it('finds the entity of every third-party-web host, of its subdomains, and none for other hosts', async () => {
+    const tables = (await committedTables()) as RawTables;
+    const db = new CookieDb(structuredClone(tables) as unknown as ConstructorParameters<typeof CookieDb>[0], { descriptions: false });
+    // A host the data lists twice belongs to its last entity.
+    const last = new Map(tables.tpw.hosts);
+    expect(last.size).toBeGreaterThan(2000);
+    for (const [host, i] of last) {
+      const [name, category] = tables.tpw.entities[i];
+      const want = { name, category, purpose: ENTITY[category] ?? 'unknown' };
+      expect(db.entityOf(host)).toEqual(want);
+      expect(db.entityOf(`.Zq9-Deep.${host.toUpperCase()}`)).toEqual(want);
+    }
+    expect(db.entityOf('no-such-host.invalid')).toBeUndefined();
   });
 });
 

@@ -72,90 +72,161 @@ export const CREDENTIAL_HINT = /sess|(?:^|[_.-])sid(?:$|[_.-])|^sid|auth(?!or)|t
  * instagram.com, `connect.sid` of .zendesk.com, `user_session` of github.com), which on other sites are
  * other frameworks' cookies.
  */
-function isGeneric(name: string, duplicated: boolean, hasDomains: boolean): boolean {
+export function isGeneric(name: string, duplicated: boolean, hasDomains: boolean): boolean {
   return duplicated || GENERIC_WORDS.has(name.toLowerCase()) || /^[a-z]{1,3}$/i.test(name) || (hasDomains && CREDENTIAL_HINT.test(name));
 }
 
 const siteSuffix = (host: string, domain: string) => host === domain || host.endsWith(`.${domain}`);
 
+/** Each distinct value once: an entry keeps the index of its value. */
+function distinct(values: Iterable<string>): { list: string[]; index: Map<string, number> } {
+  const index = new Map<string, number>();
+  for (const v of values) if (!index.has(v)) index.set(v, index.size);
+  return { list: [...index.keys()], index };
+}
+
+const CATEGORIES = Object.keys(CATEGORY).join('');
+const NONE = -1;
+
+/*
+ * The index is kept as columns (a typed array per field, each distinct string once, entries with the same name or
+ * prefix chained by index) rather than as the parsed entry arrays and a list per name: the same lookups in about
+ * a third of the memory. The worker builds it for the badge and keeps it for its lifetime, where the parsed form
+ * was 1.3 MiB of its heap. Nothing off the shelf indexes these two data sets, hence the hand-written columns.
+ */
 export class CookieDb {
   readonly sources: Tables['sources'];
-  private readonly byName = new Map<string, Entry[]>();
-  /** Wildcard (prefix) entries by their first two characters, longest prefix first. */
-  private readonly prefixes = new Map<string, Entry[]>();
-  private readonly duplicated = new Set<string>();
+  private readonly names: string[];
+  /** First entry of each exact (not wildcard) name, in the data's order; `nextSame` chains the rest. */
+  private readonly byName = new Map<string, number>();
+  private readonly nextSame: Int32Array;
+  /** Wildcard (prefix) entries by their first two characters, longest prefix first, chained by `nextPrefix`. */
+  private readonly prefixes = new Map<string, number>();
+  private readonly nextPrefix: Int32Array;
+  /** Per entry: its name (any case) is listed more than once. */
+  private readonly duplicated: Uint8Array;
+  private readonly platform: Uint16Array;
+  private readonly category: Uint8Array;
+  private readonly text: Uint32Array;
+  private readonly retention: Uint16Array;
+  private readonly retentions: string[];
+  private readonly domains: Uint16Array;
+  private readonly domainLists: string[];
+  private readonly wildcard: Uint8Array;
+  private readonly link: Uint16Array;
+  private readonly platforms: string[];
+  private readonly links: string[];
+  private texts: string[] | undefined;
   private readonly hosts = new Map<string, number>();
+  private readonly entityNames: string[];
+  private readonly entityCategory: Uint8Array;
+  private readonly entityCategories: string[];
   /** Per description: it says the cookie is a login (worked out once, so it holds without the texts). */
   private readonly loginText: Uint8Array;
-  private readonly t: Tables;
 
   /** `descriptions: false` keeps no description text (the worker's badge needs none): see withDescriptions. */
   constructor(tables: Tables, { descriptions = true }: { descriptions?: boolean } = {}) {
-    const texts = tables.ocd.texts ?? [];
+    const { ocd, tpw } = tables;
+    const texts = ocd.texts ?? [];
     this.loginText = Uint8Array.from(texts, (d) => (LOGIN_TEXT.test(d) && !NOT_LOGIN_TEXT.test(d) ? 1 : 0));
-    // The host pairs live on in the Map alone; the texts only if asked for.
-    this.t = { ...tables, ocd: { ...tables.ocd, ...(descriptions ? {} : { texts: undefined }) }, tpw: { entities: tables.tpw.entities, hosts: [] } };
-    const t = tables; // the whole tables, host pairs included, to index below
-    this.sources = t.sources;
+    this.texts = descriptions ? ocd.texts : undefined;
+    this.sources = tables.sources;
+    this.platforms = ocd.platforms;
+    this.links = ocd.links;
+    const entries = ocd.entries;
+    const n = entries.length;
+    this.names = entries.map((e) => e[0]);
+    this.platform = Uint16Array.from(entries, (e) => e[1]);
+    this.category = Uint8Array.from(entries, (e) => (CATEGORIES.includes(e[2]) && e[2].length === 1 ? CATEGORIES.indexOf(e[2]) : 255));
+    this.text = Uint32Array.from(entries, (e) => e[3]);
+    const retentions = distinct(entries.map((e) => e[4]));
+    this.retentions = retentions.list;
+    this.retention = Uint16Array.from(entries, (e) => retentions.index.get(e[4]) as number);
+    const domainLists = distinct(entries.map((e) => e[5]));
+    this.domainLists = domainLists.list;
+    this.domains = Uint16Array.from(entries, (e) => domainLists.index.get(e[5]) as number);
+    this.wildcard = Uint8Array.from(entries, (e) => e[6]);
+    this.link = Uint16Array.from(entries, (e) => e[7]);
     const seen = new Map<string, number>();
-    for (const e of t.ocd.entries) seen.set(e[0].toLowerCase(), (seen.get(e[0].toLowerCase()) ?? 0) + 1);
-    for (const [name, n] of seen) if (n > 1) this.duplicated.add(name);
-    for (const e of t.ocd.entries) {
-      if (e[6] === 1) {
-        const key = e[0].slice(0, 2);
-        this.prefixes.set(key, [...(this.prefixes.get(key) ?? []), e]);
-      } else {
-        this.byName.set(e[0], [...(this.byName.get(e[0]) ?? []), e]);
+    for (const name of this.names) seen.set(name.toLowerCase(), (seen.get(name.toLowerCase()) ?? 0) + 1);
+    this.duplicated = Uint8Array.from(this.names, (name) => ((seen.get(name.toLowerCase()) as number) > 1 ? 1 : 0));
+    // Chains: each list built in the data's order (prefixes then longest first, ties in the data's order).
+    this.nextSame = new Int32Array(n).fill(NONE);
+    this.nextPrefix = new Int32Array(n).fill(NONE);
+    const lastSame = new Map<string, number>();
+    const byPrefix = new Map<string, number[]>();
+    for (let i = 0; i < n; i++) {
+      const name = this.names[i];
+      if (this.wildcard[i] === 1) {
+        const key = name.slice(0, 2);
+        const list = byPrefix.get(key);
+        if (list) list.push(i);
+        else byPrefix.set(key, [i]);
+        continue;
       }
+      const last = lastSame.get(name);
+      if (last === undefined) this.byName.set(name, i);
+      else this.nextSame[last] = i;
+      lastSame.set(name, i);
     }
-    for (const list of this.prefixes.values()) list.sort((a, b) => b[0].length - a[0].length);
-    for (const [host, entity] of t.tpw.hosts) this.hosts.set(host, entity);
+    for (const [key, list] of byPrefix) {
+      list.sort((a, b) => this.names[b].length - this.names[a].length || a - b);
+      this.prefixes.set(key, list[0]);
+      for (let j = 1; j < list.length; j++) this.nextPrefix[list[j - 1]] = list[j];
+    }
+    for (const [host, entity] of tpw.hosts) this.hosts.set(host, entity);
+    this.entityNames = tpw.entities.map(([name]) => name);
+    const categories = distinct(tpw.entities.map(([, category]) => category));
+    this.entityCategories = categories.list;
+    this.entityCategory = Uint8Array.from(tpw.entities, ([, category]) => categories.index.get(category) as number);
   }
 
   /** How many entries the pinned copy has. */
   get size(): number {
-    return this.t.ocd.entries.length;
+    return this.names.length;
   }
 
   /** Whether lookups say what each cookie is for in words (Knowledge.description). */
   get hasDescriptions(): boolean {
-    return this.t.ocd.texts !== undefined;
+    return this.texts !== undefined;
   }
 
   private textsLoading: Promise<void> | undefined;
 
   /** Gives this instance its descriptions, read from the pack again (a database loaded without them); once, however many ask. */
   async withDescriptions(): Promise<this> {
-    if (!this.t.ocd.texts) {
+    if (!this.texts) {
       this.textsLoading ??= inflatePack().then((t) => {
-        this.t.ocd.texts = t.ocd.texts;
+        this.texts = t.ocd.texts;
       });
       await this.textsLoading;
     }
     return this;
   }
 
-  private knowledge(e: Entry, host: string): Knowledge {
-    const [, platform, category, text, retention, , , link] = e;
-    const description = this.t.ocd.texts?.[text];
-    const purpose = CATEGORY[category] ?? 'unknown';
+  private knowledge(i: number, host: string): Knowledge {
+    const text = this.text[i];
+    const purpose = CATEGORY[CATEGORIES[this.category[i]]] ?? 'unknown';
     const login = (purpose === 'functional' || purpose === 'security' || purpose === 'necessary') && this.loginText[text] === 1;
+    const domains = this.domainLists[this.domains[i]];
     return {
-      platform: this.t.ocd.platforms[platform] || undefined,
+      platform: this.platforms[this.platform[i]] || undefined,
       purpose,
-      description,
-      retention: retention || undefined,
-      privacyLink: this.t.ocd.links[link] || undefined,
+      description: this.texts?.[text],
+      retention: this.retentions[this.retention[i]] || undefined,
+      privacyLink: this.links[this.link[i]] || undefined,
       source: 'open-cookie-database',
       ...(login ? { credential: 'session' as const } : {}),
-      ...(e[5] && !e[5].split(' ').some((d) => siteSuffix(host, d)) ? { elsewhere: true as const } : {}),
+      ...(domains && !domains.split(' ').some((d) => siteSuffix(host, d)) ? { elsewhere: true as const } : {}),
     };
   }
 
   /** Can this entry speak for a cookie of `host`? A generic name only on the entry's own domains. */
-  private applies(e: Entry, host: string): boolean {
-    const domains = e[5] ? e[5].split(' ') : [];
-    if (!isGeneric(e[0], this.duplicated.has(e[0].toLowerCase()), domains.length > 0) && !(e[6] === 1 && e[0].length <= 3)) return true;
+  private applies(i: number, host: string): boolean {
+    const list = this.domainLists[this.domains[i]];
+    const domains = list ? list.split(' ') : [];
+    const name = this.names[i];
+    if (!isGeneric(name, this.duplicated[i] === 1, domains.length > 0) && !(this.wildcard[i] === 1 && name.length <= 3)) return true;
     return domains.some((d) => siteSuffix(host, d));
   }
 
@@ -165,9 +236,11 @@ export class CookieDb {
    */
   lookup(name: string, host: string): Knowledge | undefined {
     const h = host.replace(/^\./, '').toLowerCase();
-    const hit =
-      this.byName.get(name)?.find((e) => this.applies(e, h)) ?? this.prefixes.get(name.slice(0, 2))?.find((e) => name.startsWith(e[0]) && this.applies(e, h));
-    return hit && this.knowledge(hit, h);
+    for (let i = this.byName.get(name) ?? NONE; i !== NONE; i = this.nextSame[i]) if (this.applies(i, h)) return this.knowledge(i, h);
+    for (let i = this.prefixes.get(name.slice(0, 2)) ?? NONE; i !== NONE; i = this.nextPrefix[i]) {
+      if (name.startsWith(this.names[i]) && this.applies(i, h)) return this.knowledge(i, h);
+    }
+    return undefined;
   }
 
   /** The third-party-web entity a host belongs to (the host or one of its parent domains), with its purpose. */
@@ -176,8 +249,8 @@ export class CookieDb {
     for (;;) {
       const i = this.hosts.get(h);
       if (i !== undefined) {
-        const [name, category] = this.t.tpw.entities[i];
-        return { name, category, purpose: ENTITY_PURPOSE[category] ?? 'unknown' };
+        const category = this.entityCategories[this.entityCategory[i]];
+        return { name: this.entityNames[i], category, purpose: ENTITY_PURPOSE[category] ?? 'unknown' };
       }
       const dot = h.indexOf('.');
       if (dot === -1) return undefined;
