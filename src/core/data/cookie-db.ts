@@ -78,11 +78,14 @@ export function isGeneric(name: string, duplicated: boolean, hasDomains: boolean
 
 const siteSuffix = (host: string, domain: string) => host === domain || host.endsWith(`.${domain}`);
 
-/** Each distinct value once: an entry keeps the index of its value. */
-function distinct(values: Iterable<string>): { list: string[]; index: Map<string, number> } {
-  const index = new Map<string, number>();
-  for (const v of values) if (!index.has(v)) index.set(v, index.size);
-  return { list: [...index.keys()], index };
+/** Each distinct value once: an entry keeps the index of its value (the map's keys, in order, are the list). */
+function distinctIndex(index: Map<string, number>, value: string): number {
+  let i = index.get(value);
+  if (i === undefined) {
+    i = index.size;
+    index.set(value, i);
+  }
+  return i;
 }
 
 const CATEGORIES = Object.keys(CATEGORY).join('');
@@ -135,21 +138,35 @@ export class CookieDb {
     this.links = ocd.links;
     const entries = ocd.entries;
     const n = entries.length;
-    this.names = entries.map((e) => e[0]);
-    this.platform = Uint16Array.from(entries, (e) => e[1]);
-    this.category = Uint8Array.from(entries, (e) => (CATEGORIES.includes(e[2]) && e[2].length === 1 ? CATEGORIES.indexOf(e[2]) : 255));
-    this.text = Uint32Array.from(entries, (e) => e[3]);
-    const retentions = distinct(entries.map((e) => e[4]));
-    this.retentions = retentions.list;
-    this.retention = Uint16Array.from(entries, (e) => retentions.index.get(e[4]) as number);
-    const domainLists = distinct(entries.map((e) => e[5]));
-    this.domainLists = domainLists.list;
-    this.domains = Uint16Array.from(entries, (e) => domainLists.index.get(e[5]) as number);
-    this.wildcard = Uint8Array.from(entries, (e) => e[6]);
-    this.link = Uint16Array.from(entries, (e) => e[7]);
+    this.names = new Array<string>(n);
+    this.platform = new Uint16Array(n);
+    this.category = new Uint8Array(n);
+    this.text = new Uint32Array(n);
+    this.retention = new Uint16Array(n);
+    this.domains = new Uint16Array(n);
+    this.wildcard = new Uint8Array(n);
+    this.link = new Uint16Array(n);
+    const retentions = new Map<string, number>();
+    const domainLists = new Map<string, number>();
     const seen = new Map<string, number>();
-    for (const name of this.names) seen.set(name.toLowerCase(), (seen.get(name.toLowerCase()) ?? 0) + 1);
-    this.duplicated = Uint8Array.from(this.names, (name) => ((seen.get(name.toLowerCase()) as number) > 1 ? 1 : 0));
+    for (let i = 0; i < n; i++) {
+      const [name, platform, category, text, retention, domains, wildcard, link] = entries[i];
+      this.names[i] = name;
+      this.platform[i] = platform;
+      const c = category.length === 1 ? CATEGORIES.indexOf(category) : -1;
+      this.category[i] = c === -1 ? 255 : c;
+      this.text[i] = text;
+      this.retention[i] = distinctIndex(retentions, retention);
+      this.domains[i] = distinctIndex(domainLists, domains);
+      this.wildcard[i] = wildcard;
+      this.link[i] = link;
+      const lower = name.toLowerCase();
+      seen.set(lower, (seen.get(lower) ?? 0) + 1);
+    }
+    this.retentions = [...retentions.keys()];
+    this.domainLists = [...domainLists.keys()];
+    this.duplicated = new Uint8Array(n);
+    for (let i = 0; i < n; i++) if ((seen.get(this.names[i].toLowerCase()) as number) > 1) this.duplicated[i] = 1;
     // Chains: each list built in the data's order (prefixes then longest first, ties in the data's order).
     this.nextSame = new Int32Array(n).fill(NONE);
     this.nextPrefix = new Int32Array(n).fill(NONE);
@@ -176,9 +193,10 @@ export class CookieDb {
     }
     for (const [host, entity] of tpw.hosts) this.hosts.set(host, entity);
     this.entityNames = tpw.entities.map(([name]) => name);
-    const categories = distinct(tpw.entities.map(([, category]) => category));
-    this.entityCategories = categories.list;
-    this.entityCategory = Uint8Array.from(tpw.entities, ([, category]) => categories.index.get(category) as number);
+    const categories = new Map<string, number>();
+    this.entityCategory = new Uint8Array(tpw.entities.length);
+    for (let i = 0; i < tpw.entities.length; i++) this.entityCategory[i] = distinctIndex(categories, tpw.entities[i][1]);
+    this.entityCategories = [...categories.keys()];
   }
 
   /** How many entries the pinned copy has. */
