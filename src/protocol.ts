@@ -194,7 +194,8 @@ export interface Requests {
 export interface Events {
   /**
    * New changes are in the timeline (seq in [firstSeq, nextSeq)), announced when the worker receives them
-   * (getTimeline returns those not yet written with the seq they will get). Pages fetch entries they want
+   * (getTimeline returns those not yet written with the seq they will get, and the `epoch` of the worker's run: a
+   * new run may number anew what the last one never wrote). Pages fetch entries they want
    * with getTimeline; the event stays small and coalesced because a busy page fires thousands of changes a second.
    */
   timelineAppended: {

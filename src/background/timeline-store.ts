@@ -105,6 +105,8 @@ export class TimelineStore {
   private announceTimer: ReturnType<typeof setTimeout> | undefined;
   private lastAnnounce = Number.NEGATIVE_INFINITY;
   private readonly opts: Required<TimelineOptions>;
+  /** This run of the worker (TimelinePage.epoch). */
+  private readonly epoch = crypto.randomUUID();
 
   constructor(
     private readonly area: StorageArea,
@@ -238,6 +240,7 @@ export class TimelineStore {
       capacity: this.opts.capacity,
       retention,
       pending: queued.length,
+      epoch: this.epoch,
       ...(error ? { lastError: error } : {}),
     };
   }

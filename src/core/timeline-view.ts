@@ -1,6 +1,6 @@
 import { type Cookie, refKey, sameSiteLabel } from './cookie';
 import { globMatch } from './pattern';
-import type { TimelineEntry } from './timeline';
+import type { TimelineEntry, TimelinePage } from './timeline';
 
 /** What happened to a cookie, in the words of the panel's timeline. */
 export type ChangeKind = 'created' | 'overwritten' | 'expired' | 'evicted' | 'removed';
@@ -204,4 +204,26 @@ export function nameFilter(text: string): (name: string) => boolean {
     const n = name.toLowerCase();
     return (shown.length === 0 || shown.some((m) => m(n))) && !hidden.some((m) => m(n));
   };
+}
+
+/**
+ * Reads the worker's timeline as it grows: each read asks only for entries after the last one read. When the
+ * worker answering is a new run (`epoch`), entries the last run showed before writing them may be gone or
+ * numbered anew, so the feed reads everything again and says so: the reader starts its rows over.
+ */
+export class TimelineFeed {
+  private last = -1;
+  private epoch: string | undefined;
+
+  constructor(private readonly read: (afterSeq: number) => Promise<TimelinePage>) {}
+
+  async next(): Promise<{ page: TimelinePage; restarted: boolean }> {
+    let page = await this.read(this.last);
+    const restarted = this.epoch !== undefined && page.epoch !== this.epoch;
+    if (restarted) page = await this.read(-1);
+    this.epoch = page.epoch;
+    if (restarted) this.last = -1;
+    if (page.entries.length) this.last = page.entries[page.entries.length - 1].seq;
+    return { page, restarted };
+  }
 }

@@ -53,4 +53,10 @@ export interface TimelinePage {
   pending: number;
   /** Set while writes to storage fail; the changes stay queued (up to a bound) and are retried. */
   lastError?: string;
+  /**
+   * Which run of the worker answered. Entries not yet written carry the seq they will get from this run; a
+   * worker stopped before writing them loses them (the next run marks them missed) and numbers anew from the
+   * last written seq, so a reader that saw them must read everything again when this changes (TimelineFeed).
+   */
+  epoch: string;
 }

@@ -6,6 +6,7 @@ import { type TimelineOptions, TimelineStore } from '../../src/background/timeli
 import { type Cookie, refKey } from '../../src/core/cookie';
 import type { TimelineEntry } from '../../src/core/timeline';
 import { StoreDigest } from '../../src/core/timeline-digest';
+import { TimelineFeed } from '../../src/core/timeline-view';
 import { FakeCookies } from '../fake-browser/cookies';
 import { FakeStorageArea, workerView } from '../fake-browser/storage';
 import { makeCookie } from '../helpers';
@@ -188,6 +189,46 @@ describe('missed changes across worker lifetimes', () => {
     second.stop();
     const third = startWorker(area, jar);
     expect(await third.started).toBe(0);
+  });
+
+  it('a reader that saw changes a stopped worker never wrote reads everything again from the next run (TimelineFeed)', async () => {
+    const slow = { ...OPTIONS, flushDelay: 60_000 };
+    const first = startWorker(area, jar, slow);
+    await first.started;
+    await set(jar, 'a', '1');
+    await first.timeline.flush();
+    let current = first.timeline;
+    const feed = new TimelineFeed((afterSeq) => current.read(afterSeq));
+    expect((await feed.next()).page.entries.map((e) => e.cookie.value)).toEqual(['1']);
+    // Read before they are written (the write waits): seqs 1–3 of this run (the overwrite's removal, a=2, b=x).
+    await set(jar, 'a', '2');
+    await set(jar, 'b', 'x');
+    const unwritten = await feed.next();
+    expect(unwritten.page.entries.map((e) => [e.seq, e.removed, e.cookie.value])).toEqual([
+      [1, true, '1'],
+      [2, false, '2'],
+      [3, false, 'x'],
+    ]);
+    expect(unwritten.page.pending).toBe(3);
+    first.stop();
+    const second = startWorker(area, jar, slow);
+    await second.started;
+    await set(jar, 'c', 'y');
+    current = second.timeline;
+    const whole = (await second.timeline.read()).entries;
+    // The new run numbered its missed entries from the last written seq: 1–3 mean other changes now.
+    expect(whole.filter((e) => e.seq >= 1 && e.seq <= 3).every((e) => e.missed)).toBe(true);
+    const after = await feed.next();
+    expect(after.restarted).toBe(true);
+    expect(after.page.entries).toEqual(whole);
+    // The same run again: only what is new.
+    await set(jar, 'c', 'z');
+    const more = await feed.next();
+    expect(more.restarted).toBe(false);
+    expect(more.page.entries.map((e) => [e.removed, e.cookie.value])).toEqual([
+      [true, 'y'],
+      [false, 'z'],
+    ]);
   });
 
   it('a worker stopped mid-storm, before its queue reached storage: every write accounted for', async () => {

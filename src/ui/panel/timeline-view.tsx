@@ -3,7 +3,7 @@ import type { ContainerInfo } from '../../core/analyzed';
 import { errorLine, explainError } from '../../core/browser-errors';
 import { cookieHost } from '../../core/cookie';
 import { siteOf } from '../../core/site';
-import { diffText, groupRepeats, nameFilter, showWhole, type TimelineRow, TimelineRows } from '../../core/timeline-view';
+import { diffText, groupRepeats, nameFilter, showWhole, TimelineFeed, type TimelineRow, TimelineRows } from '../../core/timeline-view';
 import { onEvent, request } from '../../messages';
 import { ContainerBadge } from '../badges';
 import { coalesce } from '../coalesce';
@@ -72,21 +72,25 @@ export function TimelineView({
   const [limit, setLimit] = useState(PAGE_ROWS);
 
   useEffect(() => {
-    let last = -1;
+    const feed = new TimelineFeed((afterSeq) => request('getTimeline', { afterSeq }));
     let alive = true;
     // Only what is new is fetched, one request at a time, at most seven a second during a storm.
     const refresh = coalesce(async () => {
       try {
-        const { entries: fresh, ...page } = await request('getTimeline', { afterSeq: last });
+        const {
+          page: { entries: fresh, ...page },
+          restarted,
+        } = await feed.next();
         if (!alive) return;
+        // A new worker: the rows are built again from what it has.
+        if (restarted) built.current = new TimelineRows((ms) => localDateTime(ms));
         if (fresh.length) {
-          last = fresh[fresh.length - 1].seq;
           const rows = built.current as TimelineRows;
           rows.append(fresh);
           // Keeps what the worker keeps (its capacity): the oldest entries go as new ones come.
-          rows.dropBefore(last + 1 - page.capacity);
-          setVersion((v) => v + 1);
+          rows.dropBefore(fresh[fresh.length - 1].seq + 1 - page.capacity);
         }
+        if (fresh.length || restarted) setVersion((v) => v + 1);
         setStatus(page);
         setError(page.lastError && errorLine(explainError(page.lastError)));
       } catch (e) {
