@@ -22,6 +22,9 @@ export interface ResponseDetails {
 
 const META = (tabId: number) => `responses:${tabId}`;
 const CHUNK = (tabId: number, n: number) => `responses:${tabId}:${n}`;
+const URL_CHUNK = (tabId: number, n: number) => `responses:${tabId}:u${n}`;
+/** The current page's URLs are stored in chunks of this many, append-only like the records (a page fetches hundreds). */
+const URL_CHUNK_SIZE = 32;
 /**
  * Records per stored chunk: a flush rewrites only the chunk being filled, never the whole log. Small, since a
  * record holds every Set-Cookie line of its response (1–3 KB on a typical page): with 50 a flush re-serialised
@@ -31,16 +34,18 @@ const CHUNK_RECORDS = 8;
 
 /** What is stored besides the chunks; `first` and `pageStart` are absolute record numbers. */
 interface StoredMeta {
-  urls: string[];
+  /** How many URLs the current page's URL chunks hold. */
+  urlCount: number;
   dropped: number;
   first: number;
   total: number;
   pageStart: number;
 }
 /** The numbers of the chunks that hold records `first` … `total - 1`. */
-function chunksOf(first: number, total: number): number[] {
+const urlChunks = (from: number, to: number): number[] => chunksOf(from, to, URL_CHUNK_SIZE);
+function chunksOf(first: number, total: number, size = CHUNK_RECORDS): number[] {
   const out: number[] = [];
-  for (let n = Math.floor(first / CHUNK_RECORDS); n * CHUNK_RECORDS < total; n++) out.push(n);
+  for (let n = Math.floor(first / size); n * size < total; n++) out.push(n);
   return out;
 }
 
@@ -62,6 +67,14 @@ interface TabState {
   responses: ResponseRecord[];
   first: number;
   urls: string[];
+  /** The same URLs, for the check each response makes. */
+  urlSet: Set<string>;
+  /** URLs below this number are stored; URL chunks from its chunk on are rewritten at the next flush. */
+  urlsStored: number;
+  /** URL chunks of an earlier page, to remove at the next flush. */
+  staleUrls: number[];
+  /** Counts the pages the URLs were reset for (a flush that overlaps a reset must not mark the new list stored). */
+  urlPage: number;
   dropped: number;
   /** Absolute number of the current page's first record. */
   pageStart: number;
@@ -103,10 +116,12 @@ export class ResponseLog {
 
   private async load(tabId: number): Promise<TabState> {
     const meta = (await this.area.get(META(tabId)))[META(tabId)];
-    if (typeof meta !== 'string') return { responses: [], first: 0, urls: [], dropped: 0, pageStart: 0, bytes: 0, stored: 0, stale: [] };
+    if (typeof meta !== 'string') return { ...this.empty(), responses: [], stale: [] };
     const m = JSON.parse(meta) as StoredMeta;
     const chunks = chunksOf(m.first, m.total);
-    const stored = await this.area.get(chunks.map((n) => CHUNK(tabId, n)));
+    const urlKeys = urlChunks(0, m.urlCount).map((n) => URL_CHUNK(tabId, n));
+    const stored = await this.area.get([...chunks.map((n) => CHUNK(tabId, n)), ...urlKeys]);
+    const urls = urlKeys.flatMap((key) => (typeof stored[key] === 'string' ? (JSON.parse(stored[key]) as string[]) : []));
     const responses: ResponseRecord[] = [];
     for (const n of chunks) {
       const text = stored[CHUNK(tabId, n)];
@@ -119,13 +134,22 @@ export class ResponseLog {
     return {
       responses,
       first: m.total - responses.length,
-      urls: m.urls,
+      urls,
+      urlSet: new Set(urls),
+      // A URL chunk lost makes the list shorter: its chunks are written again from the first missing one.
+      urlsStored: urls.length === m.urlCount ? urls.length : 0,
+      staleUrls: [],
+      urlPage: 0,
       dropped: m.dropped + Math.max(0, missing),
       pageStart: Math.max(m.pageStart, m.total - responses.length),
       bytes: responses.reduce((n, r) => n + recordBytes(r), 0),
       stored: m.total,
       stale: [],
     };
+  }
+
+  private empty(): Omit<TabState, 'responses' | 'stale'> {
+    return { first: 0, urls: [], urlSet: new Set(), urlsStored: 0, staleUrls: [], urlPage: 0, dropped: 0, pageStart: 0, bytes: 0, stored: 0 };
   }
 
   private async state(tabId: number): Promise<TabState> {
@@ -159,9 +183,19 @@ export class ResponseLog {
       line.length > LOG_LIMITS.headerChars ? line.slice(0, LOG_LIMITS.headerChars) : line,
     );
     const newPage = d.type === 'main_frame' && !isRedirect(d.statusCode);
-    if (newPage) s.urls = [];
+    if (newPage) {
+      // The earlier page's URL chunks go at the next flush (but those the new page's URLs will overwrite).
+      s.staleUrls.push(...urlChunks(0, Math.max(s.urls.length, s.urlsStored)));
+      s.urls = [];
+      s.urlSet.clear();
+      s.urlsStored = 0;
+      s.urlPage++;
+    }
     const where = originAndPath(d.url);
-    if (where && !s.urls.includes(where) && s.urls.length < LOG_LIMITS.urls) s.urls.push(where);
+    if (where && !s.urlSet.has(where) && s.urls.length < LOG_LIMITS.urls) {
+      s.urls.push(where);
+      s.urlSet.add(where);
+    }
     if (setCookies.length || d.type === 'main_frame') {
       const record: ResponseRecord = { url: d.url, status: d.statusCode, type: d.type, frameId: d.frameId, time: Math.round(d.timeStamp), setCookies };
       s.responses.push(record);
@@ -205,8 +239,11 @@ export class ResponseLog {
   /** What a flush writes for a tab: the meta and the chunks from the first one not fully stored. */
   private items(tabId: number, s: TabState): Record<string, string> {
     const total = s.first + s.responses.length;
-    const meta: StoredMeta = { urls: s.urls, dropped: s.dropped, first: s.first, total, pageStart: s.pageStart };
+    const meta: StoredMeta = { urlCount: s.urls.length, dropped: s.dropped, first: s.first, total, pageStart: s.pageStart };
     const items: Record<string, string> = { [META(tabId)]: JSON.stringify(meta) };
+    for (const n of urlChunks(s.urlsStored, s.urls.length)) {
+      items[URL_CHUNK(tabId, n)] = JSON.stringify(s.urls.slice(n * URL_CHUNK_SIZE, (n + 1) * URL_CHUNK_SIZE));
+    }
     for (const n of chunksOf(Math.max(s.stored, s.first), total)) {
       const from = Math.max(n * CHUNK_RECORDS, s.first) - s.first;
       const to = Math.min((n + 1) * CHUNK_RECORDS, total) - s.first;
@@ -228,12 +265,22 @@ export class ResponseLog {
       const s = this.tabs.get(id);
       if (!s) continue;
       const total = s.first + s.responses.length;
+      const urls = s.urls.length;
+      const page = s.urlPage;
+      const staleChunks = s.stale.splice(0);
+      const rewritten = new Set(urlChunks(s.urlsStored, urls));
+      const staleUrls = [...new Set(s.staleUrls.splice(0))].filter((n) => !rewritten.has(n));
       try {
-        if (s.stale.length) await this.area.remove(s.stale.splice(0).map((n) => CHUNK(id, n)));
+        const stale = [...staleChunks.map((n) => CHUNK(id, n)), ...staleUrls.map((n) => URL_CHUNK(id, n))];
+        if (stale.length) await this.area.remove(stale);
         await this.area.set(this.items(id, s));
         s.stored = total;
+        if (s.urlPage === page) s.urlsStored = urls;
       } catch (error) {
         this.dirty.add(id);
+        // Removed or not, the stale keys are tried again (removing a missing key is harmless).
+        s.stale.push(...staleChunks);
+        s.staleUrls.push(...staleUrls);
         // Anything but the quota (a storage hiccup): try again later, losing nothing.
         if (!/quota/i.test(String(error))) {
           setTimeout(() => this.schedule(), 1000);
@@ -261,6 +308,11 @@ export class ResponseLog {
     const s = this.tabs.get(tabId) ?? (await this.state(tabId));
     this.tabs.delete(tabId);
     this.dirty.delete(tabId);
-    await this.area.remove([META(tabId), ...chunksOf(s.first, s.first + s.responses.length).map((n) => CHUNK(tabId, n))]);
+    await this.area.remove([
+      META(tabId),
+      ...chunksOf(s.first, s.first + s.responses.length).map((n) => CHUNK(tabId, n)),
+      ...urlChunks(0, Math.max(s.urls.length, s.urlsStored)).map((n) => URL_CHUNK(tabId, n)),
+      ...s.staleUrls.map((n) => URL_CHUNK(tabId, n)),
+    ]);
   }
 }

@@ -118,6 +118,73 @@ describe('the worker’s per-tab response log', () => {
     expect((await new ResponseLog(area, 1).forTab(7)).responses).toHaveLength(300);
   });
 
+  it('stores the page’s URLs append-only: a flush after each of 300 fetches writes what arrived, a restart reads them all, a new page’s list replaces them', async () => {
+    const area = new FakeStorageArea();
+    const log = new ResponseLog(area, 1);
+    log.observe(response({ url: 'https://shop.example/', type: 'main_frame' }, 'sid=1'));
+    const urls = ['https://shop.example/'];
+    for (let i = 0; i < 300; i++) {
+      const url = `https://cdn${i % 7}.example/asset/${i}/${'x'.repeat(60)}.js`;
+      urls.push(url);
+      log.observe(response({ url: `${url}?v=${i}`, type: 'script' }));
+      // The same URL again adds nothing.
+      log.observe(response({ url, type: 'script' }));
+      await settle(3);
+    }
+    await settle();
+    expect((await log.forTab(7)).urls).toEqual(urls);
+    const listBytes = JSON.stringify(urls).length;
+    // Rewriting the whole list with each flush writes ≈ 150 × the list; a chunk of 32 being filled, under ×20.
+    expect(area.bytesWritten).toBeLessThan(20 * listBytes);
+    expect(area.bytesWritten).toBeGreaterThan(listBytes);
+    expect((await new ResponseLog(area, 1).forTab(7)).urls).toEqual(urls);
+
+    // The next page: its URLs alone, the earlier page's chunks removed (all but the one it overwrites).
+    const again = new ResponseLog(area, 1);
+    again.observe(response({ url: 'https://shop.example/cart', type: 'main_frame' }));
+    again.observe(response({ url: 'https://cdn0.example/cart.js', type: 'script' }));
+    await settle();
+    const tab = await new ResponseLog(area, 1).forTab(7);
+    expect(tab.urls).toEqual(['https://shop.example/cart', 'https://cdn0.example/cart.js']);
+    const urlKeys = Object.keys(await area.get(null)).filter((k) => /^responses:7:u/.test(k));
+    expect(urlKeys).toEqual(['responses:7:u0']);
+    await again.forget(7);
+    expect(Object.keys(await area.get(null))).toEqual([]);
+  });
+
+  it('a new page that starts while the last page’s URLs are being written keeps its own list', async () => {
+    const area = new FakeStorageArea();
+    let release: () => void = () => undefined;
+    let held = true;
+    // The browser applies writes in the order they were asked for; only the first one's answer comes late.
+    const slow = {
+      get: (keys: string | string[]) => area.get(keys),
+      remove: (keys: string | string[]) => area.remove(keys),
+      async set(items: Record<string, unknown>) {
+        await area.set(items);
+        if (held) {
+          held = false;
+          await new Promise<void>((r) => {
+            release = r;
+          });
+        }
+      },
+    };
+    const log = new ResponseLog(slow, 1);
+    log.observe(response({ url: 'https://a.example/', type: 'main_frame' }));
+    for (let i = 0; i < 40; i++) log.observe(response({ url: `https://a.example/${i}.js`, type: 'script' }));
+    await settle();
+    // The first write (41 URLs) has not answered; meanwhile the tab goes to another page, which is written.
+    log.observe(response({ url: 'https://b.example/', type: 'main_frame' }));
+    log.observe(response({ url: 'https://b.example/b.js', type: 'script' }));
+    await settle();
+    release();
+    await settle();
+    log.observe(response({ url: 'https://b.example/late.js', type: 'script' }));
+    await settle();
+    expect((await new ResponseLog(area, 1).forTab(7)).urls).toEqual(['https://b.example/', 'https://b.example/b.js', 'https://b.example/late.js']);
+  });
+
   it('a view hears of new responses within 100 ms and reads them before they are written; the write follows within 500 ms', async () => {
     const area = new FakeStorageArea();
     const heard: number[] = [];
