@@ -2,7 +2,7 @@
 // the database itself.
 import { describe, expect, it } from 'vitest';
 import { buildTables } from '../../scripts/build-cookie-db.mjs';
-import { CookieDb, isGeneric, LOGIN_TEXT, NOT_LOGIN_TEXT } from '../../src/core/data/cookie-db';
+import { CATEGORY, CookieDb, ENTITY_PURPOSE, isGeneric, LOGIN_TEXT, NOT_LOGIN_TEXT } from '../../src/core/data/cookie-db';
 import { COOKIE_DB_PACKED, COOKIE_DB_SOURCES } from '../../src/core/data/cookie-db.generated';
 import { databaseAccuracy } from '../fixtures/cookie-db-accuracy';
 
@@ -57,18 +57,9 @@ interface RawTables {
   ocd: { platforms: string[]; texts: string[]; links: string[]; entries: Entry[] };
   tpw: { entities: [string, string][]; hosts: [string, number][] };
 }
-const PURPOSE: Record<string, string> = { F: 'functional', M: 'advertising', A: 'analytics', S: 'security', N: 'necessary', P: 'preference' };
-const ENTITY: Record<string, string> = {
-  ad: 'advertising',
-  marketing: 'advertising',
-  social: 'advertising',
-  analytics: 'analytics',
-  'tag-manager': 'analytics',
-  'consent-provider': 'consent',
-  'customer-success': 'functional',
-  video: 'functional',
-  utility: 'functional',
-};
+// The mappings are the module's own: what is held to the scan here is the index, not the words.
+const PURPOSE: Record<string, string> = CATEGORY;
+const ENTITY: Record<string, string> = ENTITY_PURPOSE;
 const onDomain = (host: string, d: string) => host === d || host.endsWith(`.${d}`);
 
 /** The lookup rules applied by scanning the raw entries: the oracle the compact index is held to. */

@@ -33,8 +33,9 @@ interface Tables {
   tpw: { entities: [name: string, category: string][]; hosts: [host: string, entity: number][] };
 }
 
-const CATEGORY: Record<string, Purpose> = { F: 'functional', M: 'advertising', A: 'analytics', S: 'security', N: 'necessary', P: 'preference' };
-const ENTITY_PURPOSE: Record<string, Purpose> = {
+/** The Open Cookie Database's category letters, and third-party-web's entity categories, as purposes. */
+export const CATEGORY: Record<string, Purpose> = { F: 'functional', M: 'advertising', A: 'analytics', S: 'security', N: 'necessary', P: 'preference' };
+export const ENTITY_PURPOSE: Record<string, Purpose> = {
   ad: 'advertising',
   marketing: 'advertising',
   social: 'advertising',
