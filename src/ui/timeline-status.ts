@@ -16,13 +16,14 @@ export type TimelineStatus = Pick<TimelinePage, 'nextSeq' | 'dropped' | 'lost' |
 export function retentionText(t: TimelineStatus): string {
   const r = t.retention;
   const parts = [
-    // Changes still queued are recorded too (the Timeline lists them), as are those waiting for their write.
-    `${count(t.nextSeq + t.pending, 'change')} recorded`,
+    // Events, not rows: an overwrite is two (the old value's removal and the new one), which the Timeline shows as
+    // one change. Events still queued are recorded too (the Timeline lists them), as are those waiting for their write.
+    `${count(t.nextSeq + t.pending, 'cookie event')} recorded`,
     `keeps the last ${n(r.maxEntries)} or ${mb(r.maxBytes)} (now ${n(r.entries)}, ${mb(r.bytes)}${r.oldest ? `, since ${localDateTime(r.oldest)}` : ''})`,
   ];
-  if (t.dropped) parts.push(`${count(t.dropped, 'older change')} dropped`);
+  if (t.dropped) parts.push(`${count(t.dropped, 'older event')} dropped`);
   if (t.pending) parts.push(`${n(t.pending)} of them not yet written to storage`);
-  if (t.lost) parts.push(`${n(t.lost)} merged into the latest change of their cookie while storage failed`);
+  if (t.lost) parts.push(`${n(t.lost)} merged into the latest event of their cookie while storage failed`);
   if (t.lastError) parts.push(`storage: ${errorLine(explainError(t.lastError))}`);
   return parts.join(' · ');
 }
@@ -32,7 +33,7 @@ export function useTimelineStatus(): TimelineStatus | undefined {
   const [status, setStatus] = useState<TimelineStatus>();
   useEffect(() => {
     let alive = true;
-    // (It used to wait a second after every change, so it said "1 change recorded" under a page that had just set two.)
+    // (It used to wait a second after every change, so it said "1 cookie event recorded" under a page that had just set two.)
     const refresh = coalesce(
       () =>
         request('getTimeline', { afterSeq: Number.MAX_SAFE_INTEGER }).then(

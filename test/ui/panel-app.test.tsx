@@ -42,18 +42,18 @@ describe('DevTools panel', () => {
     expect(sid?.querySelector('.col-role')?.textContent).toBe('session');
     expect(sid?.querySelector('.col-sameSite')?.textContent).toBe('Strict');
     expect(root.querySelector('.grid-row[data-cookie="cdn"] .badge-third-party')).not.toBeNull();
-    expect(root.querySelector('[data-testid="timeline-status"]')?.textContent).toMatch(/3 changes recorded/);
+    expect(root.querySelector('[data-testid="timeline-status"]')?.textContent).toMatch(/3 cookie events recorded/);
   });
 
   it('the status bar counts a change within a moment of it after a quiet spell, not a second later', async () => {
     await set('a');
     const { root } = await renderPanel();
     const status = () => root.querySelector('[data-testid="timeline-status"]')?.textContent ?? '';
-    await vi.waitFor(() => expect(status()).toMatch(/1 change recorded/), { timeout: 5000 });
+    await vi.waitFor(() => expect(status()).toMatch(/1 cookie event recorded/), { timeout: 5000 });
     // Quiet for longer than the bar's refresh interval (the open panel also hears the replay of 'a' on connecting).
     await new Promise((r) => setTimeout(r, 2100));
     await set('b');
-    await vi.waitFor(() => expect(status()).toMatch(/2 changes recorded/), { timeout: 500, interval: 20 });
+    await vi.waitFor(() => expect(status()).toMatch(/2 cookie events recorded/), { timeout: 500, interval: 20 });
   });
 
   it('shows what each cookie is for: a Purpose column, the purpose: filter, and the evidence and data source in the details', async () => {
@@ -400,7 +400,7 @@ describe('DevTools panel', () => {
     const { root } = await renderPanel();
     await vi.waitFor(() =>
       expect(root.querySelector('[data-testid="timeline-status"]')?.textContent).toMatch(
-        /^Timeline: 12,000 changes recorded · keeps the last 10,000 or 7\.0 MB \(now 0, 0\.00 MB\) · 2,000 older changes dropped$/,
+        /^Timeline: 12,000 cookie events recorded · keeps the last 10,000 or 7\.0 MB \(now 0, 0\.00 MB\) · 2,000 older events dropped$/,
       ),
     );
   });
@@ -523,14 +523,16 @@ describe('policy in the extension', () => {
 });
 
 describe('status bar words', () => {
-  it('counts in the singular and plural: "1 change recorded", "2 older changes dropped"', async () => {
+  it('counts in the singular and plural: "1 cookie event recorded", "2 older events dropped"', async () => {
     const { retentionText } = await import('../../src/ui/timeline-status');
     const retention = { maxEntries: 10_000, maxBytes: 7_340_032, entries: 1, bytes: 100 };
-    expect(retentionText({ nextSeq: 1, dropped: 0, lost: 0, pending: 0, retention } as never)).toMatch(/^1 change recorded · /);
-    expect(retentionText({ nextSeq: 3, dropped: 1, lost: 0, pending: 0, retention } as never)).toMatch(/^3 changes recorded · .* · 1 older change dropped$/);
+    expect(retentionText({ nextSeq: 1, dropped: 0, lost: 0, pending: 0, retention } as never)).toMatch(/^1 cookie event recorded · /);
+    expect(retentionText({ nextSeq: 3, dropped: 1, lost: 0, pending: 0, retention } as never)).toMatch(
+      /^3 cookie events recorded · .* · 1 older event dropped$/,
+    );
     // Queued changes are recorded (the Timeline lists them), and said to be not yet written.
     expect(retentionText({ nextSeq: 3, dropped: 0, lost: 0, pending: 2, retention } as never)).toMatch(
-      /^5 changes recorded · .* · 2 of them not yet written to storage$/,
+      /^5 cookie events recorded · .* · 2 of them not yet written to storage$/,
     );
   });
 });

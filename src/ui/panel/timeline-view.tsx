@@ -142,8 +142,12 @@ export function TimelineView({
         <label>
           <input type="checkbox" checked={onlyPage} onChange={(e) => setOnlyPage((e.target as HTMLInputElement).checked)} /> Only this page's sites
         </label>
-        <span class="muted" data-testid="timeline-count">
-          {shownChanges} of {rows.length} changes{status ? ` · ${retentionText(status)}` : ''}
+        <span
+          class="muted"
+          data-testid="timeline-count"
+          title="A change is a row: the browser reports an overwrite as two events (the old value removed, the new one set)."
+        >
+          {shownChanges} of {rows.length} changes shown{status ? ` · ${retentionText(status)}` : ''}
         </span>
         {error && (
           <span class="error" role="alert">
