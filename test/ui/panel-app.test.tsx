@@ -56,6 +56,20 @@ describe('DevTools panel', () => {
     await vi.waitFor(() => expect(status()).toMatch(/2 cookie events recorded/), { timeout: 500, interval: 20 });
   });
 
+  it('the status bar follows a burst of changes within a few hundred ms of its last, not a second later', async () => {
+    await set('a');
+    const { root } = await renderPanel();
+    const status = () => root.querySelector('[data-testid="timeline-status"]')?.textContent ?? '';
+    await vi.waitFor(() => expect(status()).toMatch(/1 cookie event recorded/), { timeout: 5000 });
+    await new Promise((r) => setTimeout(r, 2100));
+    // The first of the burst refreshes at once; the rest arrive while that refresh is the last one.
+    await set('b');
+    await new Promise((r) => setTimeout(r, 30));
+    await set('c');
+    await set('d');
+    await vi.waitFor(() => expect(status()).toMatch(/4 cookie events recorded/), { timeout: 700, interval: 20 });
+  });
+
   it('shows what each cookie is for: a Purpose column, the purpose: filter, and the evidence and data source in the details', async () => {
     await set('_ga', { value: 'GA1.2.3.4' });
     await set('PHPSESSID', { value: 'n8d1rq4v0h2m6k3p9s7t5l1c2e', httpOnly: true });
