@@ -69,7 +69,7 @@ interface TabState {
   urls: string[];
   /** The same URLs, for the check each response makes. */
   urlSet: Set<string>;
-  /** URLs below this number are stored; URL chunks from its chunk on are rewritten at the next flush. */
+  /** URLs below this number are stored (never more than `urls` holds); URL chunks from its chunk on are rewritten at the next flush. */
   urlsStored: number;
   /** URL chunks of an earlier page, to remove at the next flush. */
   staleUrls: number[];
@@ -116,7 +116,22 @@ export class ResponseLog {
 
   private async load(tabId: number): Promise<TabState> {
     const meta = (await this.area.get(META(tabId)))[META(tabId)];
-    if (typeof meta !== 'string') return { ...this.empty(), responses: [], stale: [] };
+    if (typeof meta !== 'string') {
+      return {
+        responses: [],
+        first: 0,
+        urls: [],
+        urlSet: new Set(),
+        urlsStored: 0,
+        staleUrls: [],
+        urlPage: 0,
+        dropped: 0,
+        pageStart: 0,
+        bytes: 0,
+        stored: 0,
+        stale: [],
+      };
+    }
     const m = JSON.parse(meta) as StoredMeta;
     const chunks = chunksOf(m.first, m.total);
     const urlKeys = urlChunks(0, m.urlCount).map((n) => URL_CHUNK(tabId, n));
@@ -146,10 +161,6 @@ export class ResponseLog {
       stored: m.total,
       stale: [],
     };
-  }
-
-  private empty(): Omit<TabState, 'responses' | 'stale'> {
-    return { first: 0, urls: [], urlSet: new Set(), urlsStored: 0, staleUrls: [], urlPage: 0, dropped: 0, pageStart: 0, bytes: 0, stored: 0 };
   }
 
   private async state(tabId: number): Promise<TabState> {
@@ -185,7 +196,7 @@ export class ResponseLog {
     const newPage = d.type === 'main_frame' && !isRedirect(d.statusCode);
     if (newPage) {
       // The earlier page's URL chunks go at the next flush (but those the new page's URLs will overwrite).
-      s.staleUrls.push(...urlChunks(0, Math.max(s.urls.length, s.urlsStored)));
+      s.staleUrls.push(...urlChunks(0, s.urls.length));
       s.urls = [];
       s.urlSet.clear();
       s.urlsStored = 0;
@@ -311,7 +322,7 @@ export class ResponseLog {
     await this.area.remove([
       META(tabId),
       ...chunksOf(s.first, s.first + s.responses.length).map((n) => CHUNK(tabId, n)),
-      ...urlChunks(0, Math.max(s.urls.length, s.urlsStored)).map((n) => URL_CHUNK(tabId, n)),
+      ...urlChunks(0, s.urls.length).map((n) => URL_CHUNK(tabId, n)),
       ...s.staleUrls.map((n) => URL_CHUNK(tabId, n)),
     ]);
   }

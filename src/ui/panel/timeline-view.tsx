@@ -63,7 +63,8 @@ export function TimelineView({
 }) {
   // Rows are built as entries arrive, each entry once; `version` tells the memos below that there are more.
   const built = useRef<TimelineRows | undefined>(undefined);
-  built.current ??= new TimelineRows((ms) => localDateTime(ms));
+  const freshRows = () => new TimelineRows((ms) => localDateTime(ms));
+  built.current ??= freshRows();
   const [version, setVersion] = useState(0);
   const [status, setStatus] = useState<TimelineStatus>();
   const [text, setText] = useState('');
@@ -83,7 +84,7 @@ export function TimelineView({
         } = await feed.next();
         if (!alive) return;
         // A new worker: the rows are built again from what it has.
-        if (restarted) built.current = new TimelineRows((ms) => localDateTime(ms));
+        if (restarted) built.current = freshRows();
         if (fresh.length) {
           const rows = built.current as TimelineRows;
           rows.append(fresh);
