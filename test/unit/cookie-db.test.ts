@@ -62,19 +62,31 @@ const PURPOSE: Record<string, string> = CATEGORY;
 const ENTITY: Record<string, string> = ENTITY_PURPOSE;
 const onDomain = (host: string, d: string) => host === d || host.endsWith(`.${d}`);
 
-/** The lookup rules applied by scanning the raw entries: the oracle the compact index is held to. */
-function scanLookup(t: RawTables, name: string, rawHost: string) {
+/**
+ * The lookup rules applied by scanning the raw entries: the oracle the compact index is held to. Only what
+ * every query would work out the same is worked out once (how often each name occurs, the prefix entries with
+ * their place in the data, the exact entries of each name in order): 34,000 queries each counting every name took over 5 s.
+ */
+function scanner(t: RawTables) {
+  const counts = new Map<string, number>();
+  for (const e of t.ocd.entries) counts.set(e[0].toLowerCase(), (counts.get(e[0].toLowerCase()) ?? 0) + 1);
+  const wildcards = t.ocd.entries.map((e, i) => [e, i] as const).filter(([e]) => e[6] === 1);
+  const exactNamed = new Map<string, Entry[]>();
+  for (const e of t.ocd.entries) if (e[6] === 0) exactNamed.set(e[0], [...(exactNamed.get(e[0]) ?? []), e]);
+  return (name: string, rawHost: string) => scanLookup(t, counts, exactNamed.get(name) ?? [], wildcards, name, rawHost);
+}
+
+function scanLookup(t: RawTables, counts: Map<string, number>, named: Entry[], wildcards: (readonly [Entry, number])[], name: string, rawHost: string) {
   const host = rawHost.replace(/^\./, '').toLowerCase();
-  const count = (n: string) => t.ocd.entries.filter((e) => e[0].toLowerCase() === n.toLowerCase()).length;
   const applies = (e: Entry) => {
     const domains = e[5] ? e[5].split(' ') : [];
-    if (!isGeneric(e[0], count(e[0]) > 1, domains.length > 0) && !(e[6] === 1 && e[0].length <= 3)) return true;
+    if (!isGeneric(e[0], (counts.get(e[0].toLowerCase()) ?? 0) > 1, domains.length > 0) && !(e[6] === 1 && e[0].length <= 3)) return true;
     return domains.some((d) => onDomain(host, d));
   };
-  const exact = t.ocd.entries.find((e) => e[6] === 0 && e[0] === name && applies(e));
-  const prefixes = t.ocd.entries
-    .map((e, i) => [e, i] as const)
-    .filter(([e]) => e[6] === 1 && e[0].slice(0, 2) === name.slice(0, 2) && name.startsWith(e[0]))
+  // The first entry of this exact name (in the data's order) that applies.
+  const exact = named.find(applies);
+  const prefixes = wildcards
+    .filter(([e]) => e[0].slice(0, 2) === name.slice(0, 2) && name.startsWith(e[0]))
     .sort(([a, i], [b, j]) => b[0].length - a[0].length || i - j)
     .map(([e]) => e);
   const e = exact ?? prefixes.find(applies);
@@ -98,13 +110,14 @@ describe('the compact index (columns and chains instead of parsed entries)', () 
   it('answers every name of the data (exact, longer names for its prefixes, other cases), on its domains and elsewhere, as a scan of the raw entries does', async () => {
     const tables = (await committedTables()) as RawTables;
     const db = new CookieDb(structuredClone(tables) as unknown as ConstructorParameters<typeof CookieDb>[0]);
+    const scan = scanner(tables);
     let found = 0;
     let prefixHits = 0;
     for (const [name, , , , , domains, wildcard] of tables.ocd.entries) {
       const names = [name, `${name}x7`, name.toUpperCase(), name.toLowerCase(), name.slice(0, 2)];
       for (const host of [domains.split(' ')[0] || 'example.com', `.www.${domains.split(' ')[0] || 'example.com'}`, 'unrelated.example']) {
         for (const n of names) {
-          const want = scanLookup(tables, n, host);
+          const want = scan(n, host);
           expect(db.lookup(n, host), `${n} on ${host}`).toEqual(want);
           if (want) found++;
           if (want && wildcard === 1 && n !== name) prefixHits++;
