@@ -42,6 +42,12 @@ export interface Platform {
    * gives it in `responseHeaders` and has no such option.
    */
   responseHeaderOptions: string[];
+  /**
+   * tabs.onUpdated filter for the changes the worker acts on (a load starting, the URL, the load done):
+   * Firefox wakes the worker only for those (https://developer.mozilla.org/en-US/docs/Mozilla/Add-ons/WebExtensions/API/tabs/onUpdated#extraparameters);
+   * Chrome has no filter (a second argument throws), so it gets none and hears every title and icon change.
+   */
+  tabUpdateFilter?: { properties: ('status' | 'url')[] };
 }
 
 export const CHROME: Platform = {
@@ -64,6 +70,7 @@ export const FIREFOX: Platform = {
   firstPartyOf: (c) => (c.firstPartyDomain !== undefined ? { firstPartyDomain: c.firstPartyDomain } : {}),
   needsFirstPartyDomain: (error) => /First-Party Isolation/i.test(error),
   responseHeaderOptions: ['responseHeaders'],
+  tabUpdateFilter: { properties: ['status', 'url'] },
 };
 
 let picked: Platform | undefined;

@@ -357,7 +357,8 @@ export class TimelineStore {
 
   private async persist(batch: CookieChange[], mergedAway = 0): Promise<void> {
     const before = await this.load();
-    const meta: Meta = structuredClone(before);
+    // A copy to change: chunk entries are never changed in place, so copying the list is enough.
+    const meta: Meta = { ...before, chunks: [...before.chunks] };
     meta.lost += Math.max(0, mergedAway);
     const written: TimelineEntry[] = [];
     const items: Record<string, unknown> = {};
@@ -431,7 +432,7 @@ export class TimelineStore {
     const first = run[0][0];
     const key = chunkKey(first);
     const garbage = run.slice(1).map(([seq]) => chunkKey(seq));
-    const next: Meta = structuredClone(meta);
+    const next: Meta = { ...meta };
     const text = pack(merged);
     next.chunks = [...meta.chunks.slice(0, meta.chunks.length - run.length), [first, merged.length, itemBytes(key, text), run[0][3]]];
     next.garbage = garbage;

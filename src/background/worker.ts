@@ -1,6 +1,6 @@
 // Listeners are registered synchronously at the top level so the browser can wake the worker for them.
 import browser from 'webextension-polyfill';
-import { type Cookie, refKey } from '../core/cookie';
+import { type Cookie, freezeCookie, refKey } from '../core/cookie';
 import { sitesOf } from '../core/site';
 import type { ChangeCause } from '../core/timeline';
 import { emit, serveEvents, serveRequests } from '../messages';
@@ -36,21 +36,26 @@ provideFirstSeen(async (keys) => {
 void timeline.start(allStoreCookies);
 
 browser.cookies.onChanged.addListener((info) => {
-  storeIndex.changed(info);
-  timeline.record({ time: Date.now(), cause: info.cause as ChangeCause, removed: info.removed, cookie: info.cookie });
-  badges.cookieChanged(info.cookie);
+  // Frozen: what the browser reported is never changed, and its key is worked out once.
+  const cookie = freezeCookie(info.cookie);
+  storeIndex.changed({ removed: info.removed, cookie });
+  timeline.record({ time: Date.now(), cause: info.cause as ChangeCause, removed: info.removed, cookie });
+  badges.cookieChanged(cookie);
 });
 // Where the browser says it is about to stop the worker (Firefox's event pages), write everything now.
 browser.runtime.onSuspend?.addListener(() => void timeline.suspend());
 
 browser.tabs.onActivated.addListener(({ tabId }) => badges.tabChanged(tabId));
-browser.tabs.onUpdated.addListener((tabId, change) => {
+const tabUpdated = (tabId: number, change: browser.Tabs.OnUpdatedChangeInfoType) => {
   if (change.status === 'loading' || change.url) {
     forgetBadge(tabId);
     forgetTabStorage(tabId);
   }
   if (change.status === 'complete') badges.tabChanged(tabId);
-});
+};
+const { tabUpdateFilter } = platform();
+if (tabUpdateFilter) browser.tabs.onUpdated.addListener(tabUpdated, tabUpdateFilter as browser.Tabs.UpdateFilter);
+else browser.tabs.onUpdated.addListener(tabUpdated);
 browser.tabs.onRemoved.addListener((tabId) => {
   forgetBadge(tabId);
   forgetTabStorage(tabId);

@@ -88,6 +88,28 @@ export function cookieRef(c: CookieRef): CookieRef {
  * without `hostOnly` takes it from the domain, as the cookies API writes it (a domain cookie has a leading dot).
  */
 export function refKey(c: CookieRef): string {
+  return (c as { [KEY]?: string })[KEY] ?? buildKey(c);
+}
+
+/**
+ * A frozen cookie's key, worked out once and kept on it (not enumerable: spreads and messages leave it
+ * behind). The worker freezes each cookie a change event brings, and the store index, the live digest and
+ * the written digest each key the same change: building the key five times was a twentieth of the worker's
+ * time on cookie-heavy pages (`bench -- profile`). A WeakMap from cookie to key was tried first: its
+ * ephemerons made every garbage collection slower by about as much. Frozen (and its partition key too), a
+ * cookie cannot change under its key.
+ */
+const KEY = Symbol('refKey');
+
+/** Freezes a cookie and its partition key, with its key worked out once (see refKey); returns it. */
+export function freezeCookie<C extends CookieRef>(c: C): Readonly<C> {
+  if (Object.isFrozen(c)) return c;
+  if (c.partitionKey) Object.freeze(c.partitionKey);
+  Object.defineProperty(c, KEY, { value: buildKey(c) });
+  return Object.freeze(c);
+}
+
+function buildKey(c: CookieRef): string {
   const partition = isPartitioned(c) ? `${c.partitionKey?.topLevelSite}|${c.partitionKey?.hasCrossSiteAncestor ? 1 : 0}` : '';
   const hostOnly = c.hostOnly ?? !c.domain.startsWith('.');
   return [c.storeId ?? '', c.name, c.domain, hostOnly ? 'h' : 'd', c.path, partition, c.firstPartyDomain ?? ''].join('\u0000');

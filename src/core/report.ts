@@ -165,15 +165,23 @@ function setByEarlier(cookies: AnalyzedCookie[], earlier: readonly { url: string
   if (open.size === 0 || earlier.length === 0) return;
   const named = earlier.filter((h) => open.has(h.header.slice(0, Math.max(0, h.header.indexOf('='))).trim()));
   const parsed = named.map((h) => ({ ...h, result: parseSetCookie(h.header, h.url, now) }));
-  for (const c of cookies) if (!c.setBy) c.setBy = setterOf(c, parsed);
+  const setterOf = setters(parsed);
+  for (const c of cookies) if (!c.setBy) c.setBy = setterOf(c);
 }
 
-/** The latest accepted header that produced this cookie (same name, domain and path): the response that set it. */
-function setterOf(c: Cookie, records: readonly SetCookieRecord[]): AnalyzedCookie['setBy'] {
-  const source = records.findLast(
-    (r) => r.result.accepted && r.result.cookie.name === c.name && r.result.cookie.domain === c.domain && r.result.cookie.path === c.path,
-  );
-  return source && { url: source.url, header: source.header };
+const setterKey = (c: Pick<Cookie, 'name' | 'domain' | 'path'>) => `${c.name}\u0000${c.domain}\u0000${c.path}`;
+
+/**
+ * For each cookie, the latest accepted header that produced it (same name, domain and path): the response
+ * that set it. Indexed once: a cookie-heavy page has hundreds of cookies and of headers.
+ */
+function setters(records: readonly SetCookieRecord[]): (c: Cookie) => AnalyzedCookie['setBy'] {
+  const latest = new Map<string, SetCookieRecord>();
+  for (const r of records) if (r.result.accepted) latest.set(setterKey(r.result.cookie), r);
+  return (c) => {
+    const source = latest.size ? latest.get(setterKey(c)) : undefined;
+    return source && { url: source.url, header: source.header };
+  };
 }
 
 function parseHeaders(headers: AnalyzeOptions['setCookies'], now: number, failures: AnalysisFailure[]): SetCookieRecord[] {
@@ -275,9 +283,10 @@ export async function analyze(cookies: readonly Cookie[], options: AnalyzeOption
   const [decoded, db] = await Promise.all([decodeAll(cookies, options.secrets, failures, options.cache), loadCookieDb({ descriptions })]);
   const setCookies = parseHeaders(options.setCookies, now, failures);
   const describe = describer(options.url, db, descriptions, failures, options.cache);
+  const setterOf = setters(setCookies);
   const described = cookies.map((c, i) => {
     const d = describe(c, decoded[i]);
-    d.setBy = setterOf(c, setCookies);
+    d.setBy = setterOf(c);
     return d;
   });
   setByEarlier(described, options.earlierSetCookies ?? [], now);

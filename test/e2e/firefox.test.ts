@@ -173,6 +173,35 @@ describe('Cookie Lens in Firefox ESR', () => {
     });
     await panel.close();
   });
+
+  it('the toolbar badge follows a navigation to a page that sets no cookie (the worker hears the load through its tabs.onUpdated filter)', async () => {
+    const tab = await ff.browser.newPage();
+    try {
+      const first = demo.url('shop.test', '/?badge');
+      await tab.goto(first, { waitUntil: 'load' });
+      const id = await tabOf(first);
+      const ext = await ff.extensionPage('/src/popup/popup.html?tabId=0');
+      const title = () =>
+        ext.evaluate(
+          (tabId) => (globalThis as unknown as { browser: { action: { getTitle(q: object): Promise<string> } } }).browser.action.getTitle({ tabId }),
+          id,
+        );
+      try {
+        const onShop = await poll(async () => ((await title()).includes('grade') ? await title() : undefined));
+        // tracker.test has no page at this path: no Set-Cookie, no cookie event — only the load tells the worker.
+        await tab.goto(demo.url('tracker.test', '/no-such-page'), { waitUntil: 'load' });
+        const after = await poll(async () => {
+          const t = await title();
+          return t.includes('grade') && t !== onShop ? t : undefined;
+        });
+        expect(after).toMatch(/^Cookie Lens — grade [A-F][+-]?, 0 cookies, 0 high\/medium findings$/);
+      } finally {
+        await ext.close();
+      }
+    } finally {
+      await tab.close();
+    }
+  });
 });
 
 describe('web-ext lint on the Firefox build', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../src/core/classify';
-import { cookieRef, cookieSize, cookieType, isPartitioned, refKey, sameCookie } from '../../src/core/cookie';
+import { cookieRef, cookieSize, cookieType, freezeCookie, isPartitioned, refKey, sameCookie } from '../../src/core/cookie';
 import { loadCookieDb } from '../../src/core/data/cookie-db';
 import { analyze } from '../../src/core/report';
 import { countCookies } from '../../src/core/summary';
@@ -87,6 +87,20 @@ describe('one cookie identity: cookieRef, refKey, sameCookie', () => {
     expect(sameCookie({ name: 'sid', domain: 'shop.example', path: '/', storeId: '0' }, c)).toBe(false);
     // A ref that names no store is not a cookie of a store.
     expect(sameCookie({ name: 'sid', domain: '.shop.example', path: '/' }, c)).toBe(false);
+  });
+  it('a frozen cookie keeps its key, and only it: a copy of it is keyed as it is', () => {
+    const partitioned = { ...c, partitionKey: { topLevelSite: 'https://news.example', hasCrossSiteAncestor: false } };
+    const fresh = refKey(partitioned);
+    const frozen = freezeCookie({ ...partitioned, partitionKey: { ...partitioned.partitionKey } });
+    expect(Object.isFrozen(frozen) && Object.isFrozen(frozen.partitionKey)).toBe(true);
+    expect(refKey(frozen)).toBe(fresh);
+    expect(freezeCookie(frozen)).toBe(frozen);
+    // A copy with another identity (spread, or through a message) does not take the frozen one's key.
+    expect(refKey({ ...frozen, path: '/other' })).toBe(refKey({ ...partitioned, path: '/other' }));
+    expect(refKey({ ...frozen, partitionKey: undefined })).toBe(refKey(c));
+    expect(refKey(structuredClone(frozen))).toBe(fresh);
+    expect(Object.keys(frozen)).toEqual(Object.keys(partitioned));
+    expect(JSON.stringify(frozen)).toBe(JSON.stringify(partitioned));
   });
   it('keeps nothing but the identity (no value, no flags)', () => {
     expect(Object.keys(cookieRef(c)).sort()).toEqual(['domain', 'hostOnly', 'name', 'path', 'storeId']);
