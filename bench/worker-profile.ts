@@ -1,5 +1,6 @@
 // `npm run bench -- profile`: where the worker's time goes while the typical page set loads — the CPU profile
 // of the service worker (V8's sampling profiler over CDP), self time summed per function, the top 25.
+import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { startBenchSite, TYPICAL_SET } from '../demo/bench-site.mjs';
 import { launchWithExtension } from '../src/cli/extension-browser';
@@ -92,7 +93,10 @@ function underLines(profile: CpuProfile, name: string): string[] {
 }
 
 export async function benchWorkerProfile(extensionDir: string): Promise<string[]> {
-  const site = await startBenchSite(TYPICAL_SET);
+  // PROFILE_SET=heavy: the cost bench's cookie-heavy set (50 pages of 40 Set-Cookie on one site) instead.
+  const heavy = process.env.PROFILE_SET === 'heavy';
+  const site = await startBenchSite(heavy ? { perPage: 40 } : TYPICAL_SET);
+  const pages = heavy ? 50 : 30;
   const session = await launchWithExtension({ extensionDir: resolve(extensionDir), hostResolverRules: 'MAP *.test 127.0.0.1', ignoreHttpsErrors: true });
   try {
     await session.worker();
@@ -102,6 +106,12 @@ export async function benchWorkerProfile(extensionDir: string): Promise<string[]
     const page = await session.browser.newPage();
     await page.goto(site.url('/p/0'));
     await cdp.send('Profiler.start');
+    // PROFILE_ALLOC=1: also where the worker allocates (V8's sampling heap profiler, collected objects included).
+    const alloc = Boolean(process.env.PROFILE_ALLOC);
+    if (alloc) {
+      await cdp.send('HeapProfiler.enable');
+      await cdp.send('HeapProfiler.startSampling', { samplingInterval: 4096, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+    }
     // PROFILE_COUNTS=1: how many times each of the worker's functions ran (V8's precise coverage), for the
     // question the sampled times cannot answer — is a cost per event, per page or per report?
     if (process.env.PROFILE_COUNTS) await cdp.send('Profiler.startPreciseCoverage', { callCount: true, detailed: false });
@@ -120,10 +130,13 @@ export async function benchWorkerProfile(extensionDir: string): Promise<string[]
           }
           await new Promise((r) => setTimeout(r, 1000));
         }, round);
-    } else for (let round = 0; round < 3; round++) for (let i = 0; i < 30; i++) await page.goto(site.url(`/p/${i}`), { waitUntil: 'load' });
+    } else for (let round = 0; round < 3; round++) for (let i = 0; i < pages; i++) await page.goto(site.url(`/p/${i}`), { waitUntil: 'load' });
     await new Promise((r) => setTimeout(r, 1500));
     const counts = process.env.PROFILE_COUNTS ? callCounts((await cdp.send('Profiler.takePreciseCoverage')).result) : [];
+    const allocated = alloc ? allocationLines(((await cdp.send('HeapProfiler.stopSampling')) as { profile: { head: AllocationNode } }).profile.head) : [];
     const { profile } = (await cdp.send('Profiler.stop')) as { profile: CpuProfile };
+    // PROFILE_SAVE=file: the raw profile too (for Chrome's DevTools or a script).
+    if (process.env.PROFILE_SAVE) writeFileSync(process.env.PROFILE_SAVE, JSON.stringify(profile));
     const { total, top } = topSelfTime(profile);
     // Where the worker's own entry points spend it, callees included.
     const roots = [
@@ -144,10 +157,11 @@ export async function benchWorkerProfile(extensionDir: string): Promise<string[]
     ];
     const inclusive = [...inclusiveTime(profile, roots)].filter(([, us]) => us > 0).sort((a, b) => b[1] - a[1]);
     return [
-      `worker profile, 3 × 30 typical pages: ${(total / 1000).toFixed(0)} ms of worker CPU (self time, idle excluded)`,
+      `worker profile, 3 × ${pages} ${heavy ? 'cookie-heavy' : 'typical'} pages: ${(total / 1000).toFixed(0)} ms of worker CPU (self time, idle excluded)`,
       ...topLines(top),
       `  callees included (NO_MINIFY=1 for names): ${inclusive.map(([k, us]) => `${k} ${(us / 1000).toFixed(0)} ms`).join(', ')}`,
       ...(process.env.PROFILE_UNDER ? underLines(profile, process.env.PROFILE_UNDER) : []),
+      ...allocated,
       ...(counts.length
         ? [
             '  calls (precise coverage, the 40 most called named functions):',
@@ -186,4 +200,28 @@ function callCounts(scripts: { url: string; functions: { functionName: string; r
     }
   }
   return [...counts].sort((a, b) => b[1] - a[1]);
+}
+
+interface AllocationNode {
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  selfSize: number;
+  children: AllocationNode[];
+}
+
+/** Bytes allocated per function (self), the top 20, from a sampling heap profile. */
+function allocationLines(head: AllocationNode): string[] {
+  const self = new Map<string, number>();
+  let total = 0;
+  const walk = (n: AllocationNode) => {
+    const key = `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber}`;
+    self.set(key, (self.get(key) ?? 0) + n.selfSize);
+    total += n.selfSize;
+    for (const c of n.children) walk(c);
+  };
+  walk(head);
+  const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 20);
+  return [
+    `  allocated (sampled, collected objects included): ${(total / 2 ** 20).toFixed(1)} MiB`,
+    ...top.map(([k, b]) => `  ${(b / 2 ** 20).toFixed(2).padStart(7)} MiB  ${k}`),
+  ];
 }
