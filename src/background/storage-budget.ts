@@ -31,7 +31,24 @@ export const RING_BYTES = QUOTA_BYTES - HEADROOM_BYTES - Object.values(SHARES).r
 
 /** An item's size as Chrome counts it against the quota (for a packed item, the JSON of its string). */
 export function itemBytes(key: string, value: unknown): number {
-  return utf8Length(key) + utf8Length(JSON.stringify(value) ?? '');
+  return utf8Length(key) + (typeof value === 'string' ? stringJsonBytes(value) : utf8Length(JSON.stringify(value) ?? ''));
+}
+
+/** Control characters and lone surrogates: JSON escapes them in six characters (or two), not one more. */
+const ESCAPED_LONG = /[\p{Cc}\p{Cs}]/u;
+
+/**
+ * The UTF-8 size of a string's JSON without making it: every timeline write sizes its chunks, and copying
+ * each chunk's text into its JSON only to count it was a twentieth of what the worker allocated on
+ * cookie-heavy pages. The quotes add 2, each `"` and `\` one more; text with control characters or lone
+ * surrogates goes the slow way (packed text, JSON itself, never has them raw).
+ */
+function stringJsonBytes(text: string): number {
+  if (ESCAPED_LONG.test(text)) return utf8Length(JSON.stringify(text));
+  let n = utf8Length(text) + 2;
+  for (let i = text.indexOf('"'); i !== -1; i = text.indexOf('"', i + 1)) n++;
+  for (let i = text.indexOf('\\'); i !== -1; i = text.indexOf('\\', i + 1)) n++;
+  return n;
 }
 
 /**
