@@ -8,7 +8,9 @@ import { localDateTime } from './format';
 const n = (x: number) => x.toLocaleString('en-US');
 /** "1 change", "12,000 changes". */
 const count = (x: number, one: string, many = `${one}s`) => `${n(x)} ${x === 1 ? one : many}`;
-const mb = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(bytes < 1024 * 1024 ? 2 : 1)} MB`;
+/** "7.0 MB", "12 KB", "800 B": a small timeline read "0.00 MB", as if it held nothing. */
+const size = (bytes: number) =>
+  bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1)} MB` : bytes >= 1024 ? `${Math.round(bytes / 1024)} KB` : `${n(bytes)} B`;
 
 export type TimelineStatus = Pick<TimelinePage, 'nextSeq' | 'dropped' | 'lost' | 'pending' | 'retention' | 'lastError'>;
 
@@ -19,7 +21,7 @@ export function retentionText(t: TimelineStatus): string {
     // Events, not rows: an overwrite is two (the old value's removal and the new one), which the Timeline shows as
     // one change. Events still queued are recorded too (the Timeline lists them), as are those waiting for their write.
     `${count(t.nextSeq + t.pending, 'cookie event')} recorded`,
-    `keeps the last ${n(r.maxEntries)} or ${mb(r.maxBytes)} (now ${n(r.entries)}, ${mb(r.bytes)}${r.oldest ? `, since ${localDateTime(r.oldest)}` : ''})`,
+    `keeps the last ${n(r.maxEntries)} or ${size(r.maxBytes)} (now ${n(r.entries)}, ${size(r.bytes)}${r.oldest ? `, since ${localDateTime(r.oldest)}` : ''})`,
   ];
   if (t.dropped) parts.push(`${count(t.dropped, 'older event')} dropped`);
   if (t.pending) parts.push(`${n(t.pending)} of them not yet written to storage`);

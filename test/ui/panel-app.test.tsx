@@ -404,7 +404,7 @@ describe('DevTools panel', () => {
     const { root } = await renderPanel();
     await vi.waitFor(() =>
       expect(root.querySelector('[data-testid="timeline-status"]')?.textContent).toMatch(
-        /^Timeline: 12,000 cookie events recorded · keeps the last 10,000 or 7\.0 MB \(now 0, 0\.00 MB\) · 2,000 older events dropped$/,
+        /^Timeline: 12,000 cookie events recorded · keeps the last 10,000 or 7\.0 MB \(now 0, 0 B\) · 2,000 older events dropped$/,
       ),
     );
   });
@@ -538,5 +538,13 @@ describe('status bar words', () => {
     expect(retentionText({ nextSeq: 3, dropped: 0, lost: 0, pending: 2, retention } as never)).toMatch(
       /^5 cookie events recorded · .* · 2 of them not yet written to storage$/,
     );
+  });
+  it('says how much the timeline holds in a unit that shows it: bytes, KB, MB (never "0.00 MB" for a few entries)', async () => {
+    const { retentionText } = await import('../../src/ui/timeline-status');
+    const held = (bytes: number) =>
+      retentionText({ nextSeq: 15, dropped: 0, lost: 0, pending: 0, retention: { maxEntries: 10_000, maxBytes: 7_340_032, entries: 15, bytes } } as never);
+    expect(held(800)).toContain('keeps the last 10,000 or 7.0 MB (now 15, 800 B)');
+    expect(held(1_600)).toContain('(now 15, 2 KB)');
+    expect(held(2_990_000)).toContain('(now 15, 2.9 MB)');
   });
 });
