@@ -45,7 +45,8 @@ export interface Platform {
   /**
    * tabs.onUpdated filter for the changes the worker acts on (a load starting, the URL, the load done):
    * Firefox wakes the worker only for those (https://developer.mozilla.org/en-US/docs/Mozilla/Add-ons/WebExtensions/API/tabs/onUpdated#extraparameters);
-   * Chrome has no filter (a second argument throws), so it gets none and hears every title and icon change.
+   * only Firefox desktop has it (https://github.com/mdn/content/pull/44592), so Chrome gets none and hears every title
+   * and icon change.
    */
   tabUpdateFilter?: { properties: ('status' | 'url')[] };
 }
