@@ -34,7 +34,7 @@ export function itemBytes(key: string, value: unknown): number {
   return utf8Length(key) + (typeof value === 'string' ? stringJsonBytes(value) : utf8Length(JSON.stringify(value) ?? ''));
 }
 
-/** Control characters and lone surrogates: JSON escapes them in six characters (or two), not one more. */
+/** Control characters (JSON writes those below U+0020 as two or six) and lone surrogates (six): sized the slow way. */
 const ESCAPED_LONG = /[\p{Cc}\p{Cs}]/u;
 
 /**
