@@ -14,6 +14,15 @@ import { median } from './stats';
 const OPENS = 7;
 const MiB = 1024 * 1024;
 
+/** The page whose popup is opened: one HTML page, the cookies come from the jar. */
+const shopSite = () =>
+  serveHttps((_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html' });
+    res.end('<!doctype html><title>shop</title><p>shop</p>');
+  });
+/** "412 ms [380–455]": median [min–max]. */
+const msSpread = (xs: number[]) => `${median(xs).toFixed(0)} ms [${Math.min(...xs).toFixed(0)}–${Math.max(...xs).toFixed(0)}]`;
+
 /**
  * The control: an extension whose popup does nothing but set the mark the bench waits for, so its click-to-document
  * time is the browser's alone (Cookie Lens's opens fall in two groups before its document exists).
@@ -39,10 +48,7 @@ function emptyPopupExtension(): string {
 }
 
 async function measureControl(): Promise<string> {
-  const site = await serveHttps((_req, res) => {
-    res.writeHead(200, { 'content-type': 'text/html' });
-    res.end('<!doctype html><title>shop</title><p>shop</p>');
-  });
+  const site = await shopSite();
   const session = await launchWithExtension({ extensionDir: emptyPopupExtension(), hostResolverRules: 'MAP *.test 127.0.0.1', ignoreHttpsErrors: true });
   try {
     const page = await session.browser.newPage();
@@ -63,8 +69,7 @@ async function measureControl(): Promise<string> {
         toParsed.push(parsed);
       }
     }
-    const spread = (xs: number[]) => `${median(xs).toFixed(0)} ms [${Math.min(...xs).toFixed(0)}–${Math.max(...xs).toFixed(0)}]`;
-    return `  control, a popup that does nothing: click to its document ${spread(toDocument)} (each: ${toDocument.map((x) => x.toFixed(0)).join(', ')}), then to its HTML parsed ${spread(toParsed)}`;
+    return `  control, a popup that does nothing: click to its document ${msSpread(toDocument)} (each: ${toDocument.map((x) => x.toFixed(0)).join(', ')}), then to its HTML parsed ${msSpread(toParsed)}`;
   } finally {
     await session.close();
     await site.close();
@@ -72,10 +77,7 @@ async function measureControl(): Promise<string> {
 }
 
 async function measure(extensionDir: string, widgets: number, budgetMs: number): Promise<string> {
-  const site = await serveHttps((_req, res) => {
-    res.writeHead(200, { 'content-type': 'text/html' });
-    res.end('<!doctype html><title>shop</title><p>shop</p>');
-  });
+  const site = await shopSite();
   const session = await launchWithExtension({ extensionDir, hostResolverRules: 'MAP *.test 127.0.0.1', ignoreHttpsErrors: true });
   try {
     await fillJar(session, SITE_COOKIES, widgets);
@@ -134,7 +136,7 @@ async function measure(extensionDir: string, widgets: number, budgetMs: number):
         });
       }
     }
-    return `  ${cookies.toLocaleString('en-US')} cookies: click to first report on screen ${median(opens).toFixed(0)} ms [${Math.min(...opens).toFixed(0)}–${Math.max(...opens).toFixed(0)}] (budget ≤ ${budgetMs} ms: ${median(opens) <= budgetMs ? 'within budget' : 'OVER BUDGET'}); popup heap after GC ${(median(heaps) / MiB).toFixed(2)} MiB [${(Math.min(...heaps) / MiB).toFixed(2)}–${(Math.max(...heaps) / MiB).toFixed(2)}] (budget ≤ 4 MiB: ${median(heaps) <= 4 * MiB ? 'within budget' : 'OVER BUDGET'}); report message ${(messageBytes / 1024).toFixed(0)} KB (budget ≤ 300 KB: ${messageBytes <= 300 * 1024 ? 'within budget' : 'OVER BUDGET'})
+    return `  ${cookies.toLocaleString('en-US')} cookies: click to first report on screen ${msSpread(opens)} (budget ≤ ${budgetMs} ms: ${median(opens) <= budgetMs ? 'within budget' : 'OVER BUDGET'}); popup heap after GC ${(median(heaps) / MiB).toFixed(2)} MiB [${(Math.min(...heaps) / MiB).toFixed(2)}–${(Math.max(...heaps) / MiB).toFixed(2)}] (budget ≤ 4 MiB: ${median(heaps) <= 4 * MiB ? 'within budget' : 'OVER BUDGET'}); report message ${(messageBytes / 1024).toFixed(0)} KB (budget ≤ 300 KB: ${messageBytes <= 300 * 1024 ? 'within budget' : 'OVER BUDGET'})
     each open, ms (click → popup document, → HTML parsed, → its modules run, → report requested, the request incl. web storage read, → list on screen): ${parts
       .map((p) => [p.page, p.parsed, p.scripts, p.script, p.report, p.render].map((x) => x.toFixed(0)).join('/'))
       .join(', ')}`;

@@ -1,6 +1,6 @@
 // Listeners are registered synchronously at the top level so the browser can wake the worker for them.
 import browser from 'webextension-polyfill';
-import { type Cookie, freezeCookie, refKey } from '../core/cookie';
+import { type Cookie, freezeCookie, namePathKey, refKey } from '../core/cookie';
 import { sitesOf } from '../core/site';
 import type { ChangeCause } from '../core/timeline';
 import { emit, serveEvents, serveRequests } from '../messages';
@@ -85,8 +85,8 @@ serveRequests({
   restoreCookies: ({ cookies }) => restoreCookies(cookies),
   async findCookies({ refs, storeId }) {
     const all = storeId ? await storeIndex.all(storeId) : await allStoreCookies();
-    const held = new Set(all.filter((c) => !storeId || c.storeId === storeId).map((c) => `${c.name}\u0000${c.domain}\u0000${c.path}`));
-    return refs.map((r) => held.has(`${r.name}\u0000${r.domain}\u0000${r.path}`));
+    const held = new Set(all.filter((c) => !storeId || c.storeId === storeId).map(namePathKey));
+    return refs.map((r) => held.has(namePathKey(r)));
   },
   getPolicy: () => currentPolicy(),
   async setPolicy({ text }) {

@@ -97,7 +97,8 @@ export function refKey(c: CookieRef): string {
  * the written digest each key the same change: building the key five times was a twentieth of the worker's
  * time on cookie-heavy pages (`bench -- profile`). A WeakMap from cookie to key was tried first: building
  * keys cost as much as before (the first look-up of each cookie filled the map), and garbage collection took
- * 202 and 338 ms in its two profiles against 185–232 ms without it. Frozen (and its partition key too), a cookie cannot change under its key.
+ * 202 and 338 ms in its two profiles against 185–232 ms without it. Frozen (and its partition key too), a
+ * cookie cannot change under its key.
  */
 const KEY = Symbol('refKey');
 
@@ -113,6 +114,14 @@ function buildKey(c: CookieRef): string {
   const partition = isPartitioned(c) ? `${c.partitionKey?.topLevelSite}|${c.partitionKey?.hasCrossSiteAncestor ? 1 : 0}` : '';
   const hostOnly = c.hostOnly ?? !c.domain.startsWith('.');
   return [c.storeId ?? '', c.name, c.domain, hostOnly ? 'h' : 'd', c.path, partition, c.firstPartyDomain ?? ''].join('\u0000');
+}
+
+/**
+ * A cookie's name, domain and path, without its store or partition: what a Set-Cookie header or a policy
+ * entry names (refKey is the identity in a store).
+ */
+export function namePathKey(c: Pick<CookieRef, 'name' | 'domain' | 'path'>): string {
+  return `${c.name}\u0000${c.domain}\u0000${c.path}`;
 }
 
 /** Are these the same cookie (in the same store and partition)? */

@@ -6,7 +6,7 @@
 import type { AnalyzedCookie, Report } from './analyzed';
 import type { Role } from './classify';
 import { closest } from './closest';
-import { type CookieRef, cookieHost, cookieRef, refKey, type SameSite } from './cookie';
+import { type CookieRef, cookieHost, cookieRef, namePathKey, refKey, type SameSite } from './cookie';
 import type { Purpose } from './data/cookie-db';
 import { own } from './own';
 import { compilePattern, type NameMatcher, PatternTooSlow } from './pattern';
@@ -302,7 +302,7 @@ export function applyPolicy(report: Pick<Report, 'cookies' | 'findings'>, policy
   const label = (r: CookieRequirement) => r.name ?? (r.role ? `role ${asList(r.role)?.join('|')}` : `purpose ${asList(r.purpose)?.join('|')}`);
   const allowCache = new Map<string, boolean>();
   const isAllowed = (c: { name: string; domain: string; path: string }) => {
-    const key = `${c.name}\u0000${c.domain}\u0000${c.path}`;
+    const key = namePathKey(c);
     let answer = allowCache.get(key);
     if (answer === undefined) {
       answer = allowed.some(({ a, m }) => {

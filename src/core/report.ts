@@ -3,7 +3,7 @@ import type { AnalyzedCookie, LoginFlow, RejectedCookie, Report, SetCookieRecord
 import { REPORT_SCHEMA_VERSION } from './analyzed';
 import { classify, credentialLevel } from './classify';
 import { type ConsentContext, markBeforeConsent, mayBeBeforeConsent } from './consent';
-import { type Cookie, cookieRef, cookieSize, cookieType, isPartitioned, refKey } from './cookie';
+import { type Cookie, cookieRef, cookieSize, cookieType, isPartitioned, namePathKey, refKey } from './cookie';
 import { type CookieDb, loadCookieDb } from './data/cookie-db';
 import { decodeValue, formatLabel } from './decode/index';
 import { type CookieLike, type Decoded, type Siblings, type SignatureInput, siblingsOf } from './decode/types';
@@ -169,17 +169,15 @@ function setByEarlier(cookies: AnalyzedCookie[], earlier: readonly { url: string
   for (const c of cookies) if (!c.setBy) c.setBy = setterOf(c);
 }
 
-const setterKey = (c: Pick<Cookie, 'name' | 'domain' | 'path'>) => `${c.name}\u0000${c.domain}\u0000${c.path}`;
-
 /**
  * For each cookie, the latest accepted header that produced it (same name, domain and path): the response
  * that set it. Indexed once: a cookie-heavy page has hundreds of cookies and of headers.
  */
 function setters(records: readonly SetCookieRecord[]): (c: Cookie) => AnalyzedCookie['setBy'] {
   const latest = new Map<string, SetCookieRecord>();
-  for (const r of records) if (r.result.accepted) latest.set(setterKey(r.result.cookie), r);
+  for (const r of records) if (r.result.accepted) latest.set(namePathKey(r.result.cookie), r);
   return (c) => {
-    const source = latest.size ? latest.get(setterKey(c)) : undefined;
+    const source = latest.size ? latest.get(namePathKey(c)) : undefined;
     return source && { url: source.url, header: source.header };
   };
 }
