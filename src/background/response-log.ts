@@ -21,18 +21,18 @@ export interface ResponseDetails {
 }
 
 const META = (tabId: number) => `responses:${tabId}`;
-const CHUNK = (tabId: number, n: number) => `responses:${tabId}:${n}`;
+const RECORD = (tabId: number, n: number) => `responses:${tabId}:${n}`;
 const URL_CHUNK = (tabId: number, n: number) => `responses:${tabId}:u${n}`;
 /** The current page's URLs are stored in chunks of this many, append-only like the records (a page fetches hundreds). */
 const URL_CHUNK_SIZE = 32;
-/**
- * Records per stored chunk: a flush rewrites only the chunk being filled, never the whole log. Small, since a
- * record holds every Set-Cookie line of its response (1–3 KB on a typical page): with 50 a flush re-serialised
- * ~25 records (~40 KB) per page load; with 8, ~4. A worker that starts again reads 1,000 / 8 items per tab.
+/*
+ * Each record is its own item, written once: a flush writes the records that arrived and the small meta, never
+ * a record again. Chunks of 8 records, rewritten while they filled, wrote a page's record ~4.5 times over on the
+ * cookie-heavy set (40 Set-Cookie lines a response; ~4 % of the worker's CPU there). A worker that starts again
+ * reads up to 1,000 items per tab. (storage.session is emptied when the extension is updated or reloaded, so no
+ * log in the older layout is ever read.)
  */
-const CHUNK_RECORDS = 8;
-
-/** What is stored besides the chunks; `first` and `pageStart` are absolute record numbers. */
+/** What is stored besides the records; `first`, `total` and `pageStart` are absolute record numbers. */
 interface StoredMeta {
   /** How many URLs the current page's URL chunks hold. */
   urlCount: number;
@@ -41,13 +41,13 @@ interface StoredMeta {
   total: number;
   pageStart: number;
 }
-/** The numbers of the chunks that hold records `first` … `total - 1`. */
-const urlChunks = (from: number, to: number): number[] => chunksOf(from, to, URL_CHUNK_SIZE);
-function chunksOf(first: number, total: number, size = CHUNK_RECORDS): number[] {
+/** The numbers of the URL chunks that hold URLs `from` … `to - 1`. */
+function urlChunks(from: number, to: number): number[] {
   const out: number[] = [];
-  for (let n = Math.floor(first / size); n * size < total; n++) out.push(n);
+  for (let n = Math.floor(from / URL_CHUNK_SIZE); n * URL_CHUNK_SIZE < to; n++) out.push(n);
   return out;
 }
+const range = (from: number, to: number): number[] => Array.from({ length: Math.max(0, to - from) }, (_, i) => from + i);
 
 const recordBytes = (r: ResponseRecord) => r.url.length + r.type.length + 40 + r.setCookies.reduce((n, h) => n + h.length + 3, 0);
 const isRedirect = (status: number) => status >= 300 && status < 400;
@@ -79,9 +79,9 @@ interface TabState {
   /** Absolute number of the current page's first record. */
   pageStart: number;
   bytes: number;
-  /** Records below this number are stored; chunks from its chunk on are rewritten at the next flush. */
+  /** Records below this number are stored; the rest are written at the next flush. */
   stored: number;
-  /** Chunks that held records now dropped, to remove at the next flush. */
+  /** Numbers of dropped records (stored or maybe in a write under way): their items are removed at the next flush. */
   stale: number[];
 }
 
@@ -133,33 +133,39 @@ export class ResponseLog {
       };
     }
     const m = JSON.parse(meta) as StoredMeta;
-    const chunks = chunksOf(m.first, m.total);
+    const numbers = range(m.first, m.total);
     const urlKeys = urlChunks(0, m.urlCount).map((n) => URL_CHUNK(tabId, n));
-    const stored = await this.area.get([...chunks.map((n) => CHUNK(tabId, n)), ...urlKeys]);
+    const stored = await this.area.get([...numbers.map((n) => RECORD(tabId, n)), ...urlKeys]);
     const urls = urlKeys.flatMap((key) => (typeof stored[key] === 'string' ? (JSON.parse(stored[key]) as string[]) : []));
     const responses: ResponseRecord[] = [];
-    for (const n of chunks) {
-      const text = stored[CHUNK(tabId, n)];
-      const records = typeof text === 'string' ? (JSON.parse(text) as ResponseRecord[]) : [];
-      const base = n * CHUNK_RECORDS;
-      for (const [j, r] of records.entries()) if (base + j >= m.first && base + j < m.total) responses.push(r);
+    // A record missing (its write never landed, or a removal raced it) is skipped and counted, not hidden. The
+    // log is then numbered again from its end back, so the records before the gap move up by the gap's size,
+    // and all of them are written again at the tab's next flush (the old numbers below `first` removed).
+    let missing = 0;
+    let pageStart = m.pageStart;
+    for (const n of numbers) {
+      const text = stored[RECORD(tabId, n)];
+      if (typeof text === 'string') responses.push(JSON.parse(text) as ResponseRecord);
+      else {
+        missing++;
+        if (n < m.pageStart) pageStart--;
+      }
     }
-    // A chunk lost (a write that never landed) shortens the log; what is missing is counted, not hidden.
-    const missing = m.total - m.first - responses.length;
+    const first = m.first + missing;
     return {
       responses,
-      first: m.total - responses.length,
+      first,
       urls,
       urlSet: new Set(urls),
       // A URL chunk lost makes the list shorter: its chunks are written again from the first missing one.
       urlsStored: urls.length === m.urlCount ? urls.length : 0,
       staleUrls: [],
       urlPage: 0,
-      dropped: m.dropped + Math.max(0, missing),
-      pageStart: Math.max(m.pageStart, m.total - responses.length),
+      dropped: m.dropped + missing,
+      pageStart: Math.max(first, pageStart + missing),
       bytes: responses.reduce((n, r) => n + recordBytes(r), 0),
-      stored: m.total,
-      stale: [],
+      stored: missing ? first : m.total,
+      stale: missing ? range(m.first, first) : [],
     };
   }
 
@@ -234,7 +240,7 @@ export class ResponseLog {
     for (const old of s.responses.splice(0, count)) {
       s.bytes -= recordBytes(old);
       if (old.setCookies.length) s.dropped++;
-      if ((s.first + 1) % CHUNK_RECORDS === 0) s.stale.push(Math.floor(s.first / CHUNK_RECORDS));
+      s.stale.push(s.first);
       s.first++;
     }
     s.pageStart = Math.max(s.pageStart, s.first);
@@ -247,7 +253,7 @@ export class ResponseLog {
     }, this.delayMs);
   }
 
-  /** What a flush writes for a tab: the meta and the chunks from the first one not fully stored. */
+  /** What a flush writes for a tab: the meta, the URL chunks from the first one not fully stored, and the new records. */
   private items(tabId: number, s: TabState): Record<string, string> {
     const total = s.first + s.responses.length;
     const meta: StoredMeta = { urlCount: s.urls.length, dropped: s.dropped, first: s.first, total, pageStart: s.pageStart };
@@ -255,18 +261,12 @@ export class ResponseLog {
     for (const n of urlChunks(s.urlsStored, s.urls.length)) {
       items[URL_CHUNK(tabId, n)] = JSON.stringify(s.urls.slice(n * URL_CHUNK_SIZE, (n + 1) * URL_CHUNK_SIZE));
     }
-    for (const n of chunksOf(Math.max(s.stored, s.first), total)) {
-      const from = Math.max(n * CHUNK_RECORDS, s.first) - s.first;
-      const to = Math.min((n + 1) * CHUNK_RECORDS, total) - s.first;
-      // A chunk's records start at its boundary; a first chunk cut by drops keeps its place with nulls.
-      const pad = Math.max(0, s.first - n * CHUNK_RECORDS);
-      items[CHUNK(tabId, n)] = JSON.stringify([...Array(pad).fill(null), ...s.responses.slice(from, to)]);
-    }
+    for (const n of range(Math.max(s.stored, s.first), total)) items[RECORD(tabId, n)] = JSON.stringify(s.responses[n - s.first]);
     return items;
   }
 
   /**
-   * Writes every changed tab's new records now (append-only chunks, so a flush costs what arrived, not the
+   * Writes every changed tab's new records now (append-only, so a flush costs what arrived, not the
    * log's size). A write the session quota refuses sheds the oldest half (counted); other failures are retried.
    */
   async flush(): Promise<void> {
@@ -278,11 +278,11 @@ export class ResponseLog {
       const total = s.first + s.responses.length;
       const urls = s.urls.length;
       const page = s.urlPage;
-      const staleChunks = s.stale.splice(0);
+      const staleRecords = s.stale.splice(0);
       const rewritten = new Set(urlChunks(s.urlsStored, urls));
       const staleUrls = [...new Set(s.staleUrls.splice(0))].filter((n) => !rewritten.has(n));
       try {
-        const stale = [...staleChunks.map((n) => CHUNK(id, n)), ...staleUrls.map((n) => URL_CHUNK(id, n))];
+        const stale = [...staleRecords.map((n) => RECORD(id, n)), ...staleUrls.map((n) => URL_CHUNK(id, n))];
         if (stale.length) await this.area.remove(stale);
         await this.area.set(this.items(id, s));
         s.stored = total;
@@ -290,7 +290,7 @@ export class ResponseLog {
       } catch (error) {
         this.dirty.add(id);
         // Removed or not, the stale keys are tried again (removing a missing key is harmless).
-        s.stale.push(...staleChunks);
+        s.stale.push(...staleRecords);
         s.staleUrls.push(...staleUrls);
         // Anything but the quota (a storage hiccup): try again later, losing nothing.
         if (!/quota/i.test(String(error))) {
@@ -321,7 +321,8 @@ export class ResponseLog {
     this.dirty.delete(tabId);
     await this.area.remove([
       META(tabId),
-      ...chunksOf(s.first, s.first + s.responses.length).map((n) => CHUNK(tabId, n)),
+      ...range(s.first, s.first + s.responses.length).map((n) => RECORD(tabId, n)),
+      ...s.stale.map((n) => RECORD(tabId, n)),
       ...urlChunks(0, s.urls.length).map((n) => URL_CHUNK(tabId, n)),
       ...s.staleUrls.map((n) => URL_CHUNK(tabId, n)),
     ]);

@@ -101,9 +101,18 @@ describe('the worker’s per-tab response log', () => {
     for (let tab = 1; tab <= 12; tab++) expect((await log.forTab(tab)).responses.map((r) => r.setCookies[0])).toEqual([`c${tab}=v`]);
   });
 
-  it('writes append-only: flushing after every response costs what arrived, not the size of the log', async () => {
+  it('writes append-only: flushing after every response writes each record once, never the log again', async () => {
     const area = new FakeStorageArea();
-    const log = new ResponseLog(area, 1);
+    const writes = new Map<string, number>();
+    const counting = {
+      get: (k: string | string[] | null) => area.get(k),
+      remove: (k: string | string[]) => area.remove(k),
+      set(items: Record<string, unknown>) {
+        for (const key of Object.keys(items)) writes.set(key, (writes.get(key) ?? 0) + 1);
+        return area.set(items);
+      },
+    };
+    const log = new ResponseLog(counting, 1);
     // One URL (with a query): the list of URLs the tab touched, written with the meta, has its own bound (1,000).
     for (let i = 0; i < 300; i++) {
       log.observe(response({ url: `https://a.example/api?n=${i}` }, `c${i}=${'v'.repeat(200)}`));
@@ -111,11 +120,39 @@ describe('the worker’s per-tab response log', () => {
     }
     await settle();
     const logBytes = JSON.stringify((await log.forTab(7)).responses).length;
-    // Each flush rewrites the meta and the one chunk being filled (at most 8 records), never the whole log:
-    // about half a chunk per flush, ×5 the log here (×25 with chunks of 50); rewriting the whole log each time is ×150.
-    expect(area.bytesWritten).toBeLessThan(8 * logBytes);
-    expect(area.bytesWritten).toBeGreaterThan(logBytes);
+    const records = [...writes].filter(([key]) => /^responses:7:\d+$/.test(key));
+    expect(records).toHaveLength(300);
+    expect(records.filter(([, n]) => n !== 1)).toEqual([]);
+    // Each flush adds the small meta: well under twice the log (rewriting chunks of 8 as they fill was ×5; the whole log each time ×150).
+    expect(writes.get('responses:7')).toBeGreaterThan(100);
+    expect(area.bytesWritten).toBeLessThan(1.6 * logBytes);
     expect((await new ResponseLog(area, 1).forTab(7)).responses).toHaveLength(300);
+  });
+
+  it('removes the items of dropped records, and counts a record whose write never landed', async () => {
+    const area = new FakeStorageArea();
+    const log = new ResponseLog(area, 5);
+    for (let i = 0; i < LOG_LIMITS.responses + 30; i++) log.observe(response({ url: `https://a.example/${i}` }, `c${i}=v`));
+    await settle();
+    const keys = Object.keys(await area.get(null)).filter((k) => /^responses:7:\d+$/.test(k));
+    expect(keys).toHaveLength(LOG_LIMITS.responses);
+    expect(keys).not.toContain('responses:7:29');
+    await area.remove('responses:7:500');
+    const back = await new ResponseLog(area, 5).forTab(7);
+    expect(back.responses).toHaveLength(LOG_LIMITS.responses - 1);
+    expect(back.responses[0].setCookies).toEqual(['c30=v']);
+    expect(back.responses.map((r) => r.setCookies[0])).not.toContain('c500=v');
+    expect(back.responses[470].setCookies).toEqual(['c501=v']);
+    expect(back.dropped).toBe(31);
+    // The next flush numbers the log again without the gap: a later start reads it whole, no orphaned item.
+    const again = new ResponseLog(area, 5);
+    await again.forTab(7);
+    again.observe(response({ url: 'https://a.example/next' }, 'next=v'));
+    await settle();
+    const last = await new ResponseLog(area, 5).forTab(7);
+    expect(last.responses.map((r) => r.setCookies[0])).toEqual([...back.responses.map((r) => r.setCookies[0]), 'next=v']);
+    expect(last.dropped).toBe(31);
+    expect(Object.keys(await area.get(null)).filter((k) => /^responses:7:\d+$/.test(k))).toHaveLength(LOG_LIMITS.responses);
   });
 
   it('stores the page’s URLs append-only: a flush after each of 300 fetches writes what arrived, a restart reads them all, a new page’s list replaces them', async () => {
