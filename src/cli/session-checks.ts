@@ -8,7 +8,7 @@ import { type Cookie, cookieHost } from '../core/cookie';
 import { hostOf, siteOf } from '../core/site';
 import { firstLine } from './errors';
 import { type LoggedInProbe, runSteps, type Step } from './login';
-import { cookieParamOf } from './storage-state';
+import { paramsOfPuppeteer } from './storage-state';
 
 export type ProbeAnswer = { loggedIn: boolean } | { error: string };
 
@@ -101,7 +101,7 @@ export async function fixation(
     await a.close();
     if (planted.length === 0) return { kept: [], attackerLoggedIn: false, planted: 0 };
     const v = await victim.newPage();
-    await v.setCookie(...planted.map(cookieParamOf));
+    await v.setCookie(...paramsOfPuppeteer(planted));
     await v.goto(start, { waitUntil: 'load', timeout });
     const failed = await runSteps(v, steps, timeout);
     if (failed) return { error: `the login in the victim's browser failed: ${failed}` };

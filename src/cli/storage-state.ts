@@ -2,11 +2,16 @@
 // session (no login script), `--save-storage-state FILE` writes the state at the end (after --login), so a QA
 // job logs in once and reuses it. The format is Playwright's own (browserContext.storageState()): cookies with
 // `expires` in seconds (-1 for a session cookie) and its SameSite words, and origins with their localStorage.
-import { writeFile } from 'node:fs/promises';
+// A state is read by core's import reader, the one the panel's import and `cookie-lens convert` use: every
+// problem listed (a SameSite word it does not know, an expiry that is not a number), none dropped quietly.
+import { readFile, writeFile } from 'node:fs/promises';
 import type { CookieParam, Cookie as PuppeteerCookie } from 'puppeteer-core';
-import { readJsonFile, UsageError } from './errors';
+import type { SameSite } from '../core/cookie';
+import { type ImportedCookie, parseImport, type StorageStateOrigin } from '../core/transfer';
+import { fileProblem, UsageError } from './errors';
 import type { ExtensionBrowser } from './extension-browser';
 
+/** A storageState as written: Playwright's shape. */
 export interface StorageState {
   cookies: {
     name: string;
@@ -18,52 +23,67 @@ export interface StorageState {
     secure: boolean;
     sameSite: 'Strict' | 'Lax' | 'None';
   }[];
-  origins: { origin: string; localStorage: { name: string; value: string }[] }[];
+  origins: StorageStateOrigin[];
+}
+
+/** A storageState as read: its cookies checked and converted, its origins' localStorage. */
+export interface StartState {
+  cookies: ImportedCookie[];
+  origins: StorageStateOrigin[];
 }
 
 const SAME_SITE: Record<string, 'Strict' | 'Lax' | 'None'> = { Strict: 'Strict', Lax: 'Lax', None: 'None' };
+const PARAM_SAME_SITE: Partial<Record<SameSite, 'Strict' | 'Lax' | 'None'>> = { strict: 'Strict', lax: 'Lax', no_restriction: 'None' };
 
 /** Reads and checks a storageState file; every problem is a usage error (exit 2) naming the file and the entry. */
-export async function readStorageState(file: string): Promise<StorageState> {
-  const data = await readJsonFile(file, 'the storage state');
-  const d = data as Partial<StorageState>;
-  if (!Array.isArray(d.cookies) || (d.origins !== undefined && !Array.isArray(d.origins)))
+export async function readStorageState(file: string): Promise<StartState> {
+  let text: string;
+  let data: unknown;
+  try {
+    text = await readFile(file, 'utf8');
+    data = JSON.parse(text);
+  } catch (error) {
+    throw new UsageError(`cannot read the storage state ${file}: ${fileProblem(error)}`);
+  }
+  const d = data as { cookies?: unknown; origins?: unknown } | null;
+  if (typeof d !== 'object' || d === null || Array.isArray(d) || !Array.isArray(d.cookies) || (d.origins !== undefined && !Array.isArray(d.origins)))
     throw new UsageError(`${file} is not a Playwright storageState: it needs "cookies" (and "origins") lists.`);
-  d.cookies.forEach((c, i) => {
-    if (typeof c?.name !== 'string' || typeof c.value !== 'string' || typeof c.domain !== 'string' || typeof c.path !== 'string')
-      throw new UsageError(`${file}: cookies[${i}] needs name, value, domain and path.`);
-  });
-  return { cookies: d.cookies, origins: d.origins ?? [] };
+  const result = parseImport(text);
+  if (result.errorCount) {
+    const more = result.errorCount > result.errors.length ? `; … and ${(result.errorCount - result.errors.length).toLocaleString('en-US')} more` : '';
+    throw new UsageError(`${file}: ${result.errors.join('; ')}${more}`);
+  }
+  return { cookies: result.cookies, origins: result.origins ?? [] };
 }
 
 /**
- * A cookie as Playwright and CDP read it (a domain cookie with a leading dot, a host-only one as the bare host,
- * `expires` -1 for a session cookie), as puppeteer sets it again: host-only cookies by URL so they stay host-only.
+ * A cookie as puppeteer sets it: host-only cookies by URL so they stay host-only, a domain cookie by its
+ * domain; no expiry for a session cookie; a partitioned cookie with its top-level site.
  */
-export function cookieParamOf(c: {
-  name: string;
-  value: string;
-  domain: string;
-  path: string;
-  secure: boolean;
-  httpOnly?: boolean;
-  sameSite?: string;
-  expires: number;
-}): CookieParam {
+export function cookieParamOf(c: ImportedCookie): CookieParam {
+  const sameSite = PARAM_SAME_SITE[c.sameSite];
   return {
     name: c.name,
     value: c.value,
-    ...(c.domain.startsWith('.') ? { domain: c.domain } : { url: `https://${c.domain}${c.path}` }),
+    ...(c.hostOnly ? { url: `https://${c.domain}${c.path}` } : { domain: c.domain }),
     path: c.path,
     secure: c.secure,
-    httpOnly: c.httpOnly ?? false,
-    ...(SAME_SITE[c.sameSite ?? ''] ? { sameSite: SAME_SITE[c.sameSite ?? ''] } : {}),
-    ...(c.expires > 0 ? { expires: c.expires } : {}),
+    httpOnly: c.httpOnly,
+    ...(sameSite ? { sameSite } : {}),
+    ...(c.expirationDate !== undefined ? { expires: c.expirationDate } : {}),
+    ...(c.partitionKey ? { partitionKey: c.partitionKey.topLevelSite } : {}),
   };
 }
 
+/** Cookies as puppeteer (CDP) reads them, as it sets them again: through the same import reader. */
+export function paramsOfPuppeteer(cookies: readonly PuppeteerCookie[]): CookieParam[] {
+  const result = parseImport(JSON.stringify(cookies));
+  if (result.errorCount) throw new Error(`the browser's cookies could not be read back: ${result.errors.join('; ')}`);
+  return result.cookies.map(cookieParamOf);
+}
+
 /** Puts a storageState into the browser: its cookies, and each origin's localStorage (loading the origin once). */
-export async function applyStorageState(session: ExtensionBrowser, state: StorageState, timeout: number): Promise<void> {
+export async function applyStorageState(session: ExtensionBrowser, state: StartState, timeout: number): Promise<void> {
   const params = state.cookies.map(cookieParamOf);
   const page = await session.browser.newPage();
   try {
