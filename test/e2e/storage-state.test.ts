@@ -81,6 +81,30 @@ describe('storageState in and out of the audit, judged by Playwright and curl', 
     expect(curl.output).toContain('Signed in as ada');
   });
 
+  it('a storageState Playwright itself wrote after logging in starts an audit that is logged in', async () => {
+    const { chromium } = await import('playwright-core');
+    const browser = await chromium.launch({ executablePath: findChromium(), args: ['--host-resolver-rules=MAP *.test 127.0.0.1'] });
+    const state = join(dir, 'playwright-state.json');
+    try {
+      const context = await browser.newContext({ ignoreHTTPSErrors: true });
+      const page = await context.newPage();
+      await page.goto(demo.url('fixed.shop.test', '/login'));
+      await Promise.all([page.waitForNavigation(), page.click('#login')]);
+      await context.storageState({ path: state });
+    } finally {
+      await browser.close();
+    }
+    const written = JSON.parse(readFileSync(state, 'utf8'));
+    const sid = written.cookies.find((c: { name: string }) => c.name === 'connect.sid');
+    expect(sid, 'Playwright saved the session cookie').toBeDefined();
+    const run = await cli(['audit', demo.url('fixed.shop.test', '/account'), '--storage-state', state, '--format', 'json', ...HOSTS]);
+    const report = expectValidReport<AuditReport>(run.stdout);
+    expect(report.errors, run.stderr).toEqual([]);
+    expect(run.stderr).toMatch(new RegExp(`Starting from the storage state .*playwright-state\\.json \\(${written.cookies.length} cookies\\)`));
+    const audited = report.cookies.find((c) => c.name === 'connect.sid');
+    expect(audited).toMatchObject({ value: sid.value, domain: 'fixed.shop.test', hostOnly: true, httpOnly: true });
+  });
+
   it('cookie-lens convert turns the saved state into curl (curl gets the logged-in page) and Puppeteer cookies (a fresh browser is logged in)', async () => {
     const state = join(dir, 'state-convert.json');
     const run = await cli(['audit', demo.url('fixed.shop.test'), '--login', login(), '--save-storage-state', state, '--format', 'json', ...HOSTS]);
