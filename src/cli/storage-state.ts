@@ -4,11 +4,11 @@
 // `expires` in seconds (-1 for a session cookie) and its SameSite words, and origins with their localStorage.
 // A state is read by core's import reader, the one the panel's import and `cookie-lens convert` use: every
 // problem listed (a SameSite word it does not know, an expiry that is not a number), none dropped quietly.
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import type { CookieParam, Cookie as PuppeteerCookie } from 'puppeteer-core';
 import type { SameSite } from '../core/cookie';
-import { type ImportedCookie, parseImport, type StorageStateOrigin } from '../core/transfer';
-import { fileProblem, UsageError } from './errors';
+import { type ImportedCookie, parseImportData, type StorageStateOrigin } from '../core/transfer';
+import { readJsonFile, UsageError } from './errors';
 import type { ExtensionBrowser } from './extension-browser';
 
 /** A storageState as written: Playwright's shape. */
@@ -37,18 +37,10 @@ const PARAM_SAME_SITE: Partial<Record<SameSite, 'Strict' | 'Lax' | 'None'>> = { 
 
 /** Reads and checks a storageState file; every problem is a usage error (exit 2) naming the file and the entry. */
 export async function readStorageState(file: string): Promise<StartState> {
-  let text: string;
-  let data: unknown;
-  try {
-    text = await readFile(file, 'utf8');
-    data = JSON.parse(text);
-  } catch (error) {
-    throw new UsageError(`cannot read the storage state ${file}: ${fileProblem(error)}`);
-  }
-  const d = data as { cookies?: unknown; origins?: unknown } | null;
+  const d = (await readJsonFile(file, 'the storage state')) as { cookies?: unknown; origins?: unknown } | null;
   if (typeof d !== 'object' || d === null || Array.isArray(d) || !Array.isArray(d.cookies) || (d.origins !== undefined && !Array.isArray(d.origins)))
     throw new UsageError(`${file} is not a Playwright storageState: it needs "cookies" (and "origins") lists.`);
-  const result = parseImport(text);
+  const result = parseImportData(d);
   if (result.errorCount) {
     const more = result.errorCount > result.errors.length ? `; … and ${(result.errorCount - result.errors.length).toLocaleString('en-US')} more` : '';
     throw new UsageError(`${file}: ${result.errors.join('; ')}${more}`);
@@ -77,7 +69,7 @@ export function cookieParamOf(c: ImportedCookie): CookieParam {
 
 /** Cookies as puppeteer (CDP) reads them, as it sets them again: through the same import reader. */
 export function paramsOfPuppeteer(cookies: readonly PuppeteerCookie[]): CookieParam[] {
-  const result = parseImport(JSON.stringify(cookies));
+  const result = parseImportData(cookies);
   if (result.errorCount) throw new Error(`the browser's cookies could not be read back: ${result.errors.join('; ')}`);
   return result.cookies.map(cookieParamOf);
 }

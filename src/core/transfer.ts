@@ -300,13 +300,23 @@ export class ImportReader {
     if (this.format === undefined) return { format: 'json', cookies: [], errors: ['The file is empty.'], errorCount: 1 };
     if (this.format === 'json') this.readJson(this.json.trim());
     else if (this.head !== '') this.add(netscapeLine(this.head, `line ${this.line}`, this.problems));
+    return this.result(this.format);
+  }
+
+  /** Reads JSON the caller has parsed already (instead of push and finish). */
+  finishData(data: unknown): ImportResult {
+    this.readData(data);
+    return this.result('json');
+  }
+
+  private result(format: ImportResult['format']): ImportResult {
     if (this.found > MAX_IMPORT) {
       this.problems.add(
         `The file holds ${this.found.toLocaleString('en-US')} cookies; a browser keeps at most ${MAX_IMPORT.toLocaleString('en-US')} in all (Chrome; Firefox 3,000), so it cannot be imported whole.`,
       );
     }
     return {
-      format: this.format,
+      format,
       cookies: this.problems.count ? [] : this.cookies,
       errors: this.problems.listed,
       errorCount: this.problems.count,
@@ -322,6 +332,10 @@ export class ImportReader {
       this.problems.add(`Not valid JSON, and not a cookies.txt file either (its lines have no tabs): ${(error as Error).message}`);
       return;
     }
+    this.readData(data);
+  }
+
+  private readData(data: unknown): void {
     if (typeof data !== 'object' || data === null) {
       this.problems.add(`The file is JSON but holds ${JSON.stringify(data)?.slice(0, 40)}, not a cookie or a list of cookies.`);
       return;
@@ -358,6 +372,11 @@ function storageOrigins(origins: unknown, problems: Problems): StorageStateOrigi
     out.push({ origin, localStorage: items.map((e) => ({ name: String(e.name), value: String(e.value) })) });
   }
   return out;
+}
+
+/** The same reader for JSON already parsed: a file read as JSON, cookies a browser API returned. */
+export function parseImportData(data: unknown): ImportResult {
+  return new ImportReader().finishData(data);
 }
 
 /** Reads a JSON or Netscape export held in memory; every problem is reported with where it is. */
